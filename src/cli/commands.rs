@@ -1,0 +1,604 @@
+//! The `taskline` command line: the arguments (clap derive) and the commands.
+//!
+//! `main.rs` only parses the arguments into a [`Cli`] and hands it to
+//! [`execute`]. The commands themselves ([`list`], [`run`]) write to any
+//! [`Write`] and report failures as [`anyhow::Error`]s, so they can be tested
+//! without a process; [`exit_status`] maps an error to the process's exit
+//! status:
+//!
+//! | status | meaning |
+//! |--------|---------|
+//! | 0 | success |
+//! | 1 | a log file could not be loaded, or output could not be written |
+//! | 2 | bad arguments: clap's errors, an [`UnknownScenario`], a [`NotForLogFiles`] option |
+//! | 3 | the output was printed, but the run was stopped early by a guard (see [`Outcome::Stopped`]) |
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::runtime::{ClockMode, Config};
+use crate::scenarios::{self, Scenario};
+use crate::trace::{Log, asyncio, json};
+
+/// Exit status: bad arguments (also clap's status for usage errors).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit status: other failures (a log file that does not load, an I/O error).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status: the output was printed, but the run was stopped by a guard.
+pub const EXIT_STOPPED: u8 = 3;
+
+/// The text width used when neither `--width` nor `COLUMNS` gives one.
+pub const DEFAULT_WIDTH: usize = 100;
+
+const ROOT_LONG_ABOUT: &str = "\
+taskline runs small async programs on an instrumented executor with Python \
+asyncio's semantics and shows what every task did, when: created, started, \
+suspended (and on what), woken, cancelled, finished.
+
+Time is virtual by default: a `sleep(10)` takes no wall-clock time, and the \
+order of events within one instant is exactly CPython's.";
+
+const ROOT_AFTER_HELP: &str = "\
+Examples:
+  taskline list                                   the built-in scenarios
+  taskline run 10_shield_wait_for                 its timeline, as text
+  taskline run 10_shield_wait_for --format json > shield.json
+  taskline run shield.json                        show a saved log again";
+
+const LIST_LONG_ABOUT: &str = "\
+Lists the built-in scenarios, grouped by the chapter section they illustrate. \
+Each line shows the scenario's id (what `taskline run` takes) and its title.";
+
+const LIST_AFTER_HELP: &str = "\
+Examples:
+  taskline list
+  taskline list --ids          ids only, one per line (for scripts)";
+
+const RUN_LONG_ABOUT: &str = "\
+Runs a built-in scenario, or loads a log saved with `--format json`, and \
+prints it.
+
+TARGET is a scenario id (see `taskline list`) or the path of a saved log. A \
+target ending in `.json`, containing a path separator, or naming an existing \
+file that is not a scenario id is loaded as a log file; anything else must \
+be a scenario id.
+
+Output formats:
+  text           the timeline, one lane per task (the default)
+  json           the whole event log, taskline's JSON schema; `taskline run` \
+reads it back
+  asyncio-trace  one JSON object per line in the vocabulary of CPython's \
+reference traces (taskline's own events left out)
+
+A run stopped by a guard (--max-events, --max-time) still prints what it \
+recorded, then reports why on stderr and exits with status 3.";
+
+const RUN_AFTER_HELP: &str = "\
+Examples:
+  taskline run 10_shield_wait_for
+  taskline run 10_shield_wait_for --width 80
+  taskline run 10_shield_wait_for --format asyncio-trace
+  taskline run 01_hello_world --format json > hello.json
+  taskline run hello.json --format asyncio-trace
+  taskline run 01_hello_world --clock real        sleeps really take seconds
+  taskline run 10_shield_wait_for --max-time 6    stop the clock after 6 s";
+
+/// `taskline`: see what async tasks do.
+#[derive(Debug, Parser)]
+#[command(
+    name = "taskline",
+    version,
+    about = "See what async tasks do: a timeline simulator with Python asyncio's semantics",
+    long_about = ROOT_LONG_ABOUT,
+    after_help = ROOT_AFTER_HELP
+)]
+pub struct Cli {
+    /// What to do; without a command, the help is printed.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A `taskline` command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the built-in scenarios.
+    #[command(long_about = LIST_LONG_ABOUT, after_help = LIST_AFTER_HELP)]
+    List(ListArgs),
+    /// Run a scenario (or load a saved log) and print its timeline, JSON log or asyncio trace.
+    #[command(long_about = RUN_LONG_ABOUT, after_help = RUN_AFTER_HELP)]
+    Run(RunArgs),
+}
+
+/// Arguments of `taskline list`.
+#[derive(Debug, Default, Args)]
+pub struct ListArgs {
+    /// Print only the ids, one per line.
+    #[arg(long)]
+    pub ids: bool,
+}
+
+/// Arguments of `taskline run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// A scenario id (see `taskline list`) or the path of a log saved with `--format json`.
+    #[arg(value_name = "SCENARIO_OR_LOG")]
+    pub target: String,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Clock: `virtual` jumps to the next timer at once; `real` waits in wall-clock time
+    /// [default: virtual]. Not for log files.
+    #[arg(long, value_enum)]
+    pub clock: Option<Clock>,
+
+    /// Stop the run after this many events (a guard against runaway programs)
+    /// [default: 10000000]. Not for log files.
+    #[arg(long, value_name = "N", value_parser = parse_max_events)]
+    pub max_events: Option<usize>,
+
+    /// Stop the run when the clock passes this many seconds [default: 1000000]. Not for log files.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub max_time: Option<f64>,
+
+    /// Width of the text timeline in columns [default: $COLUMNS, else 100].
+    #[arg(long, value_name = "COLS", value_parser = parse_width)]
+    pub width: Option<usize>,
+}
+
+impl RunArgs {
+    /// Arguments for running `target` with every option at its default.
+    pub fn new(target: impl Into<String>) -> RunArgs {
+        RunArgs { target: target.into(), format: Format::Text, clock: None, max_events: None, max_time: None, width: None }
+    }
+}
+
+/// An output format of `taskline run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The timeline as text, one lane per task.
+    Text,
+    /// The event log as JSON (loadable with `taskline run FILE.json`).
+    Json,
+    /// JSONL in the vocabulary of CPython's reference traces.
+    AsyncioTrace,
+}
+
+/// The `--clock` choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Clock {
+    /// Discrete-event virtual time.
+    Virtual,
+    /// Wall-clock time.
+    Real,
+}
+
+impl From<Clock> for ClockMode {
+    fn from(clock: Clock) -> ClockMode {
+        match clock {
+            Clock::Virtual => ClockMode::Virtual,
+            Clock::Real => ClockMode::Real,
+        }
+    }
+}
+
+fn parse_max_events(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("expected a whole number of events: {e}")),
+    }
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_nan() => Err("must be a number of seconds, not NaN".to_owned()),
+        Ok(x) if x < 0.0 => Err("must not be negative".to_owned()),
+        Ok(x) => Ok(x),
+        Err(e) => Err(format!("expected a number of seconds: {e}")),
+    }
+}
+
+fn parse_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("expected a number of columns: {e}")),
+    }
+}
+
+/// A `taskline run` target that is neither a scenario id nor a log file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownScenario {
+    /// The id as given.
+    pub id: String,
+    /// A close scenario id, if there is one.
+    pub suggestion: Option<&'static str>,
+}
+
+impl std::fmt::Display for UnknownScenario {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown scenario '{}'", self.id)?;
+        if let Some(s) = self.suggestion {
+            write!(f, "\n\n  did you mean '{s}'?")?;
+        }
+        f.write_str("\n\nthe scenarios are:\n")?;
+        for s in scenarios::all() {
+            writeln!(f, "  {}", s.id)?;
+        }
+        f.write_str("\n(to show a saved log, give its path, e.g. `taskline run ./log.json`)")
+    }
+}
+
+impl std::error::Error for UnknownScenario {}
+
+/// An option of `taskline run` that only applies to running a scenario was
+/// given with a log file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{option} does not apply to a saved log ('{file}'): it was recorded by an earlier run")]
+pub struct NotForLogFiles {
+    /// The option, e.g. `--clock`.
+    pub option: &'static str,
+    /// The log file.
+    pub file: String,
+}
+
+/// How a command that printed its output ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything went as asked.
+    Done,
+    /// The output was printed, but the log is of a run a guard stopped early;
+    /// the reason is from the log's metadata.
+    Stopped {
+        /// Why the run stopped (the log's `meta.stopped`).
+        reason: String,
+        /// Whether the log was loaded from a file (rather than run now).
+        from_file: bool,
+    },
+}
+
+impl Outcome {
+    /// The process exit status for this outcome.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Stopped { .. } => EXIT_STOPPED,
+        }
+    }
+}
+
+/// Runs the parsed command line with the process's stdout and stderr, and
+/// returns the exit status. With no command, prints the help.
+pub fn execute(cli: Cli) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match cli.command {
+        None => Cli::command().write_long_help(&mut out).map(|()| Outcome::Done).map_err(anyhow::Error::from),
+        Some(Command::List(args)) => list(&args, &mut out).map(|()| Outcome::Done),
+        Some(Command::Run(args)) => run(&args, &mut out),
+    };
+    let flushed = out.flush();
+    drop(out);
+    let status = match result.and_then(|outcome| flushed.map(|()| outcome).map_err(anyhow::Error::from)) {
+        Ok(Outcome::Done) => 0,
+        Ok(outcome @ Outcome::Stopped { .. }) => {
+            if let Outcome::Stopped { reason, from_file } = &outcome {
+                if *from_file {
+                    eprintln!("note: this log is of a run that was stopped early: {reason}");
+                } else {
+                    eprintln!("stopped early: {reason}");
+                }
+            }
+            outcome.exit_status()
+        }
+        // `taskline run … | head`: the reader left, which is not an error.
+        Err(e) if is_broken_pipe(&e) => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit_status(&e)
+        }
+    };
+    ExitCode::from(status)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// The exit status for an error of [`list`] or [`run`]: [`EXIT_USAGE`] for
+/// an [`UnknownScenario`] or a [`NotForLogFiles`], else [`EXIT_FAILURE`].
+pub fn exit_status(e: &anyhow::Error) -> u8 {
+    if e.is::<UnknownScenario>() || e.is::<NotForLogFiles>() { EXIT_USAGE } else { EXIT_FAILURE }
+}
+
+/// `taskline list`: the scenarios grouped by section (`--ids`: only the ids).
+///
+/// # Errors
+/// Only when writing to `out` fails.
+pub fn list(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let all = scenarios::all();
+    if args.ids {
+        for s in all {
+            writeln!(out, "{}", s.id)?;
+        }
+        return Ok(());
+    }
+    let id_width = all.iter().map(|s| s.id.chars().count()).max().unwrap_or(0);
+    // Sections in the order they first appear (the scenarios are in chapter order).
+    let mut sections = Vec::new();
+    for s in all {
+        if !sections.contains(&s.section) {
+            sections.push(s.section);
+        }
+    }
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", section.title())?;
+        for s in all.iter().filter(|s| s.section == *section) {
+            writeln!(out, "  {:id_width$}  {}", s.id, s.title)?;
+        }
+    }
+    Ok(())
+}
+
+/// What a `taskline run` target names.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// A built-in scenario.
+    Scenario(&'static Scenario),
+    /// A saved log.
+    File(&'a Path),
+}
+
+/// Decides what `target` names: a path ending in `.json` or containing a
+/// path separator is a file; then a scenario id; then an existing file.
+///
+/// # Errors
+/// [`UnknownScenario`] (with a suggestion when an id is close) otherwise.
+pub fn resolve(target: &str) -> Result<Target<'_>, UnknownScenario> {
+    let path = Path::new(target);
+    let looks_like_path = target.ends_with(".json") || target.contains('/') || target.contains(std::path::MAIN_SEPARATOR);
+    if looks_like_path {
+        return Ok(Target::File(path));
+    }
+    if let Some(s) = scenarios::find(target) {
+        return Ok(Target::Scenario(s));
+    }
+    if path.is_file() {
+        return Ok(Target::File(path));
+    }
+    Err(UnknownScenario { id: target.to_owned(), suggestion: suggest(target, scenarios::all().iter().map(|s| s.id)) })
+}
+
+/// The id closest to `given`: the nearest within edit distance 3 (ignoring
+/// case), else the only id that `given` is a prefix of, or the only id whose
+/// part after the number is `given` (`shield_wait_for` → `10_shield_wait_for`).
+pub fn suggest(given: &str, ids: impl IntoIterator<Item = &'static str>) -> Option<&'static str> {
+    let given_lower = given.to_lowercase();
+    if given_lower.is_empty() {
+        return None;
+    }
+    let ids: Vec<&'static str> = ids.into_iter().collect();
+    let nearest = ids
+        .iter()
+        .map(|id| (edit_distance(&given_lower, &id.to_lowercase()), *id))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d);
+    if let Some((_, id)) = nearest {
+        return Some(id);
+    }
+    let unique = |matches: Vec<&'static str>| if matches.len() == 1 { matches.first().copied() } else { None };
+    let prefixed = ids.iter().copied().filter(|id| id.to_lowercase().starts_with(&given_lower)).collect();
+    if let Some(id) = unique(prefixed) {
+        return Some(id);
+    }
+    let named = ids
+        .iter()
+        .copied()
+        .filter(|id| {
+            let lower = id.to_lowercase();
+            let name = lower.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches('_');
+            name.starts_with(&given_lower)
+        })
+        .collect();
+    unique(named)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let (Some(&left), Some(&up)) = (row.get(j), row.get(j + 1)) else { break };
+            let cost = usize::from(ca != *cb);
+            let value = (diagonal + cost).min(left + 1).min(up + 1);
+            diagonal = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// The width of the text timeline: `--width`, else the `COLUMNS` environment
+/// variable (if it is a positive number), else [`DEFAULT_WIDTH`].
+pub fn text_width(given: Option<usize>) -> usize {
+    given
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&w| w > 0))
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+/// Obtains the log `args` asks for: runs the scenario, or loads the file.
+///
+/// # Errors
+/// [`UnknownScenario`], [`NotForLogFiles`] when a run option is given with a
+/// log file, or the file's [`json::LoadError`] (which names the file).
+pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
+    match resolve(&args.target)? {
+        Target::Scenario(scenario) => {
+            let defaults = Config::default();
+            let config = Config {
+                clock: args.clock.map_or(defaults.clock, ClockMode::from),
+                max_events: args.max_events.unwrap_or(defaults.max_events),
+                max_time: args.max_time.unwrap_or(defaults.max_time),
+                ..defaults
+            };
+            Ok((scenario.run_with(config), false))
+        }
+        Target::File(path) => {
+            let file = || path.display().to_string();
+            let option = if args.clock.is_some() {
+                Some("--clock")
+            } else if args.max_events.is_some() {
+                Some("--max-events")
+            } else if args.max_time.is_some() {
+                Some("--max-time")
+            } else {
+                None
+            };
+            if let Some(option) = option {
+                return Err(NotForLogFiles { option, file: file() }.into());
+            }
+            Ok((json::load(path)?, true))
+        }
+    }
+}
+
+/// Formats a log as `format` (`width` is for [`Format::Text`]).
+pub fn format_log(log: &Log, format: Format, width: usize) -> String {
+    match format {
+        Format::Text => {
+            let mut text = format!("TEMP {width} {}", log.tasks.len()); // TEMP-RENDER
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text
+        }
+        Format::Json => json::to_string(log),
+        Format::AsyncioTrace => asyncio::to_jsonl(log),
+    }
+}
+
+/// `taskline run`: runs the scenario (or loads the log file) and writes it
+/// to `out` in the chosen format.
+///
+/// Returns [`Outcome::Stopped`] when the log is of a run stopped by a
+/// guard: the output is written all the same.
+///
+/// # Errors
+/// Those of [`obtain_log`], or a failure to write to `out`.
+pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (log, from_file) = obtain_log(args)?;
+    let text = format_log(&log, args.format, text_width(args.width));
+    out.write_all(text.as_bytes())?;
+    Ok(match &log.meta.stopped {
+        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
+        None => Outcome::Done,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IDS: [&str; 4] = ["01_hello_world", "02_coroutine_object", "07_cancel_long_task", "10_shield_wait_for"];
+
+    #[test]
+    fn the_arguments_are_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("flaw", "lawn"), 2);
+        assert_eq!(edit_distance("héllo", "hello"), 1);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("10_shield_wait_fro", IDS), Some("10_shield_wait_for"));
+        assert_eq!(suggest("01_Hello_World", IDS), Some("01_hello_world"));
+        assert_eq!(suggest("10", IDS), Some("10_shield_wait_for"));
+        assert_eq!(suggest("0", IDS), None); // ambiguous prefix
+        assert_eq!(suggest("shield", IDS), Some("10_shield_wait_for"));
+        assert_eq!(suggest("xyz", IDS), None);
+        assert_eq!(suggest("", IDS), None);
+    }
+
+    #[test]
+    fn unknown_ids_list_every_scenario() {
+        let e = resolve("xyz").err().expect("xyz is not a scenario");
+        let message = e.to_string();
+        assert!(message.starts_with("unknown scenario 'xyz'"));
+        for s in scenarios::all() {
+            assert!(message.contains(s.id), "{message}");
+        }
+    }
+
+    #[test]
+    fn targets_are_resolved() {
+        assert!(matches!(resolve("01_hello_world"), Ok(Target::Scenario(s)) if s.id == "01_hello_world"));
+        assert!(matches!(resolve("some/where"), Ok(Target::File(_))));
+        assert!(matches!(resolve("log.json"), Ok(Target::File(_))));
+    }
+
+    #[test]
+    fn run_options_are_refused_for_log_files() {
+        let mut args = RunArgs::new("log.json");
+        args.clock = Some(Clock::Real);
+        let e = obtain_log(&args).err().expect("refused");
+        assert_eq!(exit_status(&e), EXIT_USAGE);
+        assert!(e.to_string().contains("--clock"));
+    }
+
+    #[test]
+    fn a_missing_log_file_is_a_failure_naming_it() {
+        let e = obtain_log(&RunArgs::new("no/such/dir/log.json")).err().expect("missing");
+        assert_eq!(exit_status(&e), EXIT_FAILURE);
+        assert!(e.to_string().contains("no/such/dir/log.json"), "{e}");
+    }
+
+    #[test]
+    fn list_groups_by_section() {
+        let mut out = Vec::new();
+        list(&ListArgs::default(), &mut out).expect("list");
+        let text = String::from_utf8(out).expect("utf-8");
+        for s in scenarios::all() {
+            assert!(text.contains(s.section.title()), "{text}");
+            assert!(text.lines().any(|l| l.contains(s.id) && l.contains(s.title)), "{text}");
+        }
+        let mut out = Vec::new();
+        list(&ListArgs { ids: true }, &mut out).expect("list");
+        let ids: Vec<_> = scenarios::all().iter().map(|s| format!("{}\n", s.id)).collect();
+        assert_eq!(String::from_utf8(out).expect("utf-8"), ids.concat());
+    }
+
+    #[test]
+    fn a_stopped_run_still_prints() {
+        let mut args = RunArgs::new("10_shield_wait_for");
+        args.format = Format::AsyncioTrace;
+        args.max_events = Some(5);
+        let mut out = Vec::new();
+        let outcome = run(&args, &mut out).expect("run");
+        assert!(matches!(&outcome, Outcome::Stopped { reason, from_file: false } if reason.contains("5 events")), "{outcome:?}");
+        assert_eq!(outcome.exit_status(), EXIT_STOPPED);
+        assert!(!out.is_empty());
+    }
+}

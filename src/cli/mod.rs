@@ -1,0 +1,3 @@
+//! Command-line output formats.
+pub mod commands;
+pub mod text;

@@ -1,0 +1,37 @@
+//! taskline: see what async tasks do.
+//!
+//! An instrumented executor with asyncio's semantics ([`runtime`]) records
+//! every task state change into an event log ([`trace`]); the CLI prints
+//! it as a timeline, and the same log exports as JSON and as CPython's
+//! reference trace format.
+//!
+//! ```
+//! use taskline::{coroutine, create_task, sleep, Result};
+//! coroutine! {
+//!     async fn delay(s: u64) -> Result<u64> { sleep(s).await?; Ok(s) }
+//!     async fn main() -> Result<u64> {
+//!         let t = create_task("t", delay(3));
+//!         sleep(1).await?;
+//!         t.cancel();
+//!         match t.await {
+//!             Err(e) if e.is_cancelled() => Ok(0),
+//!             other => other,
+//!         }
+//!     }
+//! }
+//! let run = taskline::run(main());
+//! assert_eq!(run.result, Ok(0));
+//! ```
+
+#![warn(missing_docs, missing_debug_implementations)]
+
+pub mod cli;
+pub mod runtime;
+pub mod scenarios;
+pub mod trace;
+
+pub use runtime::{
+    Awaitable, ClockMode, Config, Coro, Error, ErrorKind, Gather, GatherSettled, PyRepr, Result, Run, RunError,
+    Runtime, Seconds, Shield, Sleep, Task, TaskRef, coro, create_task, current_task, gather, gather_settled,
+    iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
+};

@@ -1,0 +1,438 @@
+//! The instrumented runtime: asyncio's event loop on `async_executor`'s
+//! [`LocalExecutor`](async_executor::LocalExecutor), recording every task
+//! state change into a [`Log`].
+//!
+//! The API mirrors asyncio: [`run`] (`asyncio.run`), [`create_task`],
+//! [`sleep`], [`wait_for`], [`shield`], [`gather`], [`Task`] handles with
+//! `cancel`/`done`/`result`, [`time::sleep`] (blocking work), [`print`].
+//! Every awaitable resolves to `Result<T, Error>`: where Python raises
+//! `CancelledError` at an await, Rust code gets `Err(e)` with
+//! `e.is_cancelled()`, and can propagate it with `?`, clean up, or swallow it.
+//!
+//! The loop is asyncio's, step for step: a FIFO ready queue of callbacks,
+//! timers moved onto it at the start of each iteration in (deadline,
+//! scheduling order), tasks woken through done-callbacks. So the order of
+//! events within one instant is CPython's (see `core` for the details).
+//!
+//! # Examples
+//! ```
+//! use taskline::{coroutine, create_task, sleep, print, Result};
+//!
+//! coroutine! {
+//!     async fn delay(seconds: u64) -> Result<u64> {
+//!         sleep(seconds).await?;
+//!         Ok(seconds)
+//!     }
+//!     async fn main() -> Result<()> {
+//!         let two = create_task("two", delay(2));
+//!         let three = create_task("three", delay(3));
+//!         print(format!("{} {}", two.await?, three.await?));
+//!         Ok(())
+//!     }
+//! }
+//!
+//! let run = taskline::run(main());
+//! assert_eq!(run.log.end_time(), 3.0); // concurrent: max(2, 3), not 2 + 3
+//! ```
+
+mod combinators;
+mod coro;
+pub(crate) mod core;
+mod error;
+mod leaf;
+mod slab;
+mod task;
+
+pub use self::combinators::{
+    Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, gather, gather_settled, shield, timeout,
+    wait_for,
+};
+pub use self::core::{ClockMode, Config, RunError};
+pub use self::coro::{Coro, coro, iscoroutine};
+pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
+pub use self::leaf::{Seconds, Sleep, print, sleep, time};
+pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};
+
+use std::future::Future;
+use std::panic::Location;
+use std::rc::Rc;
+use std::sync::Once;
+
+use async_executor::LocalExecutor;
+
+use self::core::{Callback, CurrentGuard, FKind, GatherRec, Handle, Inner, Phase, State, StepStart, TimerAction};
+use crate::trace::{LogRecord, NONE, TaskId, Via};
+
+/// The outcome of a run: the event log, and what the main coroutine returned.
+#[derive(Debug)]
+pub struct Run<T> {
+    /// Everything that happened.
+    pub log: crate::trace::Log,
+    /// The main coroutine's result (`Err` if it raised, was cancelled, or never finished).
+    pub result: Result<T>,
+    /// Set when a guard (event budget, time limit) stopped the run early.
+    pub stopped: Option<RunError>,
+}
+
+/// A configured runtime.
+///
+/// # Examples
+/// ```
+/// use taskline::{coro, sleep, Runtime};
+/// let run = Runtime::new().max_events(50).run(coro("main", async {
+///     loop { sleep(0).await?; }
+///     #[allow(unreachable_code)] Ok(())
+/// }));
+/// assert!(run.stopped.is_some()); // a runaway loop is stopped, the log kept
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Runtime {
+    cfg: Config,
+}
+
+impl Runtime {
+    /// A runtime with the default settings (virtual clock).
+    pub fn new() -> Runtime {
+        Runtime::default()
+    }
+
+    /// A runtime with these settings.
+    pub fn with_config(cfg: Config) -> Runtime {
+        Runtime { cfg }
+    }
+
+    /// Chooses the clock.
+    pub fn clock(mut self, clock: ClockMode) -> Runtime {
+        self.cfg.clock = clock;
+        self
+    }
+
+    /// Sets the event budget.
+    pub fn max_events(mut self, n: usize) -> Runtime {
+        self.cfg.max_events = n;
+        self
+    }
+
+    /// Sets the time limit in seconds.
+    pub fn max_time(mut self, seconds: f64) -> Runtime {
+        self.cfg.max_time = seconds;
+        self
+    }
+
+    /// Names the run in the log's metadata.
+    pub fn source(mut self, source: &str, title: &str) -> Runtime {
+        self.cfg.source = source.to_owned();
+        self.cfg.title = title.to_owned();
+        self
+    }
+
+    /// Runs `main` as asyncio.run does: as the task `main`, then cancels the
+    /// tasks still pending and runs them to their end.
+    pub fn run<F, T>(self, main: Coro<F>) -> Run<T>
+    where
+        F: Future<Output = Result<T>> + 'static,
+        T: Clone + PyRepr + 'static,
+    {
+        run_with(self.cfg, main)
+    }
+}
+
+/// `asyncio.run(main())` on the virtual clock.
+pub fn run<F, T>(main: Coro<F>) -> Run<T>
+where
+    F: Future<Output = Result<T>> + 'static,
+    T: Clone + PyRepr + 'static,
+{
+    run_with(Config::default(), main)
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !task::IN_TASK.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+enum LoopEnd {
+    Stopped,
+    Deadlock,
+    Budget,
+}
+
+const DEADLOCK: &str = "nothing ready, no timer scheduled: the program would block forever";
+
+fn run_with<F, T>(cfg: Config, main: Coro<F>) -> Run<T>
+where
+    F: Future<Output = Result<T>> + 'static,
+    T: Clone + PyRepr + 'static,
+{
+    if core::with_inner(|_| ()).is_some() {
+        let mut log = crate::trace::Log::new();
+        log.meta.stopped = Some("run() cannot be called from a running event loop".into());
+        return Run {
+            log,
+            result: Err(Error::new("RuntimeError", "asyncio.run() cannot be called from a running event loop")),
+            stopped: None,
+        };
+    }
+    install_panic_hook();
+    let inner = Rc::new(Inner {
+        exec: LocalExecutor::new(),
+        st: std::cell::RefCell::new(State::new(cfg)),
+        permit: std::cell::Cell::new(NONE),
+        permit_used: std::cell::Cell::new(false),
+    });
+    let guard = CurrentGuard::set(inner.clone());
+    let loc = main.location();
+    let main_task = task::spawn_task(&inner, Some("main"), main, Via::Main, loc);
+    let main_id = main_task.id();
+    let main_fut = inner.st.borrow().task_fut(main_id);
+    inner.st.borrow_mut().add_done_callback(main_fut, Callback::StopLoop);
+    let end = inner.run_forever();
+    match end {
+        LoopEnd::Deadlock => inner.log_deadlock(),
+        LoopEnd::Budget | LoopEnd::Stopped => {}
+    }
+    let result = if inner.st.borrow().task_done(main_id) {
+        main_task.result()
+    } else {
+        Err(Error::new("RuntimeError", DEADLOCK))
+    };
+    drop(main_task);
+    if !matches!(end, LoopEnd::Budget) {
+        inner.shutdown();
+    }
+    // Teardown: drop what is left (unfinished coroutines, handles).
+    inner.st.borrow_mut().phase = Phase::Teardown;
+    let drivers: Vec<_> = inner.st.borrow_mut().tasks.iter_mut().filter_map(|t| t.driver.take()).collect();
+    drop(drivers);
+    while inner.exec.try_tick() {}
+    drop(guard);
+    let mut st = inner.st.borrow_mut();
+    let stopped = st.stopped.clone();
+    let mut log = std::mem::take(&mut st.log);
+    log.events.shrink_to_fit();
+    Run { log, result, stopped }
+}
+
+impl Inner {
+    /// asyncio's `run_forever` until a `StopLoop` callback runs.
+    fn run_forever(self: &Rc<Self>) -> LoopEnd {
+        loop {
+            let prepared = self.st.borrow_mut().prepare_iteration();
+            let n = match prepared {
+                Ok(n) => n,
+                Err(None) => {
+                    if self.wait_foreign(None) {
+                        continue;
+                    }
+                    return LoopEnd::Deadlock;
+                }
+                Err(Some(when)) => {
+                    self.wait_foreign(Some(when));
+                    continue;
+                }
+            };
+            if self.st.borrow_mut().over_budget() {
+                return LoopEnd::Budget;
+            }
+            for _ in 0..n {
+                let h = self.st.borrow_mut().ready.pop_front();
+                let Some(h) = h else { break };
+                self.run_handle(h);
+                if self.st.borrow_mut().over_budget() {
+                    return LoopEnd::Budget;
+                }
+            }
+            let mut st = self.st.borrow_mut();
+            if st.stopping {
+                st.stopping = false;
+                return LoopEnd::Stopped;
+            }
+        }
+    }
+
+    /// Real clock: waits for the next timer or a foreign wakeup. Returns
+    /// false when nothing could ever wake the loop.
+    fn wait_foreign(self: &Rc<Self>, until: Option<f64>) -> bool {
+        let (start, any_foreign, real) = {
+            let st = self.st.borrow();
+            (st.start, st.tasks.iter().any(|t| t.awaiting_foreign), st.cfg.clock == ClockMode::Real)
+        };
+        if !real && until.is_none() && !any_foreign {
+            return false;
+        }
+        if until.is_none() && !any_foreign {
+            return false;
+        }
+        let tick = async {
+            self.exec.tick().await;
+        };
+        match until {
+            Some(when) => {
+                let deadline = start + std::time::Duration::from_secs_f64(when.max(0.0));
+                let timer = async {
+                    async_io::Timer::at(deadline).await;
+                };
+                async_io::block_on(futures_lite::future::or(tick, timer));
+            }
+            None => async_io::block_on(tick),
+        }
+        true
+    }
+
+    fn run_handle(self: &Rc<Self>, h: Handle) {
+        match h {
+            Handle::Step { task, exc } => self.step(task, exc),
+            Handle::Callback { cb, fut } => {
+                let mut st = self.st.borrow_mut();
+                match cb {
+                    Callback::Wakeup(task) => {
+                        let exc = st.fut_error(fut);
+                        drop(st);
+                        self.step(task, exc);
+                    }
+                    Callback::ShieldInner { outer } => st.shield_inner_done(fut, outer),
+                    Callback::ShieldOuter { inner } => {
+                        if !st.fut_done(inner) {
+                            st.remove_done_callback(inner, Callback::ShieldInner { outer: fut });
+                        }
+                    }
+                    Callback::GatherChild { gather } => st.gather_child_done(fut, gather),
+                    Callback::ReleaseWaiter { waiter } => {
+                        st.set_result(waiter);
+                    }
+                    Callback::StopLoop => st.stopping = true,
+                }
+            }
+            Handle::Timer(key) => {
+                let mut st = self.st.borrow_mut();
+                let Some(rec) = st.timer_slab.remove(key) else { return };
+                if rec.cancelled {
+                    return;
+                }
+                match rec.action {
+                    TimerAction::SetResultUnlessCancelled(fut) => {
+                        st.set_result(fut);
+                    }
+                    TimerAction::Timeout(idx) => st.timeout_fire(idx),
+                }
+            }
+            Handle::Timeout(idx) => {
+                let mut st = self.st.borrow_mut();
+                let skip = st.timeouts.get(idx).is_none_or(|t| t.soon_cancelled);
+                if !skip {
+                    st.timeout_fire(idx);
+                }
+            }
+        }
+    }
+
+    /// One step of `task`: asyncio's `Task.__step`.
+    fn step(self: &Rc<Self>, task: TaskId, exc: Option<Error>) {
+        let start = self.st.borrow_mut().begin_step(task, exc);
+        match start {
+            None => {}
+            Some(StepStart::ThrowUnstarted(e)) => {
+                let driver = {
+                    let mut st = self.st.borrow_mut();
+                    st.end_step(task, Some(Err(e)));
+                    st.tasks[task as usize].driver.take()
+                };
+                drop(driver);
+            }
+            Some(StepStart::Poll(waker)) => {
+                self.permit.set(task);
+                self.permit_used.set(false);
+                if let Some(w) = waker {
+                    w.wake_by_ref();
+                }
+                while !self.permit_used.get() {
+                    if !self.exec.try_tick() {
+                        break;
+                    }
+                }
+                let lost = !self.permit_used.get();
+                self.permit.set(NONE);
+                let driver = {
+                    let mut st = self.st.borrow_mut();
+                    let outcome = lost.then(|| Err(Error::panic("taskline: the task's future was lost")));
+                    st.end_step(task, outcome);
+                    if st.task_done(task) { st.tasks[task as usize].driver.take() } else { None }
+                };
+                drop(driver);
+            }
+        }
+    }
+
+    fn log_deadlock(&self) {
+        let mut st = self.st.borrow_mut();
+        let message = st.log.intern(DEADLOCK);
+        st.emit_log(NONE, LogRecord::Deadlock { message });
+    }
+
+    /// asyncio.run's shutdown: cancel what is still pending, in creation
+    /// order, and run the loop until all of it has finished.
+    fn shutdown(self: &Rc<Self>) {
+        let pending = {
+            let mut st = self.st.borrow_mut();
+            st.phase = Phase::Shutdown;
+            let pending = st.pending_tasks();
+            if pending.is_empty() {
+                return;
+            }
+            st.emit_log(NONE, LogRecord::Shutdown { cancelling: pending.clone() });
+            for &t in &pending {
+                st.task_cancel(t, None, None);
+            }
+            let futs: Vec<_> = pending.iter().map(|&t| st.task_fut(t)).collect();
+            let gather = st.new_future(FKind::Gather(Box::new(GatherRec {
+                children: futs.clone(),
+                nfinished: 0,
+                return_exceptions: true,
+                cancel_requested: false,
+            })));
+            for f in futs {
+                st.add_done_callback(f, Callback::GatherChild { gather });
+            }
+            st.add_done_callback(gather, Callback::StopLoop);
+            pending
+        };
+        match self.run_forever() {
+            LoopEnd::Deadlock => {
+                self.log_deadlock();
+                return;
+            }
+            LoopEnd::Budget => return,
+            LoopEnd::Stopped => {}
+        }
+        let mut st = self.st.borrow_mut();
+        for t in pending {
+            let fut = st.task_fut(t);
+            if let Some(e) = st.fut_exception(fut) {
+                let message = st.log.intern("unhandled exception during asyncio.run() shutdown");
+                let kind = st.log.intern(e.type_name());
+                let msg = e.message().map_or(NONE, |m| st.log.intern(m));
+                st.emit_log(
+                    NONE,
+                    LogRecord::LoopException {
+                        message,
+                        exception: Some(crate::trace::ErrorRecord { kind, msg }),
+                        about: Some(t),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The source location of the caller (for `#[track_caller]` APIs).
+#[doc(hidden)]
+pub fn caller() -> &'static Location<'static> {
+    Location::caller()
+}

@@ -1,0 +1,41 @@
+//! A task that catches CancelledError and returns normally: the
+//! cancellation is swallowed, the task ends with a result and cancelled()
+//! is false.
+
+use crate::{Result, coroutine, create_task, print, repr, sleep};
+
+coroutine! {
+    async fn stubborn() -> Result<&'static str> {
+        match sleep(10).await {
+            Err(e) if e.is_cancelled() => {
+                print("caught CancelledError, returning normally");
+                Ok("recovered")
+            }
+            Err(e) => Err(e),
+            Ok(()) => Ok("finished"),
+        }
+    }
+
+    async fn main() -> Result<()> {
+        let task = create_task("stubborn", stubborn());
+        sleep(1).await?;
+        print(format!("cancel() returned {}", repr(&task.cancel())));
+        let result = (&task).await?;
+        print(format!(
+            "result={} cancelled={} done={}",
+            repr(&result),
+            repr(&task.cancelled()),
+            repr(&task.done())
+        ));
+        Ok(())
+    }
+}
+
+super::scenario! {
+    id: "12_cancel_caught_return",
+    title: "A task swallows its cancellation",
+    section: super::Section::Cancelling,
+    explanation: "The task catches CancelledError at its sleep and returns normally: the \
+        cancellation is swallowed, the task ends with a result, and cancelled() is False.",
+    main: main,
+}

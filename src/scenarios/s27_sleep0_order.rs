@@ -1,0 +1,38 @@
+//! sleep(0) yields to the loop without advancing time: three tasks that
+//! print and sleep(0) three times interleave round-robin (A, B, C, A, B, C,
+//! ...) in creation order, all at t = 0.
+
+use crate::{Result, coroutine, create_task, print, repr, sleep};
+
+coroutine! {
+    async fn worker(name: &'static str, n: u32) -> Result<&'static str> {
+        for i in 0..n {
+            print(format!("{name} step {i}"));
+            sleep(0).await?;
+        }
+        Ok(name)
+    }
+
+    async fn main() -> Result<()> {
+        let tasks: Vec<_> = ["A", "B", "C"].into_iter().map(|n| create_task(n, worker(n, 3))).collect();
+        print("main: tasks created");
+        sleep(0).await?;
+        print("main: after one sleep(0)");
+        let mut results = Vec::new();
+        for t in &tasks {
+            results.push(t.await?);
+        }
+        print(format!("main: all done {}", repr(&results)));
+        Ok(())
+    }
+}
+
+super::scenario! {
+    id: "27_sleep0_order",
+    title: "sleep(0) round robin",
+    section: super::Section::Sleep,
+    explanation: "sleep(0) hands control back to the loop without advancing time. Three tasks \
+        that print and sleep(0) take turns A, B, C, A, B, C in creation order, all at 0 s: use the \
+        event-order axis to see the interleaving.",
+    main: main,
+}

@@ -1,0 +1,185 @@
+//! Projection of a [`Log`] onto the vocabulary of CPython's reference traces
+//! (`asyncio-reference/golden/*.jsonl`): one JSON object per line,
+//! `{"t", "task", "event", "detail"}`, written exactly as Python's
+//! `json.dumps` writes it (key order, separators, float repr, `\uXXXX`).
+//!
+//! taskline's own events (`wake`, `timeout_fired`, `shield_absorbed`) have no
+//! counterpart there and are left out. Every field of the vocabulary is
+//! given; `log` entries of kind `budget` (a run stopped by taskline's guard)
+//! have no CPython counterpart.
+
+use super::pyfmt::{round6, write_float_repr, write_json_str};
+use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, TaskId, Via, flags};
+
+/// The `via` string of a task's `created` event.
+pub fn via_name(log: &Log, via: Via) -> &str {
+    match via {
+        Via::Main => "asyncio.run",
+        Via::CreateTask => "create_task",
+        Via::WaitFor => "wait_for",
+        Via::Gather => "gather",
+        Via::Shield => "shield",
+        Via::Other(s) => log.str(s),
+    }
+}
+
+struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    fn new(out: &'a mut String) -> Obj<'a> {
+        out.push('{');
+        Obj { out, first: true }
+    }
+    fn key(&mut self, k: &str) -> &mut String {
+        if !self.first {
+            self.out.push_str(", ");
+        }
+        self.first = false;
+        write_json_str(self.out, k);
+        self.out.push_str(": ");
+        self.out
+    }
+    fn str(&mut self, k: &str, v: &str) {
+        let out = self.key(k);
+        write_json_str(out, v);
+    }
+    fn opt_str(&mut self, k: &str, v: Option<&str>) {
+        match v {
+            Some(v) => self.str(k, v),
+            None => self.key(k).push_str("null"),
+        }
+    }
+    fn end(self) {
+        self.out.push('}');
+    }
+}
+
+fn task_opt(log: &Log, task: TaskId) -> Option<&str> {
+    if task == NONE { None } else { Some(log.task_name(task)) }
+}
+
+/// Appends the JSON line of one event (without the newline); returns false
+/// for events that have no counterpart in the reference vocabulary.
+pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
+    if !ev.kind.in_asyncio_vocabulary() {
+        return false;
+    }
+    let mut o = Obj::new(out);
+    write_float_repr(o.key("t"), round6(ev.time));
+    o.opt_str("task", task_opt(log, ev.task));
+    o.str("event", ev.kind.name());
+    let out = o.key("detail");
+    let mut d = Obj::new(out);
+    match ev.kind {
+        EventKind::Created => {
+            let info = &log.tasks[ev.task as usize];
+            d.str("coro", log.str(info.coro));
+            d.opt_str("by", info.parent.map(|p| log.task_name(p)));
+            d.str("via", via_name(log, info.via));
+        }
+        EventKind::Start | EventKind::Resume => {
+            if let Some(err) = log.error(ev.a) {
+                d.str("throw", log.str(err.kind));
+                if let Some(m) = log.strings.opt(err.msg) {
+                    d.str("msg", m);
+                }
+                if ev.kind == EventKind::Start && ev.flags & flags::BODY_NOT_RUN != 0 {
+                    d.key("body_runs").push_str("false");
+                }
+            }
+        }
+        EventKind::Suspend => d.str("awaiting", log.str(ev.a)),
+        EventKind::Done => d.str("result", log.str(ev.a)),
+        EventKind::Cancelled => {
+            if ev.flags & flags::CORO_RETURNED != 0 {
+                d.str("coro_returned", log.str(ev.b_u32()));
+            } else if let Some(m) = log.strings.opt(ev.a) {
+                d.str("msg", m);
+            }
+        }
+        EventKind::Exception => {
+            d.str("type", log.str(ev.a));
+            d.str("msg", log.str(ev.b_u32()));
+        }
+        EventKind::CancelRequested => {
+            let c = &log.cancels[ev.a as usize];
+            match c.by {
+                Canceller::Task(t) => d.str("by", log.task_name(t)),
+                Canceller::Loop => d.key("by").push_str("null"),
+                Canceller::Shutdown => d.str("by", "<asyncio.run shutdown>"),
+            }
+            d.str("state", log.str(c.state));
+            if let Some(v) = log.strings.opt(c.via) {
+                d.str("via", v);
+            }
+            if let Some(f) = c.forwarded_from {
+                d.str("forwarded_from", log.task_name(f));
+            }
+            if let Some(m) = log.strings.opt(c.msg) {
+                d.str("msg", m);
+            }
+            d.key("returned").push_str(if c.returned { "true" } else { "false" });
+            let out = d.key("cancelling");
+            out.push_str(&c.cancelling.to_string());
+        }
+        EventKind::Print => d.str("text", log.str(ev.a)),
+        EventKind::Block => write_float_repr(d.key("seconds"), ev.b_f64()),
+        EventKind::Log => write_log(log, &log.logs[ev.a as usize], &mut d),
+        EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed => {}
+    }
+    d.end();
+    o_end(out);
+    true
+}
+
+fn o_end(out: &mut String) {
+    out.push('}');
+}
+
+fn write_log(log: &Log, rec: &LogRecord, d: &mut Obj<'_>) {
+    d.str("kind", rec.kind());
+    match rec {
+        LogRecord::Warning { category, message } => {
+            d.str("category", log.str(*category));
+            d.str("message", log.str(*message));
+        }
+        LogRecord::LoopException { message, exception, about } => {
+            d.str("message", log.str(*message));
+            if let Some(e) = exception {
+                d.str("exception", log.str(e.kind));
+                d.str("exc_msg", log.strings.opt(e.msg).unwrap_or(""));
+            }
+            if let Some(t) = about {
+                d.str("about", log.task_name(*t));
+            }
+        }
+        LogRecord::Shutdown { cancelling } => {
+            let out = d.key("cancelling");
+            out.push('[');
+            for (i, t) in cancelling.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_json_str(out, log.task_name(*t));
+            }
+            out.push(']');
+        }
+        LogRecord::Deadlock { message } | LogRecord::Budget { message } => {
+            d.str("message", log.str(*message));
+        }
+    }
+}
+
+/// The whole log as JSONL in the reference format.
+pub fn to_jsonl(log: &Log) -> String {
+    let mut out = String::with_capacity(log.events.len() * 96);
+    for ev in &log.events {
+        if write_event(log, ev, &mut out) {
+            out.push('\n');
+        }
+    }
+    out
+}

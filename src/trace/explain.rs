@@ -1,0 +1,675 @@
+//! Plain-language, one-line explanations of events, for the CLI's text
+//! format and the GUI's explanation line.
+//!
+//! An explanation says what happened and, where asyncio's rules make it
+//! non-obvious, what follows from it: `main called long_task.cancel() at
+//! 5.0 s; long_task will receive CancelledError at its current await
+//! (sleep(10))`. Some explanations depend on earlier events (what a task
+//! was awaiting when it resumes, whether a deadline fired), so [`explain`]
+//! reads the log up to the event; [`explain_all`] explains every event in
+//! one pass. When the event has a source location, `, line N` is appended.
+
+use super::pyfmt::str_repr;
+use super::timeline::{Awaited, State};
+use super::{
+    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WaitKind, WakeReason,
+    flags,
+};
+
+/// Formats virtual seconds for people: at most 6 decimals, trailing zeros
+/// trimmed but at least one kept, and the unit.
+///
+/// # Examples
+/// ```
+/// use taskline::trace::explain::fmt_seconds;
+/// assert_eq!(fmt_seconds(5.0), "5.0 s");
+/// assert_eq!(fmt_seconds(0.1 + 0.2), "0.3 s");
+/// assert_eq!(fmt_seconds(1.25), "1.25 s");
+/// ```
+pub fn fmt_seconds(t: f64) -> String {
+    format!("{} s", fmt_number(t))
+}
+
+/// A number as [`fmt_seconds`] writes it, without the unit.
+pub fn fmt_number(t: f64) -> String {
+    if t.is_nan() {
+        return "nan".into();
+    }
+    if t.is_infinite() {
+        return if t > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let mut s = format!("{t:.6}");
+    while s.ends_with('0') && !s.ends_with(".0") {
+        s.pop();
+    }
+    if s == "-0.0" { "0.0".into() } else { s }
+}
+
+/// An exception as Python prints its last traceback line: `ValueError: boom`,
+/// or just `ValueError` when it has no message.
+pub fn fmt_error(log: &Log, kind: Sym, msg: Sym) -> String {
+    let kind = log.strings.opt(kind).unwrap_or("exception");
+    match log.strings.opt(msg) {
+        Some(m) if !m.is_empty() => format!("{kind}: {m}"),
+        _ => kind.to_string(),
+    }
+}
+
+/// Explains the event with sequence number `seq` in one line (an empty
+/// string if there is no such event).
+///
+/// # Examples
+/// ```
+/// use taskline::trace::{Event, EventKind, Log, NONE, TaskInfo, Via, explain};
+/// let mut log = Log::new();
+/// let name = log.intern("main");
+/// let main = log.add_task(TaskInfo { name, coro: name, parent: None, via: Via::Main, created_seq: 0 });
+/// let text = log.intern("Hello World!");
+/// let print = Event { time: 1.0, b: 0, task: main, a: text, loc: NONE, kind: EventKind::Print, flags: 0 };
+/// let seq = log.push(print);
+/// assert_eq!(explain::explain(&log, seq), "main printed: Hello World!");
+/// ```
+pub fn explain(log: &Log, seq: u32) -> String {
+    let Some(ev) = log.events.get(seq as usize) else { return String::new() };
+    let mut ctx = Context::new(log);
+    for e in &log.events[..seq as usize] {
+        ctx.advance(log, e);
+    }
+    ctx.explain(log, ev)
+}
+
+/// Explains every event, in order (the same lines as [`explain`], in one pass).
+pub fn explain_all(log: &Log) -> Vec<String> {
+    let mut ctx = Context::new(log);
+    let mut out = Vec::with_capacity(log.events.len());
+    for ev in &log.events {
+        out.push(ctx.explain(log, ev));
+        ctx.advance(log, ev);
+    }
+    out
+}
+
+/// What the explanation of a task's next event needs to know of its past.
+#[derive(Clone, Copy, Debug, Default)]
+struct TaskPast {
+    /// Its last `Suspend`.
+    last_suspend: Option<Event>,
+    /// A cancel request that returned True reached it since its last step began.
+    cancel_pending: bool,
+    /// A deadline fired for it since its last step began.
+    timeout_fired: bool,
+}
+
+struct Context {
+    tasks: Vec<TaskPast>,
+}
+
+fn who(log: &Log, task: TaskId) -> &str {
+    match log.tasks.get(task as usize) {
+        Some(_) => log.task_name(task),
+        None => "the loop",
+    }
+}
+
+/// A chain without its final `>Future`/`>yield` (what the coroutine awaits, not the mechanism).
+fn short_chain(chain: &str) -> &str {
+    let s = chain.strip_suffix(">Future").or_else(|| chain.strip_suffix(">yield")).unwrap_or(chain);
+    if s.is_empty() { chain } else { s }
+}
+
+impl Context {
+    fn new(log: &Log) -> Context {
+        Context { tasks: vec![TaskPast::default(); log.tasks.len()] }
+    }
+
+    fn past(&self, task: TaskId) -> TaskPast {
+        self.tasks.get(task as usize).copied().unwrap_or_default()
+    }
+
+    fn advance(&mut self, log: &Log, ev: &Event) {
+        let Some(p) = self.tasks.get_mut(ev.task as usize) else { return };
+        match ev.kind {
+            EventKind::Suspend => p.last_suspend = Some(*ev),
+            EventKind::Start | EventKind::Resume => {
+                p.cancel_pending = false;
+                p.timeout_fired = false;
+            }
+            EventKind::CancelRequested => {
+                if log.cancels.get(ev.a as usize).is_some_and(|c| c.returned) {
+                    p.cancel_pending = true;
+                }
+            }
+            EventKind::TimeoutFired => p.timeout_fired = true,
+            _ => {}
+        }
+    }
+
+    /// The chain of the task's last suspend, shortened, if any.
+    fn awaiting<'l>(&self, log: &'l Log, task: TaskId) -> Option<&'l str> {
+        let s = self.past(task).last_suspend?;
+        log.strings.opt(s.a).filter(|c| !c.is_empty()).map(short_chain)
+    }
+
+    /// The state of the task's last suspend, if any.
+    fn wait_state(&self, log: &Log, task: TaskId) -> Option<State> {
+        let s = self.past(task).last_suspend?;
+        Some(State::of_wait(log, s.wait_kind(), s.b))
+    }
+
+    fn explain(&self, log: &Log, ev: &Event) -> String {
+        let mut s = self.sentence(log, ev);
+        if let Some((_, line)) = log.location(ev.loc) {
+            s.push_str(&format!(", line {line}"));
+        }
+        s
+    }
+
+    fn sentence(&self, log: &Log, ev: &Event) -> String {
+        let task = ev.task;
+        let name = who(log, task);
+        match ev.kind {
+            EventKind::Created => created(log, ev),
+            EventKind::Start | EventKind::Resume => self.step(log, ev),
+            EventKind::Suspend => suspend(log, ev),
+            EventKind::Done => format!("{name} finished with result {}", log.str(ev.a)),
+            EventKind::Cancelled => {
+                if ev.flags & flags::CORO_RETURNED != 0 {
+                    format!(
+                        "{name} returned {} while a cancel was pending, so it ends cancelled",
+                        log.str(ev.b_u32())
+                    )
+                } else if let Some(m) = log.strings.opt(ev.a) {
+                    format!("{name} finished cancelled (message {})", str_repr(m))
+                } else {
+                    format!("{name} finished cancelled")
+                }
+            }
+            EventKind::Exception => {
+                format!("{name} failed with {}", fmt_error(log, ev.a, ev.b_u32()))
+            }
+            EventKind::CancelRequested => cancel_requested(log, ev),
+            EventKind::Print => {
+                let who = if task == NONE { "the program" } else { name };
+                format!("{who} printed: {}", log.str(ev.a))
+            }
+            EventKind::Block => format!(
+                "{name} blocks the whole loop for {} (time.sleep): no other task can run",
+                fmt_seconds(ev.b_f64())
+            ),
+            EventKind::Log => log_entry(log, ev),
+            EventKind::Wake => self.wake(log, ev),
+            EventKind::TimeoutFired => self.timeout_fired(log, ev),
+            EventKind::ShieldAbsorbed => format!(
+                "the cancel of {name} stops at the shield: {} runs on",
+                log.task_name(ev.b_u32())
+            ),
+        }
+    }
+
+    fn step(&self, log: &Log, ev: &Event) -> String {
+        let name = who(log, ev.task);
+        let Some(err) = log.error(ev.a) else {
+            if ev.kind == EventKind::Start {
+                return format!("{name} starts running (its first step)");
+            }
+            return match self.wait_state(log, ev.task) {
+                None => format!("{name} resumes"),
+                Some(State::Yielded) => format!("{name} resumes after its yield"),
+                Some(State::Sleeping { .. }) => match self.awaiting(log, ev.task) {
+                    Some(chain) => format!("{name} resumes: {chain} is over"),
+                    None => format!("{name} resumes: its sleep is over"),
+                },
+                Some(State::AwaitingTask(t)) => {
+                    format!("{name} resumes: task {} has finished", log.task_name(t))
+                }
+                Some(State::AwaitingShield(t)) => {
+                    format!("{name} resumes: the shielded task {} has finished", log.task_name(t))
+                }
+                Some(State::AwaitingGather(_)) => format!("{name} resumes: the gather has finished"),
+                Some(State::Deadline { .. }) => {
+                    format!("{name} resumes: what it awaited finished before the deadline")
+                }
+                Some(_) => match self.awaiting(log, ev.task) {
+                    Some(chain) => format!("{name} resumes: {chain} is done"),
+                    None => format!("{name} resumes"),
+                },
+            };
+        };
+        let error = fmt_error(log, err.kind, err.msg);
+        if ev.kind == EventKind::Start {
+            if ev.flags & flags::BODY_NOT_RUN != 0 {
+                return format!(
+                    "{name} starts with {error} thrown in before its first line: \
+                     it was cancelled before it ran, so none of its code runs"
+                );
+            }
+            return format!("{name} starts with {error} thrown in");
+        }
+        let at = self.awaiting(log, ev.task).map_or_else(String::new, |c| format!(" ({c})"));
+        let past = self.past(ev.task);
+        let cancelled = log.str(err.kind) == "CancelledError";
+        if cancelled && past.timeout_fired {
+            format!(
+                "{name} resumes with {error} thrown in at its await{at}: \
+                 the deadline has passed, so wait_for raises TimeoutError there"
+            )
+        } else if cancelled && past.cancel_pending {
+            format!("{name} resumes with {error} thrown in at its await{at}")
+        } else if let Some(awaited) = self
+            .wait_state(log, ev.task)
+            .map(|s| s.awaited_tasks(log))
+            .filter(|t| !t.is_empty())
+        {
+            let names: Vec<&str> = awaited.iter().map(|&t| log.task_name(t)).collect();
+            let whose = if cancelled { "it was cancelled" } else { "it raised" };
+            let own = if cancelled { format!("; {name} itself is not cancelled") } else { String::new() };
+            format!(
+                "{name} resumes with {error} from the task it awaited ({}): {whose}{own}",
+                names.join(", ")
+            )
+        } else {
+            format!("{name} resumes with {error} thrown in at its await{at}")
+        }
+    }
+
+    fn wake(&self, log: &Log, ev: &Event) -> String {
+        let name = who(log, ev.task);
+        match ev.wake_reason() {
+            WakeReason::Created => format!("{name} is scheduled to run its first step"),
+            WakeReason::Yield => format!("{name} is ready again after its yield"),
+            WakeReason::Cancelled => format!(
+                "{name} is ready again: its await was cancelled, so CancelledError will be thrown in"
+            ),
+            WakeReason::Foreign => format!("{name} was woken by a foreign future and is ready"),
+            WakeReason::Completed => match self.wait_state(log, ev.task) {
+                Some(State::AwaitingTask(t)) => {
+                    format!("{name} is ready again: task {} has finished", log.task_name(t))
+                }
+                Some(State::AwaitingShield(t)) => format!(
+                    "{name} is ready again: the shielded task {} has finished",
+                    log.task_name(t)
+                ),
+                Some(State::AwaitingGather(_)) => {
+                    format!("{name} is ready again: the gather has finished")
+                }
+                _ => match self.awaiting(log, ev.task) {
+                    Some(chain) => format!("{name} is ready again: {chain} has completed"),
+                    None => format!("{name} is ready again: what it awaited has completed"),
+                },
+            },
+        }
+    }
+
+    fn timeout_fired(&self, log: &Log, ev: &Event) -> String {
+        let name = who(log, ev.task);
+        let head = format!(
+            "the wait_for deadline ({}) fired for {name}: {name} is cancelled",
+            fmt_seconds(ev.b_f64())
+        );
+        match self.wait_state(log, ev.task) {
+            Some(State::Deadline { inner: Awaited::Shield(t), .. }) => {
+                format!("{head}; shield keeps {} running", log.task_name(t))
+            }
+            Some(State::Deadline { inner: Awaited::Task(t), .. }) => format!(
+                "{head}, and the cancel is passed on to {}; wait_for raises TimeoutError",
+                log.task_name(t)
+            ),
+            _ => format!("{head}; wait_for raises TimeoutError at its await"),
+        }
+    }
+}
+
+fn created(log: &Log, ev: &Event) -> String {
+    let task = ev.task;
+    let Some(info) = log.tasks.get(task as usize) else {
+        return "a task was created".into();
+    };
+    let name = str_repr(log.str(info.name));
+    let coro = log.str(ev.a);
+    let coro = if coro.is_empty() { log.str(info.coro) } else { coro };
+    let by = ev.b_u32();
+    let parent = if (by as usize) < log.tasks.len() { Some(by) } else { info.parent };
+    match (info.via, parent) {
+        (Via::Main, _) => format!("asyncio.run created the main task {name} ({coro})"),
+        (via, Some(p)) => {
+            let p = log.task_name(p);
+            let how = match via {
+                Via::WaitFor => format!("{p}'s wait_for wrapped {coro} in task {name}"),
+                Via::Gather => format!("{p}'s gather wrapped {coro} in task {name}"),
+                Via::Shield => format!("{p}'s shield wrapped {coro} in task {name}"),
+                Via::Other(f) => format!("{p} created task {name} ({coro}) with {}", log.str(f)),
+                Via::CreateTask | Via::Main => format!("{p} created task {name} ({coro})"),
+            };
+            format!("{how}; it starts when {p} next suspends")
+        }
+        (_, None) => format!("the loop created task {name} ({coro})"),
+    }
+}
+
+fn suspend(log: &Log, ev: &Event) -> String {
+    let name = who(log, ev.task);
+    let chain = log.strings.opt(ev.a).filter(|c| !c.is_empty()).map(short_chain);
+    match State::of_wait(log, ev.wait_kind(), ev.b) {
+        State::Yielded => format!(
+            "{name} yields to the loop (sleep(0)); it is ready again at once, \
+             behind the tasks already ready"
+        ),
+        State::Sleeping { until } => match chain {
+            Some(c) => format!("{name} suspends in {c} until {}", fmt_seconds(until)),
+            None => format!("{name} suspends sleeping until {}", fmt_seconds(until)),
+        },
+        State::AwaitingTask(t) => format!("{name} suspends awaiting task {}", log.task_name(t)),
+        State::AwaitingShield(t) => {
+            let t = log.task_name(t);
+            format!("{name} suspends awaiting shield({t}): a cancel of {name} will not reach {t}")
+        }
+        state @ State::AwaitingGather(_) => format!("{name} suspends {}", state.label(log)),
+        State::Deadline { deadline, inner } => {
+            let inner = inner.as_state();
+            let what = match inner {
+                State::WaitingFuture => chain.map_or_else(String::new, |c| format!(", awaiting {c}")),
+                s => format!(", {}", s.label(log)),
+            };
+            format!("{name} suspends under a wait_for deadline at {}{what}", fmt_seconds(deadline))
+        }
+        _ => match chain {
+            Some(c) => format!("{name} suspends awaiting a future ({c})"),
+            None => format!("{name} suspends awaiting a future"),
+        },
+    }
+}
+
+fn cancel_requested(log: &Log, ev: &Event) -> String {
+    let target = who(log, ev.task);
+    let Some(c) = log.cancels.get(ev.a as usize) else {
+        return format!("{target}.cancel() was called");
+    };
+    let call = match log.strings.opt(c.msg) {
+        Some(m) => format!("{target}.cancel({})", str_repr(m)),
+        None => format!("{target}.cancel()"),
+    };
+    let at = fmt_seconds(ev.time);
+    let mut s = match (c.forwarded_from, c.by) {
+        (Some(f), _) => {
+            let f = log.task_name(f);
+            format!("{f}'s cancel is passed on to {target}, which {f} awaits, at {at}")
+        }
+        (None, Canceller::Task(t)) if t == ev.task => {
+            format!("{target} called {call} on itself at {at}")
+        }
+        (None, Canceller::Task(t)) => format!("{} called {call} at {at}", log.task_name(t)),
+        (None, Canceller::Loop) => match log.strings.opt(c.via) {
+            Some("Timeout._on_timeout") => format!("the wait_for deadline calls {call} at {at}"),
+            Some(via) => format!("a loop callback ({via}) called {call} at {at}"),
+            None => format!("a loop callback called {call} at {at}"),
+        },
+        (None, Canceller::Shutdown) => {
+            format!("the asyncio.run shutdown calls {call} at {at}, as {target} is still pending")
+        }
+    };
+    let state = log.str(c.state);
+    let consequence = if state == "done" {
+        format!("{target} is already done, so cancel() returns False and changes nothing")
+    } else if state == "not_started" {
+        format!("{target} has not started, so it will end cancelled without running a line")
+    } else if let Some(chain) = state.strip_prefix("awaiting ") {
+        let chain = chain.split(" (").next().unwrap_or(chain);
+        let mut s = format!(
+            "{target} will receive CancelledError at its current await ({})",
+            short_chain(chain)
+        );
+        if chain.contains("shield(") {
+            s.push_str("; the shield keeps the task inside it running");
+        }
+        s
+    } else if state == "running" {
+        format!("{target} is running; CancelledError is raised at its next await")
+    } else if state == "scheduled" {
+        format!("{target} is scheduled; it receives CancelledError when it next runs")
+    } else if state.is_empty() {
+        format!("{target} will receive CancelledError when it next runs")
+    } else {
+        format!("{target} is {state}")
+    };
+    s.push_str("; ");
+    s.push_str(&consequence);
+    if !c.returned && state != "done" {
+        s.push_str(" (cancel() returned False)");
+    }
+    s
+}
+
+fn log_entry(log: &Log, ev: &Event) -> String {
+    let Some(rec) = log.logs.get(ev.a as usize) else { return "the loop logged an entry".into() };
+    match rec {
+        LogRecord::Warning { category, message } => {
+            format!("{}: {}", log.str(*category), log.str(*message))
+        }
+        LogRecord::LoopException { message, exception, about } => {
+            let mut s = format!("the loop reports: {}", log.str(*message));
+            let what = exception.map(|e| fmt_error(log, e.kind, e.msg));
+            match (about, what) {
+                (Some(t), Some(w)) => s.push_str(&format!(" (task {}: {w})", log.task_name(*t))),
+                (Some(t), None) => s.push_str(&format!(" (task {})", log.task_name(*t))),
+                (None, Some(w)) => s.push_str(&format!(" ({w})")),
+                (None, None) => {}
+            }
+            s
+        }
+        LogRecord::Shutdown { cancelling } if cancelling.is_empty() => {
+            "the main task has returned and no other task is pending".into()
+        }
+        LogRecord::Shutdown { cancelling } => {
+            let names: Vec<&str> = cancelling.iter().map(|&t| log.task_name(t)).collect();
+            format!(
+                "the main task has returned; asyncio.run cancels the tasks still pending: {}",
+                names.join(", ")
+            )
+        }
+        LogRecord::Deadlock { message } => format!("deadlock: {}", log.str(*message)),
+        LogRecord::Budget { message } => format!("the run was stopped: {}", log.str(*message)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::{CancelRecord, ErrorRecord, TaskInfo, WaitRecord};
+
+    struct B {
+        log: Log,
+        t: f64,
+    }
+
+    impl B {
+        fn new() -> B {
+            B { log: Log::new(), t: 0.0 }
+        }
+        fn ev(&mut self, task: TaskId, kind: EventKind, a: u32, b: u64, fl: u8) -> u32 {
+            let time = self.t;
+            self.log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
+        }
+        fn task(&mut self, name: &str, coro: &str, parent: Option<TaskId>, via: Via) -> TaskId {
+            let n = self.log.intern(name);
+            let c = self.log.intern(coro);
+            let seq = self.log.events.len() as u32;
+            let id = self.log.add_task(TaskInfo { name: n, coro: c, parent, via, created_seq: seq });
+            self.ev(id, EventKind::Created, c, u64::from(parent.unwrap_or(NONE)), 0);
+            id
+        }
+        fn suspend(&mut self, task: TaskId, chain: &str, kind: WaitKind, b: u64) -> u32 {
+            let c = self.log.intern(chain);
+            self.ev(task, EventKind::Suspend, c, b, kind as u8)
+        }
+        fn cancel(&mut self, target: TaskId, by: Canceller, state: &str, fwd: Option<TaskId>) -> u32 {
+            let state = self.log.intern(state);
+            let c = self.log.add_cancel(CancelRecord {
+                by,
+                state,
+                via: NONE,
+                forwarded_from: fwd,
+                msg: NONE,
+                returned: true,
+                cancelling: 1,
+            });
+            self.ev(target, EventKind::CancelRequested, c, 0, 0)
+        }
+        fn throw(&mut self, task: TaskId, kind: EventKind, error: &str, fl: u8) -> u32 {
+            let k = self.log.intern(error);
+            let e = self.log.add_error(ErrorRecord { kind: k, msg: NONE });
+            self.ev(task, kind, e, 0, fl)
+        }
+    }
+
+    #[test]
+    fn seconds_are_trimmed_with_one_decimal() {
+        assert_eq!(fmt_seconds(0.0), "0.0 s");
+        assert_eq!(fmt_seconds(-0.0), "0.0 s");
+        assert_eq!(fmt_seconds(10.0), "10.0 s");
+        assert_eq!(fmt_seconds(1.5e-7), "0.0 s");
+        assert_eq!(fmt_seconds(2.000001), "2.000001 s");
+        assert_eq!(fmt_seconds(f64::INFINITY), "inf s");
+    }
+
+    #[test]
+    fn cancel_of_a_sleeping_task() {
+        let mut b = B::new();
+        let main = b.task("main", "main", None, Via::Main);
+        let long = b.task("long_task", "delay", Some(main), Via::CreateTask);
+        b.ev(long, EventKind::Start, NONE, 0, 0);
+        b.suspend(long, "sleep(10)>Future", WaitKind::Sleep, 10.0f64.to_bits());
+        b.t = 5.0;
+        let c = b.cancel(long, Canceller::Task(main), "awaiting sleep(10)>Future", None);
+        let r = b.throw(long, EventKind::Resume, "CancelledError", 0);
+        assert_eq!(
+            explain(&b.log, c),
+            "main called long_task.cancel() at 5.0 s; \
+             long_task will receive CancelledError at its current await (sleep(10))"
+        );
+        assert_eq!(
+            explain(&b.log, r),
+            "long_task resumes with CancelledError thrown in at its await (sleep(10))"
+        );
+        assert_eq!(
+            explain(&b.log, 1),
+            "main created task 'long_task' (delay); it starts when main next suspends"
+        );
+        assert_eq!(explain(&b.log, 0), "asyncio.run created the main task 'main' (main)");
+        assert_eq!(explain(&b.log, 3), "long_task suspends in sleep(10) until 10.0 s");
+        assert_eq!(explain(&b.log, 99), "");
+        assert_eq!(explain_all(&b.log)[c as usize], explain(&b.log, c));
+    }
+
+    #[test]
+    fn wait_for_deadline_with_a_shield() {
+        let mut b = B::new();
+        let main = b.task("main", "main", None, Via::Main);
+        b.ev(main, EventKind::Start, NONE, 0, 0);
+        let sh = b.task("shielded", "delay", Some(main), Via::CreateTask);
+        let w = b.log.add_wait(WaitRecord::Deadline {
+            deadline: 5.0,
+            inner: WaitKind::Shield,
+            inner_b: u64::from(sh),
+        });
+        let s = b.suspend(main, "wait_for>shield(task:shielded)>Future", WaitKind::Deadline, u64::from(w));
+        b.t = 5.0;
+        let f = b.ev(main, EventKind::TimeoutFired, NONE, 5.0f64.to_bits(), 0);
+        let c = b.cancel(main, Canceller::Loop, "awaiting wait_for>shield(task:shielded)>Future", None);
+        let via = b.log.intern("Timeout._on_timeout");
+        b.log.cancels[0].via = via;
+        let a = b.ev(main, EventKind::ShieldAbsorbed, NONE, u64::from(sh), 0);
+        let r = b.throw(main, EventKind::Resume, "CancelledError", 0);
+        assert_eq!(
+            explain(&b.log, s),
+            "main suspends under a wait_for deadline at 5.0 s, awaiting shield(shielded)"
+        );
+        assert_eq!(
+            explain(&b.log, f),
+            "the wait_for deadline (5.0 s) fired for main: main is cancelled; shield keeps shielded running"
+        );
+        assert_eq!(
+            explain(&b.log, c),
+            "the wait_for deadline calls main.cancel() at 5.0 s; main will receive CancelledError \
+             at its current await (wait_for>shield(task:shielded)); the shield keeps the task inside it running"
+        );
+        assert_eq!(explain(&b.log, a), "the cancel of main stops at the shield: shielded runs on");
+        assert_eq!(
+            explain(&b.log, r),
+            "main resumes with CancelledError thrown in at its await (wait_for>shield(task:shielded)): \
+             the deadline has passed, so wait_for raises TimeoutError there"
+        );
+    }
+
+    #[test]
+    fn results_prints_blocks_and_locations() {
+        let mut b = B::new();
+        let main = b.task("main", "main", None, Via::Main);
+        let two = b.task("two", "delay", Some(main), Via::CreateTask);
+        let s = b.suspend(main, "task:two", WaitKind::Task, u64::from(two));
+        let ten = b.log.intern("10");
+        let d = b.ev(two, EventKind::Done, ten, 0, 0);
+        let text = b.log.intern("Hello World!");
+        let p = b.ev(main, EventKind::Print, text, 0, 0);
+        b.log.events[p as usize].loc = b.log.intern("hello.py:12");
+        let bl = b.ev(two, EventKind::Block, NONE, 1.0f64.to_bits(), 0);
+        let w = b.ev(main, EventKind::Wake, NONE, 0, WakeReason::Completed as u8);
+        let r = b.ev(main, EventKind::Resume, NONE, 0, 0);
+        assert_eq!(explain(&b.log, s), "main suspends awaiting task two");
+        assert_eq!(explain(&b.log, d), "two finished with result 10");
+        assert_eq!(explain(&b.log, p), "main printed: Hello World!, line 12");
+        assert_eq!(
+            explain(&b.log, bl),
+            "two blocks the whole loop for 1.0 s (time.sleep): no other task can run"
+        );
+        assert_eq!(explain(&b.log, w), "main is ready again: task two has finished");
+        assert_eq!(explain(&b.log, r), "main resumes: task two has finished");
+    }
+
+    #[test]
+    fn cancelled_before_start_and_forwarded_cancels() {
+        let mut b = B::new();
+        let main = b.task("main", "main", None, Via::Main);
+        let parent = b.task("parent", "parent", Some(main), Via::CreateTask);
+        let child = b.task("child", "child", Some(parent), Via::CreateTask);
+        let c = b.cancel(child, Canceller::Task(main), "awaiting sleep(10)>Future", Some(parent));
+        let n = b.cancel(parent, Canceller::Task(main), "not_started", None);
+        let st = b.throw(parent, EventKind::Start, "CancelledError", flags::BODY_NOT_RUN);
+        b.suspend(main, "task:child", WaitKind::Task, u64::from(child));
+        let r = b.throw(main, EventKind::Resume, "CancelledError", 0);
+        let e = b.log.intern("ValueError");
+        let m = b.log.intern("boom");
+        let x = b.ev(child, EventKind::Exception, e, u64::from(m), 0);
+        assert_eq!(
+            explain(&b.log, c),
+            "parent's cancel is passed on to child, which parent awaits, at 0.0 s; \
+             child will receive CancelledError at its current await (sleep(10))"
+        );
+        assert_eq!(
+            explain(&b.log, n),
+            "main called parent.cancel() at 0.0 s; \
+             parent has not started, so it will end cancelled without running a line"
+        );
+        assert_eq!(
+            explain(&b.log, st),
+            "parent starts with CancelledError thrown in before its first line: \
+             it was cancelled before it ran, so none of its code runs"
+        );
+        assert_eq!(
+            explain(&b.log, r),
+            "main resumes with CancelledError from the task it awaited (child): \
+             it was cancelled; main itself is not cancelled"
+        );
+        assert_eq!(explain(&b.log, x), "child failed with ValueError: boom");
+    }
+
+    #[test]
+    fn every_event_of_a_rich_log_is_explained() {
+        let log = crate::trace::json::tests::rich_log();
+        let all = explain_all(&log);
+        assert_eq!(all.len(), log.events.len());
+        for (seq, line) in all.iter().enumerate() {
+            assert!(!line.is_empty(), "event {seq}");
+            assert_eq!(*line, explain(&log, seq as u32));
+        }
+    }
+}

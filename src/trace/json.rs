@@ -1,0 +1,1233 @@
+//! Saving and loading a [`Log`] as JSON (schema version 1).
+//!
+//! The file is one JSON object. Every string is resolved (no interned symbol
+//! numbers appear in the file); tasks are referred to by their id, the index
+//! in `"tasks"`. Keys are written in the order shown here, the top level
+//! pretty-printed with one task or event per line, so the same log always
+//! gives the same bytes and a diff of two logs reads line by line.
+//!
+//! ```json
+//! {
+//!   "format": "taskline-log",
+//!   "version": 1,
+//!   "meta": {"source": "05_two_tasks", "title": "Two tasks", "clock": "virtual", "stopped": null},
+//!   "tasks": [
+//!     {"id": 0, "name": "main", "coro": "main", "parent": null, "via": "asyncio.run"},
+//!     {"id": 1, "name": "two", "coro": "delay", "parent": 0, "via": "create_task"}
+//!   ],
+//!   "events": [
+//!     {"seq": 0, "t": 0.0, "task": 0, "kind": "created", "detail": {"coro": "main", "by": null}},
+//!     {"seq": 1, "t": 0.0, "task": 0, "kind": "start", "detail": {}, "loc": {"file": "two.py", "line": 4}}
+//!   ]
+//! }
+//! ```
+//!
+//! # Top level
+//! | key | value |
+//! |-----|-------|
+//! | `format` | always `"taskline-log"`; a file without it is not a taskline log |
+//! | `version` | `1`; a reader refuses versions it does not know |
+//! | `meta` | `source`, `title`, `clock` (strings) and `stopped` (string or null), see [`Meta`] |
+//! | `tasks` | the task table in creation order: `id` (equal to the position), `name`, `coro`, `parent` (task id or null), `via` (`asyncio.run`, `create_task`, `wait_for`, `gather`, `shield` or another asyncio function's name) |
+//! | `events` | the events in the order they happened |
+//!
+//! # Events
+//! `seq` equals the position in the array; `t` is the virtual time in seconds;
+//! `task` is a task id or null (an event of the loop itself); `kind` is an
+//! [`EventKind::name`]; `loc`, present only when the event has a source
+//! location, is `{"file": "...", "line": N}` (`line` is left out if the
+//! location has no line number).
+//!
+//! A "string or null" field is null when the runtime recorded no value.
+//! Times and durations are JSON numbers; the non-finite values JSON cannot
+//! hold are written as the strings `"inf"`, `"-inf"` and `"nan"`.
+//!
+//! | kind | detail |
+//! |------|--------|
+//! | `created` | `coro` (string or null), `by`: the creating task (id or null) |
+//! | `start`, `resume` | `{}`; when an exception is thrown in: `throw` (its type, e.g. `"CancelledError"`) and `msg` (if it has one); `start` also has `"body_runs": false` when it was thrown in before the first line |
+//! | `suspend` | `awaiting`: the chain, innermost last (string or null); `wait`: what the task waits for (below) |
+//! | `done` | `result`: `repr()` of the value (string or null) |
+//! | `cancelled` | `{}`; `msg` when a cancel message was given; `coro_returned` (repr) when the coroutine returned while a cancel was pending |
+//! | `exception` | `type` and `msg` (strings or null) |
+//! | `cancel_requested` | `by`: a task id, `"loop"` (a loop callback) or `"shutdown"` (the `asyncio.run` shutdown); `state` (string or null); `via` and `msg` (strings, only when set); `forwarded_from` (task id, only when set); `returned` (bool); `cancelling` (integer) |
+//! | `print` | `text` (string or null) |
+//! | `block` | `seconds` (number) |
+//! | `log` | `kind` and per kind: `warning`: `category`, `message`; `loop_exception`: `message`, `exception` (`{"type", "msg"}`, only when set), `about` (task id, only when set); `shutdown`: `cancelling` (task ids); `deadlock`, `budget`: `message` |
+//! | `wake` | `reason`: a [`WakeReason::name`] |
+//! | `timeout_fired` | `deadline` (number) |
+//! | `shield_absorbed` | `shielded`: the task the shield kept running (id) |
+//!
+//! The `wait` object of a `suspend` has a `kind` ([`WaitKind::name`]) and
+//! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
+//! deadline); `task`, `shield`: `task` (id); `gather`: `tasks` (ids);
+//! `deadline`: `deadline` (number) and `inner`, the `wait` object of what
+//! is awaited under the deadline.
+//!
+//! # Loading
+//! Loading checks everything a reader of a [`Log`] relies on (task ids in
+//! range, known kinds, the fields of each detail) and reports the first
+//! problem as a [`LoadError`]; no input makes it panic. Strings are interned
+//! afresh and the side tables ([`Log::errors`], [`Log::cancels`],
+//! [`Log::logs`], [`Log::waits`]) are rebuilt in event order, so
+//! `to_string(&from_str(&to_string(log))?)` equals `to_string(log)`. Payload
+//! bits an event kind does not use are loaded as zero (optional task and
+//! string fields as [`NONE`]); side-table entries that no event refers to
+//! are not saved. Unknown keys are ignored, so a later taskline may add
+//! fields without changing the version.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::{Map, Number, Value};
+
+use super::asyncio::via_name;
+use super::{
+    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym,
+    TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
+};
+
+/// The value of the `format` key.
+pub const FORMAT: &str = "taskline-log";
+
+/// The schema version this module writes and reads.
+pub const VERSION: u64 = 1;
+
+/// How deeply `deadline` waits may nest (a guard against cycles in memory).
+const MAX_WAIT_DEPTH: usize = 16;
+
+/// Why a log could not be loaded (or saved).
+///
+/// Every message starts with the file's path when there is one, e.g.
+/// `log.json: event 12: unknown task 99`.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// Reading or writing the file failed.
+    #[error("{}: cannot {action}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What was attempted: `read`, `write` or `replace`.
+        action: &'static str,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The text is not valid JSON.
+    #[error("{}line {line}, column {column}: {message}", prefix(.file))]
+    Syntax {
+        /// The file, if the text came from one.
+        file: Option<PathBuf>,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What the JSON parser expected or found.
+        message: String,
+    },
+    /// Valid JSON, but not a taskline log (no `"format": "taskline-log"`).
+    #[error("{}not a taskline log ({})", prefix(.file), format_problem(.found))]
+    NotALog {
+        /// The file, if the text came from one.
+        file: Option<PathBuf>,
+        /// The `format` value found instead, if there was one.
+        found: Option<String>,
+    },
+    /// A taskline log of a schema version this build cannot read.
+    #[error(
+        "{}unsupported log version {found} (this taskline reads version {supported})",
+        prefix(.file),
+        supported = VERSION
+    )]
+    UnsupportedVersion {
+        /// The file, if the text came from one.
+        file: Option<PathBuf>,
+        /// The `version` value found, as written in the file.
+        found: String,
+    },
+    /// A taskline log whose content is missing a field or inconsistent.
+    #[error("{}{at}: {problem}", prefix(.file))]
+    Invalid {
+        /// The file, if the text came from one.
+        file: Option<PathBuf>,
+        /// Where: `meta`, `task 3`, `event 12`, or `log` for the top level.
+        at: String,
+        /// What is wrong, e.g. `unknown task 99`.
+        problem: String,
+    },
+}
+
+fn prefix(file: &Option<PathBuf>) -> String {
+    file.as_ref().map_or_else(String::new, |f| format!("{}: ", f.display()))
+}
+
+fn format_problem(found: &Option<String>) -> String {
+    match found {
+        None => format!("missing \"format\": \"{FORMAT}\""),
+        Some(f) => format!("\"format\" is {f}, not \"{FORMAT}\""),
+    }
+}
+
+impl LoadError {
+    /// Attaches the file name to an error from [`from_str`].
+    fn in_file(mut self, path: &Path) -> LoadError {
+        match &mut self {
+            LoadError::Io { .. } => {}
+            LoadError::Syntax { file, .. }
+            | LoadError::NotALog { file, .. }
+            | LoadError::UnsupportedVersion { file, .. }
+            | LoadError::Invalid { file, .. } => *file = Some(path.to_path_buf()),
+        }
+        self
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// Serializes a log as JSON (deterministic: the same log gives the same text).
+///
+/// A log whose events refer to side-table entries or tasks that do not exist
+/// is still written (never a panic), but [`from_str`] will refuse the result.
+///
+/// # Examples
+/// ```
+/// use taskline::trace::{Log, json};
+/// let text = json::to_string(&Log::new());
+/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 1,"));
+/// assert_eq!(json::from_str(&text).unwrap().events.len(), 0);
+/// ```
+pub fn to_string(log: &Log) -> String {
+    let mut out = String::with_capacity(256 + log.events.len() * 100 + log.tasks.len() * 80);
+    out.push_str("{\n");
+    out.push_str(&format!("  \"format\": {},\n", Value::from(FORMAT)));
+    out.push_str(&format!("  \"version\": {VERSION},\n"));
+    out.push_str(&format!("  \"meta\": {},\n", meta_json(&log.meta)));
+    out.push_str("  \"tasks\": ");
+    write_array(&mut out, log.tasks.iter().enumerate().map(|(id, t)| task_json(log, id, t)));
+    out.push_str(",\n  \"events\": ");
+    write_array(&mut out, log.events.iter().enumerate().map(|(seq, e)| event_json(log, seq, e)));
+    out.push_str("\n}\n");
+    out
+}
+
+fn write_array(out: &mut String, items: impl Iterator<Item = Value>) {
+    let mut any = false;
+    for item in items {
+        out.push_str(if any { ",\n    " } else { "[\n    " });
+        any = true;
+        out.push_str(&item.to_string());
+    }
+    out.push_str(if any { "\n  ]" } else { "[]" });
+}
+
+fn obj() -> Map<String, Value> {
+    Map::new()
+}
+
+fn float(x: f64) -> Value {
+    match Number::from_f64(x) {
+        Some(n) => Value::Number(n),
+        None if x.is_nan() => Value::from("nan"),
+        None if x > 0.0 => Value::from("inf"),
+        None => Value::from("-inf"),
+    }
+}
+
+fn sym(log: &Log, s: Sym) -> Value {
+    log.strings.opt(s).map_or(Value::Null, Value::from)
+}
+
+fn task_ref(task: TaskId) -> Value {
+    if task == NONE { Value::Null } else { Value::from(task) }
+}
+
+fn put_opt_sym(d: &mut Map<String, Value>, log: &Log, key: &str, s: Sym) {
+    if let Some(v) = log.strings.opt(s) {
+        d.insert(key.into(), Value::from(v));
+    }
+}
+
+fn meta_json(meta: &Meta) -> Value {
+    let mut m = obj();
+    m.insert("source".into(), Value::from(meta.source.as_str()));
+    m.insert("title".into(), Value::from(meta.title.as_str()));
+    m.insert("clock".into(), Value::from(meta.clock.as_str()));
+    m.insert("stopped".into(), meta.stopped.as_deref().map_or(Value::Null, Value::from));
+    Value::Object(m)
+}
+
+fn task_json(log: &Log, id: usize, t: &TaskInfo) -> Value {
+    let mut m = obj();
+    m.insert("id".into(), Value::from(id));
+    m.insert("name".into(), sym(log, t.name));
+    m.insert("coro".into(), sym(log, t.coro));
+    m.insert("parent".into(), t.parent.map_or(Value::Null, Value::from));
+    m.insert("via".into(), Value::from(via_name(log, t.via)));
+    Value::Object(m)
+}
+
+fn event_json(log: &Log, seq: usize, ev: &Event) -> Value {
+    let mut m = obj();
+    m.insert("seq".into(), Value::from(seq));
+    m.insert("t".into(), float(ev.time));
+    m.insert("task".into(), task_ref(ev.task));
+    m.insert("kind".into(), Value::from(ev.kind.name()));
+    m.insert("detail".into(), Value::Object(detail_json(log, ev)));
+    if let Some(s) = log.strings.opt(ev.loc) {
+        let mut loc = obj();
+        match log.location(ev.loc) {
+            Some((file, line)) => {
+                loc.insert("file".into(), Value::from(file));
+                loc.insert("line".into(), Value::from(line));
+            }
+            None => {
+                loc.insert("file".into(), Value::from(s));
+            }
+        }
+        m.insert("loc".into(), Value::Object(loc));
+    }
+    Value::Object(m)
+}
+
+fn detail_json(log: &Log, ev: &Event) -> Map<String, Value> {
+    let mut d = obj();
+    match ev.kind {
+        EventKind::Created => {
+            d.insert("coro".into(), sym(log, ev.a));
+            d.insert("by".into(), task_ref(ev.b_u32()));
+        }
+        EventKind::Start | EventKind::Resume => {
+            if let Some(err) = log.error(ev.a) {
+                d.insert("throw".into(), sym(log, err.kind));
+                put_opt_sym(&mut d, log, "msg", err.msg);
+            }
+            if ev.kind == EventKind::Start && ev.flags & flags::BODY_NOT_RUN != 0 {
+                d.insert("body_runs".into(), Value::Bool(false));
+            }
+        }
+        EventKind::Suspend => {
+            d.insert("awaiting".into(), sym(log, ev.a));
+            d.insert("wait".into(), wait_json(log, ev.wait_kind(), ev.b, 0));
+        }
+        EventKind::Done => {
+            d.insert("result".into(), sym(log, ev.a));
+        }
+        EventKind::Cancelled => {
+            put_opt_sym(&mut d, log, "msg", ev.a);
+            if ev.flags & flags::CORO_RETURNED != 0 {
+                d.insert("coro_returned".into(), sym(log, ev.b_u32()));
+            }
+        }
+        EventKind::Exception => {
+            d.insert("type".into(), sym(log, ev.a));
+            d.insert("msg".into(), sym(log, ev.b_u32()));
+        }
+        EventKind::CancelRequested => {
+            if let Some(c) = log.cancels.get(ev.a as usize) {
+                let by = match c.by {
+                    Canceller::Task(t) => Value::from(t),
+                    Canceller::Loop => Value::from("loop"),
+                    Canceller::Shutdown => Value::from("shutdown"),
+                };
+                d.insert("by".into(), by);
+                d.insert("state".into(), sym(log, c.state));
+                put_opt_sym(&mut d, log, "via", c.via);
+                if let Some(f) = c.forwarded_from {
+                    d.insert("forwarded_from".into(), Value::from(f));
+                }
+                put_opt_sym(&mut d, log, "msg", c.msg);
+                d.insert("returned".into(), Value::Bool(c.returned));
+                d.insert("cancelling".into(), Value::from(c.cancelling));
+            }
+        }
+        EventKind::Print => {
+            d.insert("text".into(), sym(log, ev.a));
+        }
+        EventKind::Block => {
+            d.insert("seconds".into(), float(ev.b_f64()));
+        }
+        EventKind::Log => {
+            if let Some(rec) = log.logs.get(ev.a as usize) {
+                log_json(log, rec, &mut d);
+            }
+        }
+        EventKind::Wake => {
+            d.insert("reason".into(), Value::from(ev.wake_reason().name()));
+        }
+        EventKind::TimeoutFired => {
+            d.insert("deadline".into(), float(ev.b_f64()));
+        }
+        EventKind::ShieldAbsorbed => {
+            d.insert("shielded".into(), task_ref(ev.b_u32()));
+        }
+    }
+    d
+}
+
+fn wait_json(log: &Log, kind: WaitKind, b: u64, depth: usize) -> Value {
+    let mut w = obj();
+    w.insert("kind".into(), Value::from(kind.name()));
+    let b32 = u32::try_from(b).unwrap_or(NONE);
+    match kind {
+        WaitKind::Yield | WaitKind::Future => {}
+        WaitKind::Sleep => {
+            w.insert("until".into(), float(f64::from_bits(b)));
+        }
+        WaitKind::Task | WaitKind::Shield => {
+            w.insert("task".into(), task_ref(b32));
+        }
+        WaitKind::Gather => {
+            if let Some(WaitRecord::Gather(tasks)) = log.waits.get(b32 as usize) {
+                w.insert("tasks".into(), tasks.iter().map(|&t| Value::from(t)).collect());
+            }
+        }
+        WaitKind::Deadline => {
+            if let Some(WaitRecord::Deadline { deadline, inner, inner_b }) =
+                log.waits.get(b32 as usize)
+            {
+                w.insert("deadline".into(), float(*deadline));
+                if depth < MAX_WAIT_DEPTH {
+                    w.insert("inner".into(), wait_json(log, *inner, *inner_b, depth + 1));
+                }
+            }
+        }
+    }
+    Value::Object(w)
+}
+
+fn log_json(log: &Log, rec: &LogRecord, d: &mut Map<String, Value>) {
+    d.insert("kind".into(), Value::from(rec.kind()));
+    match rec {
+        LogRecord::Warning { category, message } => {
+            d.insert("category".into(), sym(log, *category));
+            d.insert("message".into(), sym(log, *message));
+        }
+        LogRecord::LoopException { message, exception, about } => {
+            d.insert("message".into(), sym(log, *message));
+            if let Some(e) = exception {
+                let mut x = obj();
+                x.insert("type".into(), sym(log, e.kind));
+                x.insert("msg".into(), sym(log, e.msg));
+                d.insert("exception".into(), Value::Object(x));
+            }
+            if let Some(t) = about {
+                d.insert("about".into(), Value::from(*t));
+            }
+        }
+        LogRecord::Shutdown { cancelling } => {
+            d.insert("cancelling".into(), cancelling.iter().map(|&t| Value::from(t)).collect());
+        }
+        LogRecord::Deadlock { message } | LogRecord::Budget { message } => {
+            d.insert("message".into(), sym(log, *message));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- reading
+
+/// Parses a log written by [`to_string`].
+///
+/// # Errors
+/// [`LoadError::Syntax`] for text that is not JSON, [`LoadError::NotALog`]
+/// and [`LoadError::UnsupportedVersion`] for other JSON, and
+/// [`LoadError::Invalid`] for the first inconsistency found. The errors name
+/// no file; [`load`] adds it.
+pub fn from_str(text: &str) -> Result<Log, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let Some(root) = value.as_object() else {
+        return Err(LoadError::NotALog { file: None, found: None });
+    };
+    match root.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        other => {
+            return Err(LoadError::NotALog { file: None, found: other.map(Value::to_string) });
+        }
+    }
+    match root.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) => {
+            return Err(LoadError::UnsupportedVersion { file: None, found: v.to_string() });
+        }
+        None => return Err(invalid("log", "missing \"version\"")),
+    }
+    let mut loader = Loader { log: Log::new(), ntasks: 0 };
+    let meta = field(root, "meta").and_then(as_obj).map_err(|p| invalid("meta", p))?;
+    loader.log.meta = read_meta(meta).map_err(|p| invalid("meta", p))?;
+    let tasks = field(root, "tasks").and_then(as_array).map_err(|p| invalid("log", p))?;
+    let events = field(root, "events").and_then(as_array).map_err(|p| invalid("log", p))?;
+    loader.ntasks = tasks.len();
+    if u32::try_from(tasks.len()).is_err() || u32::try_from(events.len()).is_err() {
+        return Err(invalid("log", "too many tasks or events"));
+    }
+    for (id, task) in tasks.iter().enumerate() {
+        loader.read_task(id, task).map_err(|p| invalid(format!("task {id}"), p))?;
+    }
+    loader.log.events.reserve(events.len());
+    for (seq, event) in events.iter().enumerate() {
+        loader.read_event(seq, event).map_err(|p| invalid(format!("event {seq}"), p))?;
+    }
+    Ok(loader.log)
+}
+
+fn syntax_error(e: serde_json::Error) -> LoadError {
+    // serde_json's message ends with " at line L column C"; we say it our way.
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) if e.line() > 0 => full[..i].to_string(),
+        _ => full,
+    };
+    LoadError::Syntax { file: None, line: e.line(), column: e.column(), message }
+}
+
+fn invalid(at: impl Into<String>, problem: impl Into<String>) -> LoadError {
+    LoadError::Invalid { file: None, at: at.into(), problem: problem.into() }
+}
+
+type Problem = String;
+
+fn field<'a>(m: &'a Map<String, Value>, key: &str) -> Result<&'a Value, Problem> {
+    m.get(key).ok_or_else(|| format!("missing \"{key}\""))
+}
+
+fn as_obj(v: &Value) -> Result<&Map<String, Value>, Problem> {
+    v.as_object().ok_or_else(|| format!("expected an object, found {}", short(v)))
+}
+
+fn as_array(v: &Value) -> Result<&Vec<Value>, Problem> {
+    v.as_array().ok_or_else(|| format!("expected an array, found {}", short(v)))
+}
+
+/// A value quoted for an error message, shortened.
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        let cut: String = s.chars().take(37).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}
+
+fn string<'a>(m: &'a Map<String, Value>, key: &str) -> Result<&'a str, Problem> {
+    let v = field(m, key)?;
+    v.as_str().ok_or_else(|| format!("\"{key}\" must be a string, found {}", short(v)))
+}
+
+/// A required key holding a string or null.
+fn string_or_null<'a>(m: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, Problem> {
+    match field(m, key)? {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s)),
+        v => Err(format!("\"{key}\" must be a string or null, found {}", short(v))),
+    }
+}
+
+/// An optional key holding a string (absent and null both mean none).
+fn opt_string<'a>(m: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, Problem> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(v) => Err(format!("\"{key}\" must be a string, found {}", short(v))),
+    }
+}
+
+fn boolean(m: &Map<String, Value>, key: &str) -> Result<bool, Problem> {
+    let v = field(m, key)?;
+    v.as_bool().ok_or_else(|| format!("\"{key}\" must be true or false, found {}", short(v)))
+}
+
+fn uint(m: &Map<String, Value>, key: &str) -> Result<u32, Problem> {
+    let v = field(m, key)?;
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| format!("\"{key}\" must be an integer from 0 to {}, found {}", u32::MAX, short(v)))
+}
+
+fn number(m: &Map<String, Value>, key: &str) -> Result<f64, Problem> {
+    let v = field(m, key)?;
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) if s == "inf" => Some(f64::INFINITY),
+        Value::String(s) if s == "-inf" => Some(f64::NEG_INFINITY),
+        Value::String(s) if s == "nan" => Some(f64::NAN),
+        _ => None,
+    }
+    .ok_or_else(|| format!("\"{key}\" must be a number, found {}", short(v)))
+}
+
+fn read_meta(m: &Map<String, Value>) -> Result<Meta, Problem> {
+    Ok(Meta {
+        source: string(m, "source")?.to_string(),
+        title: string(m, "title")?.to_string(),
+        clock: string(m, "clock")?.to_string(),
+        stopped: opt_string(m, "stopped")?.map(str::to_string),
+    })
+}
+
+struct Loader {
+    log: Log,
+    ntasks: usize,
+}
+
+impl Loader {
+    fn sym(&mut self, s: Option<&str>) -> Sym {
+        s.map_or(NONE, |s| self.log.intern(s))
+    }
+
+    fn task_id(&self, v: &Value, what: &str) -> Result<TaskId, Problem> {
+        let id = v.as_u64().ok_or_else(|| format!("{what} must be a task id, found {}", short(v)))?;
+        match u32::try_from(id) {
+            Ok(id) if (id as usize) < self.ntasks => Ok(id),
+            _ => Err(format!("unknown task {id}")),
+        }
+    }
+
+    fn opt_task(&self, m: &Map<String, Value>, key: &str) -> Result<Option<TaskId>, Problem> {
+        match m.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => self.task_id(v, &format!("\"{key}\"")).map(Some),
+        }
+    }
+
+    fn task_list(&self, m: &Map<String, Value>, key: &str) -> Result<Vec<TaskId>, Problem> {
+        as_array(field(m, key)?)
+            .map_err(|p| format!("\"{key}\": {p}"))?
+            .iter()
+            .map(|v| self.task_id(v, &format!("an element of \"{key}\"")))
+            .collect()
+    }
+
+    fn read_task(&mut self, id: usize, v: &Value) -> Result<(), Problem> {
+        let m = as_obj(v)?;
+        let given = field(m, "id")?;
+        if given.as_u64() != Some(id as u64) {
+            return Err(format!(
+                "\"id\" is {}, expected {id} (tasks are listed in id order)",
+                short(given)
+            ));
+        }
+        let name = self.sym(string_or_null(m, "name")?);
+        let coro = self.sym(string_or_null(m, "coro")?);
+        let parent = self.opt_task(m, "parent")?;
+        let via = match string(m, "via")? {
+            "asyncio.run" => Via::Main,
+            "create_task" => Via::CreateTask,
+            "wait_for" => Via::WaitFor,
+            "gather" => Via::Gather,
+            "shield" => Via::Shield,
+            other => Via::Other(self.log.intern(other)),
+        };
+        self.log.add_task(TaskInfo { name, coro, parent, via, created_seq: NONE });
+        Ok(())
+    }
+
+    fn read_event(&mut self, seq: usize, v: &Value) -> Result<(), Problem> {
+        let m = as_obj(v)?;
+        let given = field(m, "seq")?;
+        if given.as_u64() != Some(seq as u64) {
+            return Err(format!(
+                "\"seq\" is {}, expected {seq} (events are listed in order)",
+                short(given)
+            ));
+        }
+        let time = number(m, "t")?;
+        let task = match field(m, "task")? {
+            Value::Null => NONE,
+            v => self.task_id(v, "\"task\"")?,
+        };
+        let name = string(m, "kind")?;
+        let kind = EventKind::from_name(name).ok_or_else(|| format!("unknown kind \"{name}\""))?;
+        let needs_task = !matches!(kind, EventKind::Print | EventKind::Block | EventKind::Log);
+        if needs_task && task == NONE {
+            return Err(format!("a {name} event needs a task"));
+        }
+        let loc = match m.get("loc") {
+            None | Some(Value::Null) => NONE,
+            Some(l) => {
+                let l = as_obj(l).map_err(|p| format!("\"loc\": {p}"))?;
+                let file = string(l, "file").map_err(|p| format!("\"loc\": {p}"))?;
+                match l.get("line") {
+                    None | Some(Value::Null) => self.log.intern(file),
+                    Some(_) => {
+                        let line = uint(l, "line").map_err(|p| format!("\"loc\": {p}"))?;
+                        self.log.intern(&format!("{file}:{line}"))
+                    }
+                }
+            }
+        };
+        let detail = field(m, "detail").and_then(as_obj)?;
+        let (a, b, fl) = self.read_detail(kind, detail).map_err(|p| format!("{name}: {p}"))?;
+        if kind == EventKind::Created {
+            let info = &mut self.log.tasks[task as usize];
+            if info.created_seq != NONE {
+                return Err(format!(
+                    "task {task} is created twice (events {} and {seq})",
+                    info.created_seq
+                ));
+            }
+            info.created_seq = seq as u32;
+        }
+        self.log.push(Event { time, b, task, a, loc, kind, flags: fl });
+        Ok(())
+    }
+
+    /// Returns the `a`, `b` and `flags` of an event from its detail.
+    fn read_detail(
+        &mut self,
+        kind: EventKind,
+        d: &Map<String, Value>,
+    ) -> Result<(u32, u64, u8), Problem> {
+        let none_b = u64::from(NONE);
+        Ok(match kind {
+            EventKind::Created => {
+                let coro = self.sym(string_or_null(d, "coro")?);
+                field(d, "by")?;
+                let by = self.opt_task(d, "by")?.unwrap_or(NONE);
+                (coro, u64::from(by), 0)
+            }
+            EventKind::Start | EventKind::Resume => {
+                let throw = opt_string(d, "throw")?;
+                let msg = opt_string(d, "msg")?;
+                let a = match throw {
+                    Some(t) => {
+                        let kind = self.log.intern(t);
+                        let msg = self.sym(msg);
+                        self.log.add_error(ErrorRecord { kind, msg })
+                    }
+                    None if msg.is_some() => return Err("\"msg\" without \"throw\"".into()),
+                    None => NONE,
+                };
+                let body_runs = match d.get("body_runs") {
+                    None => true,
+                    Some(_) if kind == EventKind::Resume => {
+                        return Err("\"body_runs\" is only for start".into());
+                    }
+                    Some(_) => boolean(d, "body_runs")?,
+                };
+                (a, 0, if body_runs { 0 } else { flags::BODY_NOT_RUN })
+            }
+            EventKind::Suspend => {
+                let chain = self.sym(string_or_null(d, "awaiting")?);
+                let wait = field(d, "wait")?;
+                let (wk, b) = self.read_wait(wait, 0).map_err(|p| format!("\"wait\": {p}"))?;
+                (chain, b, wk as u8)
+            }
+            EventKind::Done => (self.sym(string_or_null(d, "result")?), 0, 0),
+            EventKind::Cancelled => {
+                let msg = self.sym(opt_string(d, "msg")?);
+                match d.get("coro_returned") {
+                    None => (msg, none_b, 0),
+                    Some(_) => {
+                        let repr = self.sym(string_or_null(d, "coro_returned")?);
+                        (msg, u64::from(repr), flags::CORO_RETURNED)
+                    }
+                }
+            }
+            EventKind::Exception => {
+                let ty = self.sym(string_or_null(d, "type")?);
+                let msg = self.sym(string_or_null(d, "msg")?);
+                (ty, u64::from(msg), 0)
+            }
+            EventKind::CancelRequested => {
+                let by = match field(d, "by")? {
+                    Value::String(s) if s == "loop" => Canceller::Loop,
+                    Value::String(s) if s == "shutdown" => Canceller::Shutdown,
+                    v => Canceller::Task(
+                        self.task_id(v, "\"by\"")
+                            .map_err(|p| format!("{p} (\"by\" is a task id, \"loop\" or \"shutdown\")"))?,
+                    ),
+                };
+                let state = self.sym(string_or_null(d, "state")?);
+                let via = self.sym(opt_string(d, "via")?);
+                let forwarded_from = self.opt_task(d, "forwarded_from")?;
+                let msg = self.sym(opt_string(d, "msg")?);
+                let returned = boolean(d, "returned")?;
+                let cancelling = uint(d, "cancelling")?;
+                let rec = CancelRecord { by, state, via, forwarded_from, msg, returned, cancelling };
+                (self.log.add_cancel(rec), 0, 0)
+            }
+            EventKind::Print => (self.sym(string_or_null(d, "text")?), 0, 0),
+            EventKind::Block => (NONE, number(d, "seconds")?.to_bits(), 0),
+            EventKind::Log => {
+                let rec = self.read_log(d)?;
+                (self.log.add_log(rec), 0, 0)
+            }
+            EventKind::Wake => {
+                let reason = string(d, "reason")?;
+                let r = WakeReason::from_name(reason)
+                    .ok_or_else(|| format!("unknown wake reason \"{reason}\""))?;
+                (NONE, 0, r as u8)
+            }
+            EventKind::TimeoutFired => (NONE, number(d, "deadline")?.to_bits(), 0),
+            EventKind::ShieldAbsorbed => {
+                let shielded = self.task_id(field(d, "shielded")?, "\"shielded\"")?;
+                (NONE, u64::from(shielded), 0)
+            }
+        })
+    }
+
+    /// Reads a `wait` object; returns the kind and the `b` payload of a `Suspend`.
+    fn read_wait(&mut self, v: &Value, depth: usize) -> Result<(WaitKind, u64), Problem> {
+        if depth > MAX_WAIT_DEPTH {
+            return Err("deadlines nested too deeply".into());
+        }
+        let w = as_obj(v)?;
+        let name = string(w, "kind")?;
+        let kind = WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
+        let b = match kind {
+            WaitKind::Yield | WaitKind::Future => 0,
+            WaitKind::Sleep => number(w, "until")?.to_bits(),
+            WaitKind::Task | WaitKind::Shield => u64::from(self.task_id(field(w, "task")?, "\"task\"")?),
+            WaitKind::Gather => {
+                let tasks = self.task_list(w, "tasks")?;
+                u64::from(self.log.add_wait(WaitRecord::Gather(tasks)))
+            }
+            WaitKind::Deadline => {
+                let deadline = number(w, "deadline")?;
+                let (inner, inner_b) = self
+                    .read_wait(field(w, "inner")?, depth + 1)
+                    .map_err(|p| format!("\"inner\": {p}"))?;
+                u64::from(self.log.add_wait(WaitRecord::Deadline { deadline, inner, inner_b }))
+            }
+        };
+        Ok((kind, b))
+    }
+
+    fn read_log(&mut self, d: &Map<String, Value>) -> Result<LogRecord, Problem> {
+        let kind = string(d, "kind")?;
+        Ok(match kind {
+            "warning" => LogRecord::Warning {
+                category: self.sym(string_or_null(d, "category")?),
+                message: self.sym(string_or_null(d, "message")?),
+            },
+            "loop_exception" => {
+                let message = self.sym(string_or_null(d, "message")?);
+                let exception = match d.get("exception") {
+                    None | Some(Value::Null) => None,
+                    Some(x) => {
+                        let x = as_obj(x).map_err(|p| format!("\"exception\": {p}"))?;
+                        let kind = self.sym(string_or_null(x, "type")?);
+                        let msg = self.sym(string_or_null(x, "msg")?);
+                        Some(ErrorRecord { kind, msg })
+                    }
+                };
+                let about = self.opt_task(d, "about")?;
+                LogRecord::LoopException { message, exception, about }
+            }
+            "shutdown" => LogRecord::Shutdown { cancelling: self.task_list(d, "cancelling")? },
+            "deadlock" => LogRecord::Deadlock { message: self.sym(string_or_null(d, "message")?) },
+            "budget" => LogRecord::Budget { message: self.sym(string_or_null(d, "message")?) },
+            other => return Err(format!("unknown log kind \"{other}\"")),
+        })
+    }
+}
+
+// ---------------------------------------------------------------- files
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Writes a log to `path` as JSON, atomically: the text goes to a temporary
+/// file in the same directory, which then replaces `path`.
+///
+/// # Errors
+/// [`LoadError::Io`] naming `path` when the temporary file cannot be
+/// written or renamed (the temporary file is removed).
+pub fn save(log: &Log, path: &Path) -> Result<(), LoadError> {
+    let io_error = |action, source| LoadError::Io { path: path.to_path_buf(), action, source };
+    let Some(name) = path.file_name() else {
+        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name");
+        return Err(io_error("write", e));
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{}.{}-{n}.tmp", name.to_string_lossy(), std::process::id()));
+    let text = to_string(log);
+    let written = fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_error("write", e));
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_error("replace", e));
+    }
+    Ok(())
+}
+
+/// Reads a log saved by [`save`].
+///
+/// # Errors
+/// [`LoadError::Io`] when the file cannot be read (or is not UTF-8), else the
+/// errors of [`from_str`], with the path in their message.
+pub fn load(path: &Path) -> Result<Log, LoadError> {
+    let text = fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        action: "read",
+        source,
+    })?;
+    from_str(&text).map_err(|e| e.in_file(path))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::trace::asyncio::to_jsonl;
+
+    fn ev(log: &mut Log, time: f64, task: TaskId, kind: EventKind, a: u32, b: u64, fl: u8) -> u32 {
+        log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
+    }
+
+    fn add(log: &mut Log, name: &str, coro: &str, parent: Option<TaskId>, via: Via, t: f64) -> TaskId {
+        let name = log.intern(name);
+        let coro = log.intern(coro);
+        let created_seq = log.events.len() as u32;
+        let id = log.add_task(TaskInfo { name, coro, parent, via, created_seq });
+        let by = u64::from(parent.unwrap_or(NONE));
+        ev(log, t, id, EventKind::Created, coro, by, 0);
+        id
+    }
+
+    /// A log with every event kind, wait kind, log kind and canceller.
+    pub(crate) fn rich_log() -> Log {
+        let mut log = Log::new();
+        log.meta = Meta {
+            source: "rich".into(),
+            title: "Every kind \u{e9}\"quoted\"".into(),
+            clock: "virtual".into(),
+            stopped: Some("budget".into()),
+        };
+        let main = add(&mut log, "main", "main", None, Via::Main, 0.0);
+        ev(&mut log, 0.0, main, EventKind::Wake, NONE, 0, WakeReason::Created as u8);
+        let loc = log.intern("scenario.py:7");
+        let s = ev(&mut log, 0.0, main, EventKind::Start, NONE, 0, 0);
+        log.events[s as usize].loc = loc;
+        let child = add(&mut log, "child", "delay", Some(main), Via::CreateTask, 0.0);
+        let other = log.intern("ensure_future");
+        let odd = add(&mut log, "odd", "work", Some(main), Via::Other(other), 0.0);
+        let chain = log.intern("task:child");
+        ev(&mut log, 0.0, main, EventKind::Suspend, chain, u64::from(child), WaitKind::Task as u8);
+        let nl = log.intern("nofile");
+        let s = ev(&mut log, 0.0, child, EventKind::Start, NONE, 0, 0);
+        log.events[s as usize].loc = nl;
+        let text = log.intern("hello\nworld");
+        ev(&mut log, 0.0, child, EventKind::Print, text, 0, 0);
+        ev(&mut log, 0.0, child, EventKind::Block, NONE, 1.5f64.to_bits(), 0);
+        let chain = log.intern("sleep(2)>Future");
+        ev(&mut log, 1.5, child, EventKind::Suspend, chain, 3.5f64.to_bits(), WaitKind::Sleep as u8);
+        let w = log.add_wait(WaitRecord::Gather(vec![child, odd]));
+        let inner = log.add_wait(WaitRecord::Deadline {
+            deadline: 9.0,
+            inner: WaitKind::Gather,
+            inner_b: u64::from(w),
+        });
+        let chain = log.intern("wait_for>gather");
+        ev(&mut log, 1.5, odd, EventKind::Start, NONE, 0, 0);
+        ev(&mut log, 1.5, odd, EventKind::Suspend, chain, u64::from(inner), WaitKind::Deadline as u8);
+        let g = log.add_wait(WaitRecord::Gather(vec![]));
+        let sh = log.intern("shield(task:child)>Future");
+        ev(&mut log, 1.5, odd, EventKind::Resume, NONE, 0, 0);
+        ev(&mut log, 1.5, odd, EventKind::Suspend, sh, u64::from(child), WaitKind::Shield as u8);
+        ev(&mut log, 1.5, odd, EventKind::Resume, NONE, 0, 0);
+        ev(&mut log, 1.5, odd, EventKind::Suspend, NONE, u64::from(g), WaitKind::Gather as u8);
+        ev(&mut log, 1.5, odd, EventKind::Resume, NONE, 0, 0);
+        let y = log.intern("sleep(0)>yield");
+        ev(&mut log, 1.5, odd, EventKind::Suspend, y, 0, WaitKind::Yield as u8);
+        ev(&mut log, 1.5, odd, EventKind::Wake, NONE, 0, WakeReason::Yield as u8);
+        ev(&mut log, 1.5, odd, EventKind::Resume, NONE, 0, 0);
+        let f = log.intern("Future");
+        ev(&mut log, 1.5, odd, EventKind::Suspend, f, 0, WaitKind::Future as u8);
+        let state = log.intern("awaiting sleep(2)>Future");
+        let msg = log.intern("bye");
+        let c = log.add_cancel(CancelRecord {
+            by: Canceller::Task(main),
+            state,
+            via: NONE,
+            forwarded_from: None,
+            msg,
+            returned: true,
+            cancelling: 1,
+        });
+        ev(&mut log, 2.0, child, EventKind::CancelRequested, c, 0, 0);
+        let via = log.intern("Timeout._on_timeout");
+        let c = log.add_cancel(CancelRecord {
+            by: Canceller::Loop,
+            state,
+            via,
+            forwarded_from: Some(main),
+            msg: NONE,
+            returned: false,
+            cancelling: 2,
+        });
+        ev(&mut log, 2.0, child, EventKind::CancelRequested, c, 0, 0);
+        ev(&mut log, 2.0, main, EventKind::TimeoutFired, NONE, 2.0f64.to_bits(), 0);
+        ev(&mut log, 2.0, main, EventKind::ShieldAbsorbed, NONE, u64::from(child), 0);
+        let ce = log.intern("CancelledError");
+        let e = log.add_error(ErrorRecord { kind: ce, msg });
+        ev(&mut log, 2.0, child, EventKind::Resume, e, 0, 0);
+        ev(&mut log, 2.0, child, EventKind::Cancelled, msg, u64::from(NONE), 0);
+        let r = log.intern("5");
+        ev(&mut log, 2.0, odd, EventKind::Cancelled, NONE, u64::from(r), flags::CORO_RETURNED);
+        let late = add(&mut log, "late", "late", Some(main), Via::Gather, 2.0);
+        let c = log.add_cancel(CancelRecord {
+            by: Canceller::Shutdown,
+            state: NONE,
+            via: NONE,
+            forwarded_from: None,
+            msg: NONE,
+            returned: true,
+            cancelling: 1,
+        });
+        ev(&mut log, 2.0, late, EventKind::CancelRequested, c, 0, 0);
+        let e = log.add_error(ErrorRecord { kind: ce, msg: NONE });
+        ev(&mut log, 2.0, late, EventKind::Start, e, 0, flags::BODY_NOT_RUN);
+        let ve = log.intern("ValueError");
+        let boom = log.intern("boom");
+        ev(&mut log, 2.0, late, EventKind::Exception, ve, u64::from(boom), 0);
+        let rw = log.intern("RuntimeWarning");
+        let never = log.intern("coroutine 'x' was never awaited");
+        let l = log.add_log(LogRecord::Warning { category: rw, message: never });
+        ev(&mut log, 2.0, NONE, EventKind::Log, l, 0, 0);
+        let m = log.intern("Task exception was never retrieved");
+        let l = log.add_log(LogRecord::LoopException {
+            message: m,
+            exception: Some(ErrorRecord { kind: ve, msg: boom }),
+            about: Some(late),
+        });
+        ev(&mut log, 2.0, main, EventKind::Log, l, 0, 0);
+        let l = log.add_log(LogRecord::LoopException { message: m, exception: None, about: None });
+        ev(&mut log, 2.0, main, EventKind::Log, l, 0, 0);
+        let l = log.add_log(LogRecord::Shutdown { cancelling: vec![late, odd] });
+        ev(&mut log, 2.0, NONE, EventKind::Log, l, 0, 0);
+        let dl = log.intern("nothing ready");
+        let l = log.add_log(LogRecord::Deadlock { message: dl });
+        ev(&mut log, 2.0, NONE, EventKind::Log, l, 0, 0);
+        let l = log.add_log(LogRecord::Budget { message: dl });
+        ev(&mut log, 2.0, NONE, EventKind::Log, l, 0, 0);
+        ev(&mut log, 2.0, main, EventKind::Wake, NONE, 0, WakeReason::Cancelled as u8);
+        ev(&mut log, 2.0, main, EventKind::Wake, NONE, 0, WakeReason::Foreign as u8);
+        ev(&mut log, 2.0, main, EventKind::Wake, NONE, 0, WakeReason::Completed as u8);
+        ev(&mut log, 2.0, main, EventKind::Resume, NONE, 0, 0);
+        ev(&mut log, f64::INFINITY, NONE, EventKind::Block, NONE, f64::NAN.to_bits(), 0);
+        let none = log.intern("None");
+        ev(&mut log, 2.0, main, EventKind::Done, none, 0, 0);
+        log
+    }
+
+    #[test]
+    fn round_trip_is_exact() {
+        let log = rich_log();
+        let text = to_string(&log);
+        let back = from_str(&text).unwrap();
+        assert_eq!(to_string(&back), text);
+        assert_eq!(to_jsonl(&back), to_jsonl(&log));
+        assert_eq!(back.meta, log.meta);
+        assert_eq!(back.events.len(), log.events.len());
+        for (a, b) in log.events.iter().zip(&back.events) {
+            assert_eq!(a.kind, b.kind);
+            assert_eq!(a.time.to_bits(), b.time.to_bits());
+            assert_eq!(a.task, b.task);
+            assert_eq!(a.flags, b.flags);
+            assert_eq!(log.str(a.loc), back.str(b.loc));
+        }
+        assert_eq!(back.tasks.len(), log.tasks.len());
+        for (a, b) in log.tasks.iter().zip(&back.tasks) {
+            assert_eq!(log.str(a.name), back.str(b.name));
+            assert_eq!(log.str(a.coro), back.str(b.coro));
+            assert_eq!(a.parent, b.parent);
+            assert_eq!(a.created_seq, b.created_seq);
+        }
+        assert_eq!(back.waits.len(), log.waits.len());
+        assert_eq!(back.errors.len(), log.errors.len());
+        assert_eq!(back.logs.len(), log.logs.len());
+        // Symbols differ after re-interning; compare cancel records through their strings.
+        let cancel = |l: &Log, c: &CancelRecord| {
+            let s = |x: Sym| l.strings.opt(x).map(str::to_string);
+            (c.by, s(c.state), s(c.via), c.forwarded_from, s(c.msg), c.returned, c.cancelling)
+        };
+        let want: Vec<_> = log.cancels.iter().map(|c| cancel(&log, c)).collect();
+        let got: Vec<_> = back.cancels.iter().map(|c| cancel(&back, c)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn output_is_one_line_per_task_and_event() {
+        let log = rich_log();
+        let text = to_string(&log);
+        assert_eq!(text.lines().count(), 9 + log.tasks.len() + log.events.len());
+        assert!(text.contains(r#"{"seq":1,"t":0.0,"task":0,"kind":"wake","detail":{"reason":"created"}}"#));
+        assert!(text.contains(r#""loc":{"file":"scenario.py","line":7}"#));
+        assert!(text.contains(r#""loc":{"file":"nofile"}"#));
+        assert!(text.contains(r#""t":"inf""#));
+        assert!(text.contains(
+            r#""wait":{"kind":"deadline","deadline":9.0,"inner":{"kind":"gather","tasks":[1,2]}}"#
+        ));
+        let empty = to_string(&Log::new());
+        assert!(empty.contains("\"tasks\": [],\n  \"events\": []\n}"));
+        assert_eq!(from_str(&empty).unwrap().events.len(), 0);
+    }
+
+    #[test]
+    fn saves_and_loads_a_file() {
+        let dir = std::env::temp_dir().join(format!("taskline-json-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("log.json");
+        let log = rich_log();
+        save(&log, &path).unwrap();
+        save(&log, &path).unwrap(); // replaces
+        let back = load(&path).unwrap();
+        assert_eq!(to_string(&back), to_string(&log));
+        let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn load_text(name: &str, text: &str) -> String {
+        let dir = std::env::temp_dir().join(format!("taskline-json-err-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        fs::write(&path, text).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        fs::remove_file(&path).unwrap();
+        err.replace(&format!("{}/", dir.display()), "")
+    }
+
+    #[test]
+    fn syntax_errors_name_file_line_and_column() {
+        let err = load_text("corrupt.json", "{\n  \"format\": \"taskline-log\",\n  \"version\": ,\n}");
+        assert_eq!(err, "corrupt.json: line 3, column 14: expected value");
+        let err = load_text("empty.json", "");
+        assert!(err.starts_with("empty.json: line 1, column 0: EOF"), "{err}");
+    }
+
+    #[test]
+    fn other_json_is_not_a_log() {
+        let err = load_text("log.json", r#"{"traceEvents": []}"#);
+        assert_eq!(err, r#"log.json: not a taskline log (missing "format": "taskline-log")"#);
+        let err = load_text("log.json", "[1, 2]");
+        assert_eq!(err, r#"log.json: not a taskline log (missing "format": "taskline-log")"#);
+        let err = load_text("log.json", r#"{"format": "other"}"#);
+        assert_eq!(err, r#"log.json: not a taskline log ("format" is "other", not "taskline-log")"#);
+    }
+
+    #[test]
+    fn unknown_versions_are_refused() {
+        let err = load_text("log.json", r#"{"format": "taskline-log", "version": 7}"#);
+        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads version 1)");
+        let err = load_text("log.json", r#"{"format": "taskline-log", "version": "1"}"#);
+        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads version 1)"#);
+        let err = load_text("log.json", r#"{"format": "taskline-log"}"#);
+        assert_eq!(err, r#"log.json: log: missing "version""#);
+    }
+
+    #[test]
+    fn io_errors_name_the_path() {
+        let path = std::env::temp_dir().join("taskline-surely-missing-dir/log.json");
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{}: cannot read: ", path.display())), "{err}");
+        let err = save(&Log::new(), &path).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{}: cannot write: ", path.display())), "{err}");
+        assert!(matches!(save(&Log::new(), Path::new("/")), Err(LoadError::Io { .. })));
+    }
+
+    /// The text of `rich_log` with one line's substring replaced.
+    fn edited(from: &str, to: &str) -> String {
+        let text = to_string(&rich_log());
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    }
+
+    fn problem(text: &str) -> String {
+        from_str(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn inconsistent_logs_are_refused_with_the_place() {
+        let cases = [
+            (r#""kind":"created","detail":{"coro":"delay","by":0}"#,
+             r#""kind":"created","detail":{"coro":"delay","by":99}"#,
+             "event 3: created: unknown task 99"),
+            (r#"{"seq":2,"t":0.0,"task":0"#, r#"{"seq":2,"t":0.0,"task":99"#,
+             "event 2: unknown task 99"),
+            (r#"{"seq":2,"t":0.0,"task":0"#, r#"{"seq":2,"t":0.0,"task":-1"#,
+             "event 2: \"task\" must be a task id, found -1"),
+            (r#"{"seq":3,"#, r#"{"seq":4,"#,
+             "event 3: \"seq\" is 4, expected 3 (events are listed in order)"),
+            (r#""kind":"wake""#, r#""kind":"teleport""#, "event 1: unknown kind \"teleport\""),
+            (r#""reason":"created""#, r#""reason":"magic""#,
+             "event 1: wake: unknown wake reason \"magic\""),
+            (r#"{"seq":1,"t":0.0,"task":0"#, r#"{"seq":1,"t":0.0,"task":null"#,
+             "event 1: a wake event needs a task"),
+            (r#"{"seq":1,"t":0.0,"#, r#"{"seq":1,"t":"soon","#,
+             "event 1: \"t\" must be a number, found \"soon\""),
+            (r#""detail":{"reason":"created"}"#, r#""detailz":{}"#, "event 1: missing \"detail\""),
+            (r#""kind":"deadline","deadline":9.0,"#, r#""kind":"deadline","#,
+             "event 11: suspend: \"wait\": missing \"deadline\""),
+            (r#""inner":{"kind":"gather","tasks":[1,2]}"#, r#""inner":{"kind":"gather","tasks":[1,7]}"#,
+             "event 11: suspend: \"wait\": \"inner\": unknown task 7"),
+            (r#""kind":"task","task":1"#, r#""kind":"fork","task":1"#,
+             "event 5: suspend: \"wait\": unknown wait kind \"fork\""),
+            (r#""returned":true"#, r#""returned":"yes""#,
+             "event 21: cancel_requested: \"returned\" must be true or false, found \"yes\""),
+            (r#""by":0,"state""#, r#""by":"me","state""#,
+             "event 21: cancel_requested: \"by\" must be a task id, found \"me\" (\"by\" is a task id, \"loop\" or \"shutdown\")"),
+            (r#""kind":"budget""#, r#""kind":"fatal""#, "event 37: log: unknown log kind \"fatal\""),
+            (r#""loc":{"file":"scenario.py","line":7}"#, r#""loc":{"line":7}"#,
+             "event 2: \"loc\": missing \"file\""),
+            (r#"{"id":1,"#, r#"{"id":5,"#,
+             "task 1: \"id\" is 5, expected 1 (tasks are listed in id order)"),
+            (r#""parent":0,"via":"create_task""#, r#""parent":42,"via":"create_task""#,
+             "task 1: unknown task 42"),
+            (r#""clock":"virtual""#, r#""clock":3"#, "meta: \"clock\" must be a string, found 3"),
+            (r#""title":"Every"#, r#""titl":"Every"#, "meta: missing \"title\""),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(problem(&edited(from, to)), want, "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn a_task_created_twice_is_refused() {
+        let text = edited(
+            r#"{"seq":2,"t":0.0,"task":0,"kind":"start","detail":{}"#,
+            r#"{"seq":2,"t":0.0,"task":0,"kind":"created","detail":{"coro":"x","by":null}"#,
+        );
+        assert_eq!(problem(&text), "event 2: task 0 is created twice (events 0 and 2)");
+    }
+
+    #[test]
+    fn invalid_errors_name_the_file() {
+        let text = edited(r#"{"seq":2,"t":0.0,"task":0"#, r#"{"seq":2,"t":0.0,"task":99"#);
+        assert_eq!(load_text("log.json", &text), "log.json: event 2: unknown task 99");
+    }
+
+    #[test]
+    fn no_input_panics() {
+        let text = to_string(&rich_log());
+        // Cut the text at every char boundary and corrupt single bytes: errors, never panics.
+        for (i, _) in text.char_indices().step_by(7) {
+            let _ = from_str(&text[..i]);
+        }
+        let bytes = text.as_bytes();
+        for i in (0..bytes.len()).step_by(13) {
+            for replacement in [b'0', b'"', b'}', b'n', b'-'] {
+                let mut b = bytes.to_vec();
+                b[i] = replacement;
+                if let Ok(s) = std::str::from_utf8(&b) {
+                    if let Ok(log) = from_str(s) {
+                        // Whatever loads must serialize and project without panicking.
+                        let _ = to_jsonl(&log);
+                        let _ = to_string(&log);
+                    }
+                }
+            }
+        }
+    }
+}

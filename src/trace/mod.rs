@@ -1,0 +1,565 @@
+//! The event log: what every task did, in order, with virtual time.
+//!
+//! The runtime appends [`Event`]s to a [`Log`]; everything else (the CLI,
+//! the exporters, the desktop app) reads it. This module imports nothing of
+//! the runtime or of any GUI.
+//!
+//! # In memory
+//! An [`Event`] is 32 bytes and owns no heap memory: names, printed text,
+//! coroutine chains and reprs are interned in the log's [`Interner`], and the
+//! rare events with a larger detail (a cancel request, a loop log, a
+//! `wait_for` or `gather` wait) keep an index into a side table of the log.
+//!
+//! | field  | meaning |
+//! |--------|---------|
+//! | `time` | virtual seconds (real seconds since the start under the real clock) |
+//! | `b`    | 64-bit payload: a second [`Sym`], a task id, or an `f64`'s bits |
+//! | `task` | the task the event is about ([`NONE`] for the loop itself) |
+//! | `a`    | 32-bit payload, usually a [`Sym`] or a side-table index |
+//! | `loc`  | source location (a [`Sym`] of `file:line`), or [`NONE`] |
+//! | `kind` | [`EventKind`] |
+//! | `flags`| per-kind flags, e.g. [`flags::BODY_NOT_RUN`] or the [`WaitKind`] |
+//!
+//! The sequence number of an event is its index in [`Log::events`].
+//!
+//! # Task life cycle
+//! The events of one task come in the order `Created`, `Start`, then
+//! (`Suspend` `Resume`)*, then exactly one of `Done`, `Cancelled` or
+//! `Exception`. `Wake` (the task was put on the ready queue) precedes each
+//! `Start`/`Resume`; `CancelRequested` may come anywhere; `Print` and `Block`
+//! fall inside a step. The on-disk schema is documented in `docs/event-log.md`
+//! and in [`json`].
+
+pub mod asyncio;
+pub mod explain;
+mod intern;
+pub mod json;
+pub mod pyfmt;
+pub mod timeline;
+
+pub use intern::{Interner, NONE, Sym};
+
+use std::fmt;
+
+/// Index of a task in [`Log::tasks`].
+pub type TaskId = u32;
+
+/// What kind of thing happened; see the module docs for the life cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum EventKind {
+    /// A task was created. `a`: coroutine name; `b`: the creating task or [`NONE`].
+    Created,
+    /// The task's first step begins. `a`: index of the thrown exception in [`Log::errors`] or [`NONE`].
+    Start,
+    /// A later step begins. `a`: thrown exception index or [`NONE`].
+    Resume,
+    /// A step ends with the task waiting. `a`: the awaiting chain; `flags`: [`WaitKind`]; `b`: see [`WaitKind`].
+    Suspend,
+    /// The task finished with a result. `a`: `repr()` of the value.
+    Done,
+    /// The task finished cancelled. `a`: message or [`NONE`]; `b`: `repr` of the returned value when the coroutine returned while a cancel was pending ([`flags::CORO_RETURNED`]).
+    Cancelled,
+    /// The task finished with another exception (or a panic). `a`: type name; `b`: message.
+    Exception,
+    /// `cancel()` was called on the task. `a`: index in [`Log::cancels`].
+    CancelRequested,
+    /// `print()` in a task. `a`: the text.
+    Print,
+    /// Blocking work (`time.sleep`) starts; the clock moves on by the seconds in `b` (f64 bits).
+    Block,
+    /// A loop log entry (warning, loop exception, shutdown, deadlock, budget). `a`: index in [`Log::logs`].
+    Log,
+    /// The task was put on the ready queue (taskline's own event). `flags`: [`WakeReason`].
+    Wake,
+    /// A `wait_for`/`timeout` deadline fired for the task (taskline's own). `b`: the deadline (f64 bits).
+    TimeoutFired,
+    /// A cancel of the task stopped at a shield: the shielded task runs on (taskline's own). `b`: the shielded task.
+    ShieldAbsorbed,
+}
+
+impl EventKind {
+    /// The name used in JSON and in the asyncio vocabulary.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Start => "start",
+            EventKind::Resume => "resume",
+            EventKind::Suspend => "suspend",
+            EventKind::Done => "done",
+            EventKind::Cancelled => "cancelled",
+            EventKind::Exception => "exception",
+            EventKind::CancelRequested => "cancel_requested",
+            EventKind::Print => "print",
+            EventKind::Block => "block",
+            EventKind::Log => "log",
+            EventKind::Wake => "wake",
+            EventKind::TimeoutFired => "timeout_fired",
+            EventKind::ShieldAbsorbed => "shield_absorbed",
+        }
+    }
+
+    /// Every kind, in declaration order.
+    pub const ALL: [EventKind; 14] = [
+        EventKind::Created,
+        EventKind::Start,
+        EventKind::Resume,
+        EventKind::Suspend,
+        EventKind::Done,
+        EventKind::Cancelled,
+        EventKind::Exception,
+        EventKind::CancelRequested,
+        EventKind::Print,
+        EventKind::Block,
+        EventKind::Log,
+        EventKind::Wake,
+        EventKind::TimeoutFired,
+        EventKind::ShieldAbsorbed,
+    ];
+
+    /// Parses a name written by [`EventKind::name`].
+    pub fn from_name(name: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether the event ends its task.
+    pub fn is_end(self) -> bool {
+        matches!(self, EventKind::Done | EventKind::Cancelled | EventKind::Exception)
+    }
+
+    /// Whether CPython's reference traces have this event (the others are taskline's own).
+    pub fn in_asyncio_vocabulary(self) -> bool {
+        !matches!(self, EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed)
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Per-kind flag bits of [`Event::flags`].
+pub mod flags {
+    /// `Start`: the exception was thrown in before the body's first line.
+    pub const BODY_NOT_RUN: u8 = 1;
+    /// `Cancelled`: the coroutine returned while a cancel was pending; `b` holds the repr.
+    pub const CORO_RETURNED: u8 = 1;
+}
+
+/// What a suspended task waits for (stored in [`Event::flags`] of a `Suspend`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum WaitKind {
+    /// A bare yield (`sleep(0)`): ready again at once. `b` unused.
+    Yield,
+    /// A sleep timer. `b`: the deadline (f64 bits).
+    Sleep,
+    /// Another task. `b`: its id.
+    Task,
+    /// A shield's outer future. `b`: the shielded task.
+    Shield,
+    /// A gather. `b`: index in [`Log::waits`].
+    Gather,
+    /// Under a `wait_for`/`timeout` deadline. `b`: index in [`Log::waits`].
+    Deadline,
+    /// Any other future (a plain asyncio Future, or a foreign Rust future).
+    Future,
+}
+
+impl WaitKind {
+    fn from_u8(v: u8) -> WaitKind {
+        match v {
+            0 => WaitKind::Yield,
+            1 => WaitKind::Sleep,
+            2 => WaitKind::Task,
+            3 => WaitKind::Shield,
+            4 => WaitKind::Gather,
+            5 => WaitKind::Deadline,
+            _ => WaitKind::Future,
+        }
+    }
+
+    /// A stable lower-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WaitKind::Yield => "yield",
+            WaitKind::Sleep => "sleep",
+            WaitKind::Task => "task",
+            WaitKind::Shield => "shield",
+            WaitKind::Gather => "gather",
+            WaitKind::Deadline => "deadline",
+            WaitKind::Future => "future",
+        }
+    }
+
+    /// Parses a name written by [`WaitKind::name`].
+    pub fn from_name(name: &str) -> Option<WaitKind> {
+        (0..7).map(WaitKind::from_u8).find(|k| k.name() == name)
+    }
+}
+
+/// Why a task was put on the ready queue (stored in [`Event::flags`] of a `Wake`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum WakeReason {
+    /// Its first step was scheduled by `create_task`.
+    Created,
+    /// It yielded (`sleep(0)`) and is rescheduled at once.
+    Yield,
+    /// What it awaited completed (a timer, a task, a gather, a shield).
+    Completed,
+    /// What it awaited was cancelled (a cancel request reached it).
+    Cancelled,
+    /// A foreign (non-taskline) future woke it.
+    Foreign,
+}
+
+impl WakeReason {
+    fn from_u8(v: u8) -> WakeReason {
+        match v {
+            0 => WakeReason::Created,
+            1 => WakeReason::Yield,
+            2 => WakeReason::Completed,
+            3 => WakeReason::Cancelled,
+            _ => WakeReason::Foreign,
+        }
+    }
+
+    /// A stable lower-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WakeReason::Created => "created",
+            WakeReason::Yield => "yield",
+            WakeReason::Completed => "completed",
+            WakeReason::Cancelled => "cancelled",
+            WakeReason::Foreign => "foreign",
+        }
+    }
+
+    /// Parses a name written by [`WakeReason::name`].
+    pub fn from_name(name: &str) -> Option<WakeReason> {
+        (0..5).map(WakeReason::from_u8).find(|k| k.name() == name)
+    }
+}
+
+/// One thing that happened. 32 bytes, no heap memory; see the module docs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Event {
+    /// Virtual seconds.
+    pub time: f64,
+    /// 64-bit payload (kind-specific).
+    pub b: u64,
+    /// The task, or [`NONE`].
+    pub task: TaskId,
+    /// 32-bit payload (kind-specific).
+    pub a: u32,
+    /// Source location ([`Sym`] of `file:line`) or [`NONE`].
+    pub loc: Sym,
+    /// What happened.
+    pub kind: EventKind,
+    /// Kind-specific flags.
+    pub flags: u8,
+}
+
+impl Event {
+    /// `b` read as an `f64`.
+    pub fn b_f64(&self) -> f64 {
+        f64::from_bits(self.b)
+    }
+
+    /// `b` read as a 32-bit id or symbol.
+    pub fn b_u32(&self) -> u32 {
+        u32::try_from(self.b).unwrap_or(NONE)
+    }
+
+    /// For a `Suspend`: what the task waits for.
+    pub fn wait_kind(&self) -> WaitKind {
+        WaitKind::from_u8(self.flags)
+    }
+
+    /// For a `Wake`: why the task became ready.
+    pub fn wake_reason(&self) -> WakeReason {
+        WakeReason::from_u8(self.flags)
+    }
+}
+
+/// How a task came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Via {
+    /// The main coroutine run by `run` (`asyncio.run`).
+    Main,
+    /// `create_task`.
+    CreateTask,
+    /// `wait_for` wrapped a coroutine in a task (timeout ≤ 0).
+    WaitFor,
+    /// `gather` wrapped a coroutine in a task.
+    Gather,
+    /// `shield` wrapped a coroutine in a task.
+    Shield,
+    /// Another asyncio function (e.g. `ensure_future`, `TaskGroup.create_task`).
+    Other(Sym),
+}
+
+/// One row of the task table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskInfo {
+    /// The task's (final) name.
+    pub name: Sym,
+    /// The coroutine's name.
+    pub coro: Sym,
+    /// The task that created it, if any.
+    pub parent: Option<TaskId>,
+    /// How it was created.
+    pub via: Via,
+    /// Sequence number of its `Created` event.
+    pub created_seq: u32,
+}
+
+/// A Python-style exception as recorded: type name and message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorRecord {
+    /// Type name, e.g. `CancelledError`, `ValueError`.
+    pub kind: Sym,
+    /// `str(exc)` if the exception has arguments, else [`NONE`].
+    pub msg: Sym,
+}
+
+/// Who called `cancel()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Canceller {
+    /// A task.
+    Task(TaskId),
+    /// A loop callback (e.g. a `wait_for` deadline).
+    Loop,
+    /// The shutdown of `run` (`asyncio.run`), cancelling what is left.
+    Shutdown,
+}
+
+/// Detail of a `CancelRequested` event.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CancelRecord {
+    /// Who called `cancel()`.
+    pub by: Canceller,
+    /// The target's state when called (`not_started`, `awaiting …`, `done`, …).
+    pub state: Sym,
+    /// The asyncio function that called `cancel()`, or [`NONE`].
+    pub via: Sym,
+    /// The task whose own `cancel()` passed this one on, if any.
+    pub forwarded_from: Option<TaskId>,
+    /// The cancel message, or [`NONE`].
+    pub msg: Sym,
+    /// What `cancel()` returned.
+    pub returned: bool,
+    /// `task.cancelling()` afterwards.
+    pub cancelling: u32,
+}
+
+/// A loop log entry (the asyncio vocabulary's `log` event).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LogRecord {
+    /// A Python warning, e.g. `coroutine '…' was never awaited`.
+    Warning {
+        /// Warning class, e.g. `RuntimeWarning`.
+        category: Sym,
+        /// The message.
+        message: Sym,
+    },
+    /// The loop's exception handler was called.
+    LoopException {
+        /// e.g. `Task exception was never retrieved`.
+        message: Sym,
+        /// The exception, if any.
+        exception: Option<ErrorRecord>,
+        /// The task it is about, if any.
+        about: Option<TaskId>,
+    },
+    /// `run`'s shutdown is about to cancel these tasks.
+    Shutdown {
+        /// The tasks still pending, in creation order.
+        cancelling: Vec<TaskId>,
+    },
+    /// Nothing is ready and no timer is pending.
+    Deadlock {
+        /// The message.
+        message: Sym,
+    },
+    /// The run hit its event budget or virtual-time limit and was stopped.
+    Budget {
+        /// The message.
+        message: Sym,
+    },
+}
+
+impl LogRecord {
+    /// The `kind` field of the asyncio vocabulary.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LogRecord::Warning { .. } => "warning",
+            LogRecord::LoopException { .. } => "loop_exception",
+            LogRecord::Shutdown { .. } => "shutdown",
+            LogRecord::Deadlock { .. } => "deadlock",
+            LogRecord::Budget { .. } => "budget",
+        }
+    }
+}
+
+/// What a `Suspend` of kind [`WaitKind::Gather`] or [`WaitKind::Deadline`] waits for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WaitRecord {
+    /// A gather of these tasks.
+    Gather(Vec<TaskId>),
+    /// Under a `wait_for` deadline, waiting for `inner` (a [`WaitKind`] with its payload as in a `Suspend`).
+    Deadline {
+        /// When the deadline fires.
+        deadline: f64,
+        /// What the awaited thing is.
+        inner: WaitKind,
+        /// Payload of `inner`.
+        inner_b: u64,
+    },
+}
+
+/// Information about the run that produced a log.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    /// Scenario id or file the log came from.
+    pub source: String,
+    /// A title for display.
+    pub title: String,
+    /// `virtual` or `real`.
+    pub clock: String,
+    /// The error that stopped the run early, if any.
+    pub stopped: Option<String>,
+}
+
+/// The event log of one run: tasks, events and their side tables.
+#[derive(Clone, Debug, Default)]
+pub struct Log {
+    /// About the run.
+    pub meta: Meta,
+    /// Interned strings.
+    pub strings: Interner,
+    /// The task table, in creation order.
+    pub tasks: Vec<TaskInfo>,
+    /// The events, in the order they happened (index = sequence number).
+    pub events: Vec<Event>,
+    /// Exceptions referenced by events.
+    pub errors: Vec<ErrorRecord>,
+    /// Details of `CancelRequested` events.
+    pub cancels: Vec<CancelRecord>,
+    /// Details of `Log` events.
+    pub logs: Vec<LogRecord>,
+    /// Details of `Suspend` events on a gather or a deadline.
+    pub waits: Vec<WaitRecord>,
+}
+
+fn index_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(NONE - 1)
+}
+
+impl Log {
+    /// Creates an empty log.
+    pub fn new() -> Log {
+        Log::default()
+    }
+
+    /// Interns a string.
+    pub fn intern(&mut self, s: &str) -> Sym {
+        self.strings.intern(s)
+    }
+
+    /// The string of a symbol.
+    pub fn str(&self, sym: Sym) -> &str {
+        self.strings.get(sym)
+    }
+
+    /// The name of a task ("" for [`NONE`]).
+    pub fn task_name(&self, task: TaskId) -> &str {
+        self.tasks.get(task as usize).map_or("", |t| self.strings.get(t.name))
+    }
+
+    /// Appends an event and returns its sequence number.
+    pub fn push(&mut self, event: Event) -> u32 {
+        let seq = index_u32(self.events.len());
+        self.events.push(event);
+        seq
+    }
+
+    /// Adds a task to the table and returns its id.
+    pub fn add_task(&mut self, info: TaskInfo) -> TaskId {
+        let id = index_u32(self.tasks.len());
+        self.tasks.push(info);
+        id
+    }
+
+    /// Stores an exception and returns its index.
+    pub fn add_error(&mut self, e: ErrorRecord) -> u32 {
+        self.errors.push(e);
+        index_u32(self.errors.len() - 1)
+    }
+
+    /// Stores a cancel record and returns its index.
+    pub fn add_cancel(&mut self, c: CancelRecord) -> u32 {
+        self.cancels.push(c);
+        index_u32(self.cancels.len() - 1)
+    }
+
+    /// Stores a log record and returns its index.
+    pub fn add_log(&mut self, l: LogRecord) -> u32 {
+        self.logs.push(l);
+        index_u32(self.logs.len() - 1)
+    }
+
+    /// Stores a wait record and returns its index.
+    pub fn add_wait(&mut self, w: WaitRecord) -> u32 {
+        self.waits.push(w);
+        index_u32(self.waits.len() - 1)
+    }
+
+    /// The exception an event refers to by index, if any.
+    pub fn error(&self, index: u32) -> Option<&ErrorRecord> {
+        self.errors.get(index as usize)
+    }
+
+    /// The time of the last event (0 for an empty log).
+    pub fn end_time(&self) -> f64 {
+        self.events.last().map_or(0.0, |e| e.time)
+    }
+
+    /// Parses a location symbol `file:line` into its parts.
+    pub fn location(&self, loc: Sym) -> Option<(&str, u32)> {
+        let s = self.strings.opt(loc)?;
+        let (file, line) = s.rsplit_once(':')?;
+        Some((file, line.parse().ok()?))
+    }
+
+    /// Bytes of memory the log holds (events, tables and strings).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.events.capacity() * size_of::<Event>()
+            + self.tasks.capacity() * size_of::<TaskInfo>()
+            + self.errors.capacity() * size_of::<ErrorRecord>()
+            + self.cancels.capacity() * size_of::<CancelRecord>()
+            + self.logs.capacity() * size_of::<LogRecord>()
+            + self.waits.capacity() * size_of::<WaitRecord>()
+            + self.strings.heap_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Event>(), 32);
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for k in EventKind::ALL {
+            assert_eq!(EventKind::from_name(k.name()), Some(k));
+        }
+    }
+}
