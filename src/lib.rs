@@ -9,7 +9,7 @@
 //! use taskline::{coroutine, create_task, sleep, Result};
 //! coroutine! {
 //!     async fn delay(s: u64) -> Result<u64> { sleep(s).await?; Ok(s) }
-//!     async fn main() -> Result<u64> {
+//!     async fn amain() -> Result<u64> {
 //!         let t = create_task("t", delay(3));
 //!         sleep(1).await?;
 //!         t.cancel();
@@ -19,7 +19,7 @@
 //!         }
 //!     }
 //! }
-//! let run = taskline::run(main());
+//! let run = taskline::run(amain());
 //! assert_eq!(run.result, Ok(0));
 //! ```
 
@@ -35,3 +35,8 @@ pub use runtime::{
     Runtime, Seconds, Shield, Sleep, Task, TaskRef, coro, create_task, current_task, gather, gather_settled,
     iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

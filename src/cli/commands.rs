@@ -33,6 +33,9 @@ pub const EXIT_STOPPED: u8 = 3;
 /// The text width used when neither `--width` nor `COLUMNS` gives one.
 pub const DEFAULT_WIDTH: usize = 100;
 
+/// The widest text width accepted (`COLUMNS` beyond it is clamped to it).
+pub const MAX_WIDTH: usize = 1000;
+
 const ROOT_LONG_ABOUT: &str = "\
 taskline runs small async programs on an instrumented executor with Python \
 asyncio's semantics and shows what every task did, when: created, started, \
@@ -61,7 +64,7 @@ const RUN_LONG_ABOUT: &str = "\
 Runs a built-in scenario, or loads a log saved with `--format json`, and \
 prints it.
 
-TARGET is a scenario id (see `taskline list`) or the path of a saved log. A \
+SCENARIO_OR_LOG is a scenario id (see `taskline list`) or the path of a saved log. A \
 target ending in `.json`, containing a path separator, or naming an existing \
 file that is not a scenario id is loaded as a log file; anything else must \
 be a scenario id.
@@ -131,29 +134,36 @@ pub struct RunArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// Clock: `virtual` jumps to the next timer at once; `real` waits in wall-clock time
-    /// [default: virtual]. Not for log files.
+    /// Clock: `virtual` jumps to the next timer at once, `real` waits in wall-clock time
+    /// (default: virtual; not for log files).
     #[arg(long, value_enum)]
     pub clock: Option<Clock>,
 
-    /// Stop the run after this many events (a guard against runaway programs)
-    /// [default: 10000000]. Not for log files.
-    #[arg(long, value_name = "N", value_parser = parse_max_events)]
+    /// Stop the run after this many events, a guard against runaway programs
+    /// (default: 10000000; not for log files).
+    #[arg(long, value_name = "N", value_parser = parse_max_events, allow_negative_numbers = true)]
     pub max_events: Option<usize>,
 
-    /// Stop the run when the clock passes this many seconds [default: 1000000]. Not for log files.
-    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    /// Stop the run when the clock passes this many seconds (default: 1000000; not for log files).
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub max_time: Option<f64>,
 
-    /// Width of the text timeline in columns [default: $COLUMNS, else 100].
-    #[arg(long, value_name = "COLS", value_parser = parse_width)]
+    /// Width of the text output in columns (default: $COLUMNS, else 100).
+    #[arg(long, value_name = "COLS", value_parser = parse_width, allow_negative_numbers = true)]
     pub width: Option<usize>,
 }
 
 impl RunArgs {
     /// Arguments for running `target` with every option at its default.
     pub fn new(target: impl Into<String>) -> RunArgs {
-        RunArgs { target: target.into(), format: Format::Text, clock: None, max_events: None, max_time: None, width: None }
+        RunArgs {
+            target: target.into(),
+            format: Format::Text,
+            clock: None,
+            max_events: None,
+            max_time: None,
+            width: None,
+        }
     }
 }
 
@@ -206,6 +216,7 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
 fn parse_width(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) if n > MAX_WIDTH => Err(format!("must be at most {MAX_WIDTH}")),
         Ok(n) => Ok(n),
         Err(e) => Err(format!("expected a number of columns: {e}")),
     }
@@ -216,15 +227,20 @@ fn parse_width(s: &str) -> Result<usize, String> {
 pub struct UnknownScenario {
     /// The id as given.
     pub id: String,
-    /// A close scenario id, if there is one.
-    pub suggestion: Option<&'static str>,
+    /// Close scenario ids, if any (see [`suggest`]).
+    pub suggestions: Vec<&'static str>,
 }
 
 impl std::fmt::Display for UnknownScenario {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "unknown scenario '{}'", self.id)?;
-        if let Some(s) = self.suggestion {
-            write!(f, "\n\n  did you mean '{s}'?")?;
+        match self.suggestions.as_slice() {
+            [] => {}
+            [one] => write!(f, "\n\n  did you mean '{one}'?")?,
+            several => {
+                let quoted: Vec<String> = several.iter().map(|s| format!("'{s}'")).collect();
+                write!(f, "\n\n  did you mean one of {}?", quoted.join(", "))?;
+            }
         }
         f.write_str("\n\nthe scenarios are:\n")?;
         for s in scenarios::all() {
@@ -278,42 +294,51 @@ pub fn execute(cli: Cli) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        None => Cli::command().write_long_help(&mut out).map(|()| Outcome::Done).map_err(anyhow::Error::from),
+        None => Cli::command()
+            .write_long_help(&mut out)
+            .map(|()| Outcome::Done)
+            .map_err(anyhow::Error::from),
         Some(Command::List(args)) => list(&args, &mut out).map(|()| Outcome::Done),
         Some(Command::Run(args)) => run(&args, &mut out),
     };
     let flushed = out.flush();
     drop(out);
-    let status = match result.and_then(|outcome| flushed.map(|()| outcome).map_err(anyhow::Error::from)) {
-        Ok(Outcome::Done) => 0,
-        Ok(outcome @ Outcome::Stopped { .. }) => {
-            if let Outcome::Stopped { reason, from_file } = &outcome {
-                if *from_file {
-                    eprintln!("note: this log is of a run that was stopped early: {reason}");
-                } else {
-                    eprintln!("stopped early: {reason}");
+    let status =
+        match result.and_then(|outcome| flushed.map(|()| outcome).map_err(anyhow::Error::from)) {
+            Ok(Outcome::Done) => 0,
+            Ok(outcome @ Outcome::Stopped { .. }) => {
+                if let Outcome::Stopped { reason, from_file } = &outcome {
+                    if *from_file {
+                        eprintln!("note: this log is of a run that was stopped early: {reason}");
+                    } else {
+                        eprintln!("stopped early: {reason}");
+                    }
                 }
+                outcome.exit_status()
             }
-            outcome.exit_status()
-        }
-        // `taskline run … | head`: the reader left, which is not an error.
-        Err(e) if is_broken_pipe(&e) => 0,
-        Err(e) => {
-            eprintln!("error: {e}");
-            exit_status(&e)
-        }
-    };
+            // `taskline run … | head`: the reader left, which is not an error.
+            Err(e) if is_broken_pipe(&e) => 0,
+            Err(e) => {
+                eprintln!("error: {e}");
+                exit_status(&e)
+            }
+        };
     ExitCode::from(status)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    e.downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// The exit status for an error of [`list`] or [`run`]: [`EXIT_USAGE`] for
 /// an [`UnknownScenario`] or a [`NotForLogFiles`], else [`EXIT_FAILURE`].
 pub fn exit_status(e: &anyhow::Error) -> u8 {
-    if e.is::<UnknownScenario>() || e.is::<NotForLogFiles>() { EXIT_USAGE } else { EXIT_FAILURE }
+    if e.is::<UnknownScenario>() || e.is::<NotForLogFiles>() {
+        EXIT_USAGE
+    } else {
+        EXIT_FAILURE
+    }
 }
 
 /// `taskline list`: the scenarios grouped by section (`--ids`: only the ids).
@@ -364,7 +389,9 @@ pub enum Target<'a> {
 /// [`UnknownScenario`] (with a suggestion when an id is close) otherwise.
 pub fn resolve(target: &str) -> Result<Target<'_>, UnknownScenario> {
     let path = Path::new(target);
-    let looks_like_path = target.ends_with(".json") || target.contains('/') || target.contains(std::path::MAIN_SEPARATOR);
+    let looks_like_path = target.ends_with(".json")
+        || target.contains('/')
+        || target.contains(std::path::MAIN_SEPARATOR);
     if looks_like_path {
         return Ok(Target::File(path));
     }
@@ -374,41 +401,48 @@ pub fn resolve(target: &str) -> Result<Target<'_>, UnknownScenario> {
     if path.is_file() {
         return Ok(Target::File(path));
     }
-    Err(UnknownScenario { id: target.to_owned(), suggestion: suggest(target, scenarios::all().iter().map(|s| s.id)) })
+    Err(UnknownScenario {
+        id: target.to_owned(),
+        suggestions: suggest(target, scenarios::all().iter().map(|s| s.id)),
+    })
 }
 
-/// The id closest to `given`: the nearest within edit distance 3 (ignoring
-/// case), else the only id that `given` is a prefix of, or the only id whose
-/// part after the number is `given` (`shield_wait_for` → `10_shield_wait_for`).
-pub fn suggest(given: &str, ids: impl IntoIterator<Item = &'static str>) -> Option<&'static str> {
-    let given_lower = given.to_lowercase();
-    if given_lower.is_empty() {
-        return None;
+/// The most this many ids are suggested at once (more would not help).
+const MAX_SUGGESTIONS: usize = 4;
+
+/// The ids close to `given`: the nearest within edit distance 3 (ignoring
+/// case); else the ids that `given` is a prefix of, or whose part after the
+/// number starts with `given` (`shield` → `10_shield_wait_for`), if there are
+/// at most four of them.
+pub fn suggest(given: &str, ids: impl IntoIterator<Item = &'static str>) -> Vec<&'static str> {
+    let given = given.to_lowercase();
+    if given.is_empty() {
+        return Vec::new();
     }
     let ids: Vec<&'static str> = ids.into_iter().collect();
     let nearest = ids
         .iter()
-        .map(|id| (edit_distance(&given_lower, &id.to_lowercase()), *id))
+        .map(|id| (edit_distance(&given, &id.to_lowercase()), *id))
         .filter(|(d, _)| *d <= 3)
         .min_by_key(|(d, _)| *d);
     if let Some((_, id)) = nearest {
-        return Some(id);
+        return vec![id];
     }
-    let unique = |matches: Vec<&'static str>| if matches.len() == 1 { matches.first().copied() } else { None };
-    let prefixed = ids.iter().copied().filter(|id| id.to_lowercase().starts_with(&given_lower)).collect();
-    if let Some(id) = unique(prefixed) {
-        return Some(id);
-    }
-    let named = ids
-        .iter()
-        .copied()
+    let matches: Vec<&'static str> = ids
+        .into_iter()
         .filter(|id| {
-            let lower = id.to_lowercase();
-            let name = lower.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches('_');
-            name.starts_with(&given_lower)
+            let id = id.to_lowercase();
+            let name = id
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches('_');
+            id.starts_with(&given) || name.starts_with(&given)
         })
         .collect();
-    unique(named)
+    if matches.len() <= MAX_SUGGESTIONS {
+        matches
+    } else {
+        Vec::new()
+    }
 }
 
 /// Levenshtein distance in characters.
@@ -421,7 +455,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
             *first = i + 1;
         }
         for (j, cb) in b.iter().enumerate() {
-            let (Some(&left), Some(&up)) = (row.get(j), row.get(j + 1)) else { break };
+            let (Some(&left), Some(&up)) = (row.get(j), row.get(j + 1)) else {
+                break;
+            };
             let cost = usize::from(ca != *cb);
             let value = (diagonal + cost).min(left + 1).min(up + 1);
             diagonal = up;
@@ -434,11 +470,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The width of the text timeline: `--width`, else the `COLUMNS` environment
-/// variable (if it is a positive number), else [`DEFAULT_WIDTH`].
+/// variable (if it is a positive number; at most [`MAX_WIDTH`]), else
+/// [`DEFAULT_WIDTH`].
 pub fn text_width(given: Option<usize>) -> usize {
     given
-        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&w| w > 0))
-        .unwrap_or(DEFAULT_WIDTH)
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&w| w > 0)
+        })
+        .map_or(DEFAULT_WIDTH, |w| w.min(MAX_WIDTH))
 }
 
 /// Obtains the log `args` asks for: runs the scenario, or loads the file.
@@ -470,7 +512,11 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 None
             };
             if let Some(option) = option {
-                return Err(NotForLogFiles { option, file: file() }.into());
+                return Err(NotForLogFiles {
+                    option,
+                    file: file(),
+                }
+                .into());
             }
             Ok((json::load(path)?, true))
         }
@@ -481,7 +527,7 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
 pub fn format_log(log: &Log, format: Format, width: usize) -> String {
     match format {
         Format::Text => {
-            let mut text = format!("TEMP {width} {}", log.tasks.len()); // TEMP-RENDER
+            let mut text = super::text::render(log, width);
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
             }
@@ -505,7 +551,10 @@ pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let text = format_log(&log, args.format, text_width(args.width));
     out.write_all(text.as_bytes())?;
     Ok(match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
+        Some(reason) => Outcome::Stopped {
+            reason: reason.clone(),
+            from_file,
+        },
         None => Outcome::Done,
     })
 }
@@ -514,7 +563,16 @@ pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 mod tests {
     use super::*;
 
-    const IDS: [&str; 4] = ["01_hello_world", "02_coroutine_object", "07_cancel_long_task", "10_shield_wait_for"];
+    const IDS: [&str; 8] = [
+        "01_hello_world",
+        "02_coroutine_object",
+        "03_sequential_awaits",
+        "04_create_task_await",
+        "05_two_tasks_concurrent",
+        "07_cancel_long_task",
+        "10_shield_wait_for",
+        "19_shield_outer_cancelled",
+    ];
 
     #[test]
     fn the_arguments_are_well_formed() {
@@ -533,18 +591,22 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("10_shield_wait_fro", IDS), Some("10_shield_wait_for"));
-        assert_eq!(suggest("01_Hello_World", IDS), Some("01_hello_world"));
-        assert_eq!(suggest("10", IDS), Some("10_shield_wait_for"));
-        assert_eq!(suggest("0", IDS), None); // ambiguous prefix
-        assert_eq!(suggest("shield", IDS), Some("10_shield_wait_for"));
-        assert_eq!(suggest("xyz", IDS), None);
-        assert_eq!(suggest("", IDS), None);
+        assert_eq!(suggest("10_shield_wait_fro", IDS), ["10_shield_wait_for"]);
+        assert_eq!(suggest("01_Hello_World", IDS), ["01_hello_world"]);
+        assert_eq!(suggest("10", IDS), ["10_shield_wait_for"]);
+        assert_eq!(
+            suggest("shield", IDS),
+            ["10_shield_wait_for", "19_shield_outer_cancelled"]
+        );
+        assert_eq!(suggest("cancel", IDS), ["07_cancel_long_task"]);
+        assert!(suggest("0", IDS).is_empty()); // too many
+        assert!(suggest("xyz", IDS).is_empty());
+        assert!(suggest("", IDS).is_empty());
     }
 
     #[test]
     fn unknown_ids_list_every_scenario() {
-        let e = resolve("xyz").err().expect("xyz is not a scenario");
+        let e = resolve("xyz").expect_err("xyz is not a scenario");
         let message = e.to_string();
         assert!(message.starts_with("unknown scenario 'xyz'"));
         for s in scenarios::all() {
@@ -554,7 +616,9 @@ mod tests {
 
     #[test]
     fn targets_are_resolved() {
-        assert!(matches!(resolve("01_hello_world"), Ok(Target::Scenario(s)) if s.id == "01_hello_world"));
+        assert!(
+            matches!(resolve("01_hello_world"), Ok(Target::Scenario(s)) if s.id == "01_hello_world")
+        );
         assert!(matches!(resolve("some/where"), Ok(Target::File(_))));
         assert!(matches!(resolve("log.json"), Ok(Target::File(_))));
     }
@@ -563,14 +627,14 @@ mod tests {
     fn run_options_are_refused_for_log_files() {
         let mut args = RunArgs::new("log.json");
         args.clock = Some(Clock::Real);
-        let e = obtain_log(&args).err().expect("refused");
+        let e = obtain_log(&args).expect_err("refused");
         assert_eq!(exit_status(&e), EXIT_USAGE);
         assert!(e.to_string().contains("--clock"));
     }
 
     #[test]
     fn a_missing_log_file_is_a_failure_naming_it() {
-        let e = obtain_log(&RunArgs::new("no/such/dir/log.json")).err().expect("missing");
+        let e = obtain_log(&RunArgs::new("no/such/dir/log.json")).expect_err("missing");
         assert_eq!(exit_status(&e), EXIT_FAILURE);
         assert!(e.to_string().contains("no/such/dir/log.json"), "{e}");
     }
@@ -582,11 +646,18 @@ mod tests {
         let text = String::from_utf8(out).expect("utf-8");
         for s in scenarios::all() {
             assert!(text.contains(s.section.title()), "{text}");
-            assert!(text.lines().any(|l| l.contains(s.id) && l.contains(s.title)), "{text}");
+            assert!(
+                text.lines()
+                    .any(|l| l.contains(s.id) && l.contains(s.title)),
+                "{text}"
+            );
         }
         let mut out = Vec::new();
         list(&ListArgs { ids: true }, &mut out).expect("list");
-        let ids: Vec<_> = scenarios::all().iter().map(|s| format!("{}\n", s.id)).collect();
+        let ids: Vec<_> = scenarios::all()
+            .iter()
+            .map(|s| format!("{}\n", s.id))
+            .collect();
         assert_eq!(String::from_utf8(out).expect("utf-8"), ids.concat());
     }
 
@@ -597,7 +668,10 @@ mod tests {
         args.max_events = Some(5);
         let mut out = Vec::new();
         let outcome = run(&args, &mut out).expect("run");
-        assert!(matches!(&outcome, Outcome::Stopped { reason, from_file: false } if reason.contains("5 events")), "{outcome:?}");
+        assert!(
+            matches!(&outcome, Outcome::Stopped { reason, from_file: false } if reason.contains("5 events")),
+            "{outcome:?}"
+        );
         assert_eq!(outcome.exit_status(), EXIT_STOPPED);
         assert!(!out.is_empty());
     }

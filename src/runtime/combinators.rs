@@ -25,10 +25,11 @@ pub type BoxAwait<T> = Pin<Box<dyn Future<Output = Result<T>>>>;
 pub trait Awaitable: 'static {
     /// The value it produces.
     type Output: Clone + PyRepr + 'static;
-    /// `await x`.
-    fn into_await(self) -> BoxAwait<Self::Output>;
-    /// `asyncio.ensure_future(x)`: the future behind it (a new task for a coroutine).
-    fn ensure_future(self, via: Via) -> Rc<dyn FutureLike<Self::Output>>;
+    /// `await x`, where `loc` is the place of the await.
+    fn into_await(self, loc: &'static Location<'static>) -> BoxAwait<Self::Output>;
+    /// `asyncio.ensure_future(x)`: the future behind it (a new task for a
+    /// coroutine, created at `loc` by the asyncio function `via`).
+    fn ensure_future(self, via: Via, loc: &'static Location<'static>) -> Rc<dyn FutureLike<Self::Output>>;
 }
 
 /// A future of the loop with a typed result (a task, a shield, a gather).
@@ -60,11 +61,10 @@ where
     T: Clone + PyRepr + 'static,
 {
     type Output = T;
-    fn into_await(self) -> BoxAwait<T> {
+    fn into_await(self, _loc: &'static Location<'static>) -> BoxAwait<T> {
         Box::pin(self)
     }
-    fn ensure_future(self, via: Via) -> Rc<dyn FutureLike<T>> {
-        let loc = self.location();
+    fn ensure_future(self, via: Via, loc: &'static Location<'static>) -> Rc<dyn FutureLike<T>> {
         match with_inner(|inner| spawn_task(inner, None, self, via, loc)) {
             Some(t) => Rc::new(t),
             None => Rc::new(Failed(no_loop())),
@@ -74,10 +74,10 @@ where
 
 impl<T: Clone + PyRepr + 'static> Awaitable for Task<T> {
     type Output = T;
-    fn into_await(self) -> BoxAwait<T> {
-        Box::pin(self.join())
+    fn into_await(self, loc: &'static Location<'static>) -> BoxAwait<T> {
+        Box::pin(self.join_at(loc))
     }
-    fn ensure_future(self, _via: Via) -> Rc<dyn FutureLike<T>> {
+    fn ensure_future(self, _via: Via, _loc: &'static Location<'static>) -> Rc<dyn FutureLike<T>> {
         Rc::new(self)
     }
 }
@@ -241,7 +241,7 @@ pub fn wait_for<A: Awaitable>(aw: A, timeout: impl Seconds) -> Coro<impl Future<
     let loc = Location::caller();
     coro("wait_for", async move {
         if delay <= 0.0 {
-            let f = aw.ensure_future(Via::WaitFor);
+            let f = aw.ensure_future(Via::WaitFor, loc);
             let Some(fut) = f.fut_id() else { return f.result() };
             if with_state(|st| st.fut_done(fut)).unwrap_or(true) {
                 return f.result();
@@ -253,13 +253,14 @@ pub fn wait_for<A: Awaitable>(aw: A, timeout: impl Seconds) -> Coro<impl Future<
             };
         }
         let guard = TimeoutGuard::enter(delay)?;
-        let r = aw.into_await().await;
+        let r = aw.into_await(loc).await;
         guard.exit(r)
     })
 }
 
-/// `asyncio.timeout(delay)` around a coroutine: `Err(TimeoutError)` if the
-/// deadline passes first (the coroutine runs inside the calling task).
+/// `async with asyncio.timeout(delay): await body`: `Err(TimeoutError)` if
+/// the deadline passes first (the coroutine runs inside the calling task).
+/// Like Python's context manager, it adds no frame to the awaiting chain.
 #[track_caller]
 pub fn timeout<F, T>(delay: impl Seconds, body: Coro<F>) -> Coro<impl Future<Output = Result<T>>>
 where
@@ -272,6 +273,7 @@ where
         let r = body.await;
         guard.exit(r)
     })
+    .into_task_body()
 }
 
 // -------------------------------------------------------------------- shield
@@ -280,7 +282,6 @@ where
 pub struct Shield<T> {
     inner: Rc<dyn FutureLike<T>>,
     outer: Option<FutId>,
-    loc: &'static Location<'static>,
 }
 
 impl<T> std::fmt::Debug for Shield<T> {
@@ -294,7 +295,7 @@ impl<T> std::fmt::Debug for Shield<T> {
 #[track_caller]
 pub fn shield<A: Awaitable>(aw: A) -> Shield<A::Output> {
     let loc = Location::caller();
-    let inner = aw.ensure_future(Via::Shield);
+    let inner = aw.ensure_future(Via::Shield, loc);
     let outer = inner.fut_id().and_then(|ifut| {
         let inner_task = inner.task_id().unwrap_or(crate::trace::NONE);
         with_state(|st| {
@@ -308,7 +309,7 @@ pub fn shield<A: Awaitable>(aw: A) -> Shield<A::Output> {
         })
         .flatten()
     });
-    Shield { inner, outer, loc }
+    Shield { inner, outer }
 }
 
 impl<T: 'static> FutureLike<T> for Shield<T> {
@@ -344,12 +345,11 @@ impl<T: Clone + PyRepr + 'static> Shield<T> {
 
 impl<T: Clone + PyRepr + 'static> Awaitable for Shield<T> {
     type Output = T;
-    fn into_await(self) -> BoxAwait<T> {
+    fn into_await(self, loc: &'static Location<'static>) -> BoxAwait<T> {
         let (wait, b) = self.wait_target();
-        let loc = self.loc;
         Box::pin(await_future(Rc::new(self), wait, b, loc))
     }
-    fn ensure_future(self, _via: Via) -> Rc<dyn FutureLike<T>> {
+    fn ensure_future(self, _via: Via, _loc: &'static Location<'static>) -> Rc<dyn FutureLike<T>> {
         Rc::new(self)
     }
 }
@@ -357,8 +357,9 @@ impl<T: Clone + PyRepr + 'static> Awaitable for Shield<T> {
 impl<T: Clone + PyRepr + 'static> std::future::IntoFuture for Shield<T> {
     type Output = Result<T>;
     type IntoFuture = BoxAwait<T>;
+    #[track_caller]
     fn into_future(self) -> BoxAwait<T> {
-        self.into_await()
+        self.into_await(Location::caller())
     }
 }
 
@@ -369,7 +370,6 @@ pub struct Gather<T> {
     outer: Option<FutId>,
     children: Vec<Rc<dyn FutureLike<T>>>,
     tasks: Vec<TaskId>,
-    loc: &'static Location<'static>,
 }
 
 impl<T> std::fmt::Debug for Gather<T> {
@@ -379,7 +379,7 @@ impl<T> std::fmt::Debug for Gather<T> {
 }
 
 fn gather_inner<A: Awaitable>(aws: Vec<A>, return_exceptions: bool, loc: &'static Location<'static>) -> Gather<A::Output> {
-    let children: Vec<Rc<dyn FutureLike<A::Output>>> = aws.into_iter().map(|a| a.ensure_future(Via::Gather)).collect();
+    let children: Vec<Rc<dyn FutureLike<A::Output>>> = aws.into_iter().map(|a| a.ensure_future(Via::Gather, loc)).collect();
     let tasks: Vec<TaskId> = children.iter().filter_map(|c| c.task_id()).collect();
     let futs: Vec<FutId> = children.iter().filter_map(|c| c.fut_id()).collect();
     let outer = with_state(|st| {
@@ -406,7 +406,7 @@ fn gather_inner<A: Awaitable>(aws: Vec<A>, return_exceptions: bool, loc: &'stati
         }
         outer
     });
-    Gather { outer, children, tasks, loc }
+    Gather { outer, children, tasks }
 }
 
 /// `asyncio.gather(*aws)`: runs coroutines as tasks and awaits them all;
@@ -457,8 +457,7 @@ impl<T: Clone + PyRepr + 'static> FutureLike<Vec<T>> for Gather<T> {
 
 impl<T: Clone + PyRepr + 'static> Awaitable for Gather<T> {
     type Output = Vec<T>;
-    fn into_await(self) -> BoxAwait<Vec<T>> {
-        let loc = self.loc;
+    fn into_await(self, loc: &'static Location<'static>) -> BoxAwait<Vec<T>> {
         Box::pin(async move {
             if let Some((outer, b)) = self.wait() {
                 WaitFuture::new(outer, None, WaitKind::Gather, b).at(loc).await?;
@@ -466,7 +465,7 @@ impl<T: Clone + PyRepr + 'static> Awaitable for Gather<T> {
             FutureLike::result(&self)
         })
     }
-    fn ensure_future(self, _via: Via) -> Rc<dyn FutureLike<Vec<T>>> {
+    fn ensure_future(self, _via: Via, _loc: &'static Location<'static>) -> Rc<dyn FutureLike<Vec<T>>> {
         Rc::new(self)
     }
 }
@@ -474,8 +473,9 @@ impl<T: Clone + PyRepr + 'static> Awaitable for Gather<T> {
 impl<T: Clone + PyRepr + 'static> std::future::IntoFuture for Gather<T> {
     type Output = Result<Vec<T>>;
     type IntoFuture = BoxAwait<Vec<T>>;
+    #[track_caller]
     fn into_future(self) -> BoxAwait<Vec<T>> {
-        self.into_await()
+        self.into_await(Location::caller())
     }
 }
 
@@ -508,8 +508,7 @@ impl<T: Clone + PyRepr + 'static> FutureLike<Vec<Result<T>>> for GatherSettled<T
 
 impl<T: Clone + PyRepr + 'static> Awaitable for GatherSettled<T> {
     type Output = Vec<Result<T>>;
-    fn into_await(self) -> BoxAwait<Vec<Result<T>>> {
-        let loc = self.0.loc;
+    fn into_await(self, loc: &'static Location<'static>) -> BoxAwait<Vec<Result<T>>> {
         Box::pin(async move {
             if let Some((outer, b)) = self.0.wait() {
                 WaitFuture::new(outer, None, WaitKind::Gather, b).at(loc).await?;
@@ -517,7 +516,7 @@ impl<T: Clone + PyRepr + 'static> Awaitable for GatherSettled<T> {
             FutureLike::result(&self)
         })
     }
-    fn ensure_future(self, _via: Via) -> Rc<dyn FutureLike<Vec<Result<T>>>> {
+    fn ensure_future(self, _via: Via, _loc: &'static Location<'static>) -> Rc<dyn FutureLike<Vec<Result<T>>>> {
         Rc::new(self)
     }
 }
@@ -525,7 +524,8 @@ impl<T: Clone + PyRepr + 'static> Awaitable for GatherSettled<T> {
 impl<T: Clone + PyRepr + 'static> std::future::IntoFuture for GatherSettled<T> {
     type Output = Result<Vec<Result<T>>>;
     type IntoFuture = BoxAwait<Vec<Result<T>>>;
+    #[track_caller]
     fn into_future(self) -> BoxAwait<Vec<Result<T>>> {
-        self.into_await()
+        self.into_await(Location::caller())
     }
 }

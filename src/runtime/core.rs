@@ -37,6 +37,7 @@ use async_executor::LocalExecutor;
 
 use super::error::Error;
 use super::slab::{Key, Slab};
+use crate::trace::intern::FxHashMap;
 use crate::trace::{
     CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId,
     TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
@@ -135,11 +136,45 @@ pub(crate) enum Callback {
     StopLoop,
 }
 
+/// A future's done callbacks; most futures have exactly one (no allocation then).
+#[derive(Debug, Default)]
+pub(crate) enum Callbacks {
+    #[default]
+    None,
+    One(Callback),
+    Many(Vec<Callback>),
+}
+
+impl Callbacks {
+    fn push(&mut self, cb: Callback) {
+        *self = match std::mem::take(self) {
+            Callbacks::None => Callbacks::One(cb),
+            Callbacks::One(a) => Callbacks::Many(vec![a, cb]),
+            Callbacks::Many(mut v) => {
+                v.push(cb);
+                Callbacks::Many(v)
+            }
+        };
+    }
+
+    fn retain(&mut self, keep: impl Fn(&Callback) -> bool) {
+        match self {
+            Callbacks::None => {}
+            Callbacks::One(a) => {
+                if !keep(a) {
+                    *self = Callbacks::None;
+                }
+            }
+            Callbacks::Many(v) => v.retain(keep),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct FutRec {
     pub state: FState,
     pub kind: FKind,
-    pub callbacks: Vec<Callback>,
+    pub callbacks: Callbacks,
     pub cancel_msg: Option<Rc<str>>,
     /// The exception (Failed), or the CancelledError a task ended with (first retrieval).
     pub error: Option<Error>,
@@ -151,7 +186,7 @@ impl FutRec {
         FutRec {
             state: FState::Pending,
             kind,
-            callbacks: Vec::new(),
+            callbacks: Callbacks::default(),
             cancel_msg: None,
             error: None,
             log_traceback: false,
@@ -238,6 +273,8 @@ pub(crate) struct TaskRec {
     pub awaiting_foreign: bool,
     pub has_handles: bool,
     pub deadlines: Vec<f64>,
+    /// Index of the task's last chain memo (most tasks suspend at one place again and again).
+    pub memo: u32,
 }
 
 /// What the leaf awaitable of a step yielded to the loop.
@@ -287,6 +324,10 @@ pub(crate) struct State {
     pub buf: String,
     warned: HashSet<(Sym, Sym)>,
     pub stopped: Option<RunError>,
+    loc_cache: FxHashMap<usize, Sym>,
+    /// (frames, label, leaf) -> (chain, prefix): most suspends repeat one of a few chains.
+    chain_memo: FxHashMap<u64, u32>,
+    memos: Vec<ChainMemo>,
     /// Interned `Future` / `yield` / `CancelledError`.
     pub sym_future: Sym,
     sym_yield: Sym,
@@ -307,8 +348,10 @@ thread_local! {
 
 /// Runs `f` with the runtime running on this thread, if any.
 pub(crate) fn with_inner<R>(f: impl FnOnce(&Rc<Inner>) -> R) -> Option<R> {
-    let inner = CURRENT.with(|c| c.borrow().clone())?;
-    Some(f(&inner))
+    CURRENT.with(|c| {
+        let current = c.borrow();
+        current.as_ref().map(f)
+    })
 }
 
 /// Runs `f` with the loop state, if a runtime is running and not borrowed.
@@ -371,6 +414,9 @@ impl State {
             buf: String::new(),
             warned: HashSet::new(),
             stopped: None,
+            loc_cache: FxHashMap::default(),
+            chain_memo: FxHashMap::default(),
+            memos: Vec::new(),
             sym_future,
             sym_yield,
         }
@@ -429,7 +475,17 @@ impl State {
         self.emit_log(task, LogRecord::Warning { category, message });
     }
 
-    pub(crate) fn intern_loc(&mut self, loc: &std::panic::Location<'_>) -> Sym {
+    pub(crate) fn intern_loc(&mut self, loc: &'static std::panic::Location<'static>) -> Sym {
+        let key = std::ptr::from_ref(loc) as usize;
+        if let Some(&sym) = self.loc_cache.get(&key) {
+            return sym;
+        }
+        let sym = self.intern_loc_slow(loc);
+        self.loc_cache.insert(key, sym);
+        sym
+    }
+
+    fn intern_loc_slow(&mut self, loc: &std::panic::Location<'_>) -> Sym {
         self.buf.clear();
         let _ = write!(self.buf, "{}:{}", loc.file(), loc.line());
         let buf = std::mem::take(&mut self.buf);
@@ -445,7 +501,10 @@ impl State {
     }
 
     pub(crate) fn call_soon_step(&mut self, task: TaskId, reason: WakeReason) {
-        self.wake_event(task, reason);
+        // A new task and a bare yield are ready at once: their Created/Suspend says so.
+        if !matches!(reason, WakeReason::Created | WakeReason::Yield) {
+            self.wake_event(task, reason);
+        }
         self.ready.push_back(Handle::Step { task, exc: None });
     }
 
@@ -513,8 +572,14 @@ impl State {
             Some(f) => std::mem::take(&mut f.callbacks),
             None => return,
         };
-        for cb in cbs {
-            self.schedule_callback(cb, fut);
+        match cbs {
+            Callbacks::None => {}
+            Callbacks::One(cb) => self.schedule_callback(cb, fut),
+            Callbacks::Many(v) => {
+                for cb in v {
+                    self.schedule_callback(cb, fut);
+                }
+            }
         }
     }
 
@@ -664,6 +729,7 @@ impl State {
             awaiting_foreign: false,
             has_handles: true,
             deadlines: Vec::new(),
+            memo: NONE,
         });
         self.emit(EventKind::Created, task, coro_sym, u64::from(parent.unwrap_or(NONE)), 0, loc);
         self.call_soon_step(task, WakeReason::Created);
@@ -861,7 +927,6 @@ impl State {
         t.awaiting_foreign = false;
         let first = !t.started;
         t.started = true;
-        let waker = t.waker.clone();
         self.current = Some(task);
         let (a, fl) = match &exc {
             Some(e) => (self.error_index(e), if first { flags::BODY_NOT_RUN } else { 0 }),
@@ -875,7 +940,10 @@ impl State {
             return Some(StepStart::ThrowUnstarted(exc.unwrap_or_else(Error::cancelled)));
         }
         self.step = StepCtx { task: Some(task), thrown: exc, ..StepCtx::default() };
-        Some(StepStart::Poll(waker))
+        if let Some(w) = &self.tasks[task as usize].waker {
+            w.wake_by_ref();
+        }
+        Some(StepStart::Poll)
     }
 
     /// Ends the step of `task`: records how it ended and acts on what it yielded.
@@ -999,10 +1067,91 @@ impl State {
         sym
     }
 
+    fn memo_key(&self, label: Option<&str>, leaf: Sym, loc: usize) -> u64 {
+        use std::hash::Hasher;
+        let mut h = crate::trace::intern::FxHasher::default();
+        for f in &self.frames {
+            h.write_u32(*f);
+        }
+        h.write_u32(leaf);
+        h.write_usize(loc);
+        h.write(label.unwrap_or("").as_bytes());
+        h.finish()
+    }
+
+    /// (chain, prefix) for the current frames, `label` and a constant leaf
+    /// (`Future`, `yield`), and the await's location: memoised, since most
+    /// suspends repeat one of a few (place, chain) pairs.
+    fn memo_chain(&mut self, label: Option<&str>, leaf: Sym, loc: Option<&'static std::panic::Location<'static>>) -> (Sym, Sym) {
+        let loc_key = loc.map_or(0, |l| std::ptr::from_ref(l) as usize);
+        let label_str = label.unwrap_or("");
+        let task = self.step.task.map_or(NONE, |t| t);
+        // Fast path: the task suspends where it did last time.
+        if let Some(m) = self.tasks.get(task as usize).and_then(|t| self.memos.get(t.memo as usize)) {
+            if m.matches(leaf, loc_key, &self.frames, label_str) {
+                self.step.yield_loc = (m.loc != NONE).then_some(m.loc);
+                return (m.chain, m.prefix);
+            }
+        }
+        let key = self.memo_key(label, leaf, loc_key);
+        if let Some(&idx) = self.chain_memo.get(&key) {
+            let m = &self.memos[idx as usize];
+            if m.matches(leaf, loc_key, &self.frames, label_str) {
+                self.step.yield_loc = (m.loc != NONE).then_some(m.loc);
+                let (chain, prefix) = (m.chain, m.prefix);
+                if let Some(t) = self.tasks.get_mut(task as usize) {
+                    t.memo = idx;
+                }
+                return (chain, prefix);
+            }
+        }
+        if let Some(l) = label {
+            let sym = self.log.intern(l);
+            self.frames.push(sym);
+        }
+        let chain = self.chain_sym(leaf);
+        let prefix = self.prefix_sym();
+        if label.is_some() {
+            self.frames.pop();
+        }
+        let loc_sym = loc.map_or(NONE, |l| self.intern_loc(l));
+        self.step.yield_loc = loc.map(|_| loc_sym);
+        let memo = ChainMemo {
+            frames: self.frames.clone().into_boxed_slice(),
+            label: label_str.into(),
+            leaf,
+            loc_key,
+            loc: loc_sym,
+            chain,
+            prefix,
+        };
+        let idx = u32::try_from(self.memos.len()).unwrap_or(NONE);
+        self.memos.push(memo);
+        self.chain_memo.insert(key, idx);
+        if let Some(t) = self.tasks.get_mut(task as usize) {
+            t.memo = idx;
+        }
+        (chain, prefix)
+    }
+
     /// Called by a leaf awaitable that suspends the running task on `fut`
     /// (`label`, e.g. `sleep(1)`, is its own frame in the chain).
-    pub(crate) fn yield_future(&mut self, fut: FutId, label: Option<&str>, wait: WaitKind, b: u64) {
+    pub(crate) fn yield_future(
+        &mut self,
+        fut: FutId,
+        label: Option<&str>,
+        wait: WaitKind,
+        b: u64,
+        loc: Option<&'static std::panic::Location<'static>>,
+    ) {
         let Some(task) = self.step.task else { return };
+        let plain = matches!(self.futs.get(fut).map(|f| &f.kind), Some(FKind::Plain));
+        if plain && self.tasks[task as usize].deadlines.is_empty() {
+            let (chain, prefix) = self.memo_chain(label, self.sym_future, loc);
+            self.tasks[task as usize].chain_prefix = prefix;
+            self.step.yielded = Some(Yielded::Future { fut, chain, wait, b });
+            return;
+        }
         if let Some(l) = label {
             let sym = self.log.intern(l);
             self.frames.push(sym);
@@ -1025,21 +1174,14 @@ impl State {
             None => (wait, b),
         };
         self.tasks[task as usize].chain_prefix = prefix;
+        self.step.yield_loc = loc.map(|l| self.intern_loc(l));
         self.step.yielded = Some(Yielded::Future { fut, chain, wait, b });
     }
 
     /// Called by a leaf awaitable that yields bare (`sleep(0)`).
-    pub(crate) fn yield_bare(&mut self, label: Option<&str>) {
+    pub(crate) fn yield_bare(&mut self, label: Option<&str>, loc: Option<&'static std::panic::Location<'static>>) {
         let Some(task) = self.step.task else { return };
-        if let Some(l) = label {
-            let sym = self.log.intern(l);
-            self.frames.push(sym);
-        }
-        let chain = self.chain_sym(self.sym_yield);
-        let prefix = self.prefix_sym();
-        if label.is_some() {
-            self.frames.pop();
-        }
+        let (chain, prefix) = self.memo_chain(label, self.sym_yield, loc);
         self.tasks[task as usize].chain_prefix = prefix;
         self.step.yielded = Some(Yielded::Bare { chain });
     }
@@ -1203,6 +1345,22 @@ impl State {
         if self.stopped.is_some() {
             return true;
         }
+        let time = match self.cfg.clock {
+            ClockMode::Virtual => self.vnow,
+            ClockMode::Real => 0.0, // checked once per iteration by `over_time_limit`
+        };
+        if self.log.events.len() < self.cfg.max_events && time <= self.cfg.max_time {
+            return false;
+        }
+        self.over_limits()
+    }
+
+    /// Whether the clock passed the time limit (any clock); records the stop.
+    pub(crate) fn over_time_limit(&mut self) -> bool {
+        self.stopped.is_some() || (self.now() > self.cfg.max_time && self.over_limits())
+    }
+
+    fn over_limits(&mut self) -> bool {
         let err = if self.log.events.len() >= self.cfg.max_events {
             RunError::EventBudget { limit: self.cfg.max_events }
         } else if self.now() > self.cfg.max_time {
@@ -1225,11 +1383,29 @@ impl State {
     }
 }
 
+#[derive(Debug)]
+struct ChainMemo {
+    frames: Box<[Sym]>,
+    label: Box<str>,
+    leaf: Sym,
+    loc_key: usize,
+    loc: Sym,
+    chain: Sym,
+    prefix: Sym,
+}
+
+impl ChainMemo {
+    #[inline]
+    fn matches(&self, leaf: Sym, loc_key: usize, frames: &[Sym], label: &str) -> bool {
+        self.leaf == leaf && self.loc_key == loc_key && *self.frames == *frames && self.label.len() == label.len() && *self.label == *label
+    }
+}
+
 /// What `begin_step` decided.
 #[derive(Debug)]
 pub(crate) enum StepStart {
-    /// Poll the driver (waking it with this waker if it has one).
-    Poll(Option<Waker>),
+    /// Poll the driver (its waker, if it has one, has been woken).
+    Poll,
     /// End the task with this exception without running its body.
     ThrowUnstarted(Error),
 }

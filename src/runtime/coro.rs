@@ -90,9 +90,9 @@ impl<F> Coro<F> {
     /// coroutine! {
     ///     async fn one() -> Result<u8> { Ok(1) }
     ///     async fn two() -> Result<u8> { Ok(2) }
-    ///     async fn main() -> Result<Vec<u8>> { gather(vec![one().boxed(), two().boxed()]).await }
+    ///     async fn both() -> Result<Vec<u8>> { gather(vec![one().boxed(), two().boxed()]).await }
     /// }
-    /// assert_eq!(taskline::run(main()).result, Ok(vec![1, 2]));
+    /// assert_eq!(taskline::run(both()).result, Ok(vec![1, 2]));
     /// ```
     pub fn boxed<'a>(self) -> Coro<Pin<Box<dyn Future<Output = F::Output> + 'a>>>
     where

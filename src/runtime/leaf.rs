@@ -53,11 +53,7 @@ impl Future for WaitFuture {
             }
             match st.fut_state(this.fut) {
                 FState::Pending => {
-                    st.yield_future(this.fut, this.label.as_deref(), this.wait, this.b);
-                    if let Some(loc) = this.loc {
-                        let loc = st.intern_loc(loc);
-                        st.step.yield_loc = Some(loc);
-                    }
+                    st.yield_future(this.fut, this.label.as_deref(), this.wait, this.b, this.loc);
                     this.registered = true;
                     None
                 }
@@ -80,6 +76,10 @@ pub trait Seconds {
     fn seconds(&self) -> f64;
     /// Python's `repr()` of the value.
     fn repr(&self) -> String;
+    /// Whether the value is an integer (its repr has no decimal point).
+    fn is_int(&self) -> bool {
+        false
+    }
 }
 
 macro_rules! int_seconds {
@@ -88,6 +88,7 @@ macro_rules! int_seconds {
             #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
             fn seconds(&self) -> f64 { *self as f64 }
             fn repr(&self) -> String { self.to_string() }
+            fn is_int(&self) -> bool { true }
         }
     )*};
 }
@@ -133,11 +134,28 @@ impl Seconds for std::time::Duration {
 /// ```
 #[track_caller]
 pub fn sleep(delay: impl Seconds) -> Sleep {
-    Sleep {
-        delay: delay.seconds(),
-        label: format!("sleep({})", delay.repr()),
-        loc: Location::caller(),
-        state: SleepState::Init,
+    let seconds = delay.seconds();
+    // The common labels need no allocation.
+    let label = match seconds {
+        0.0 if delay.is_int() => Label::Static("sleep(0)"),
+        1.0 if delay.is_int() => Label::Static("sleep(1)"),
+        _ => Label::Owned(format!("sleep({})", delay.repr())),
+    };
+    Sleep { delay: seconds, label, loc: Location::caller(), state: SleepState::Init }
+}
+
+#[derive(Debug)]
+enum Label {
+    Static(&'static str),
+    Owned(String),
+}
+
+impl Label {
+    fn as_str(&self) -> &str {
+        match self {
+            Label::Static(s) => s,
+            Label::Owned(s) => s,
+        }
     }
 }
 
@@ -154,7 +172,7 @@ enum SleepState {
 #[must_use = "futures do nothing unless awaited"]
 pub struct Sleep {
     delay: f64,
-    label: String,
+    label: Label,
     loc: &'static Location<'static>,
     state: SleepState,
 }
@@ -171,17 +189,15 @@ impl Future for Sleep {
                     return Some(Err(Error::new("ValueError", "Invalid delay: NaN (not a number)")));
                 }
                 if this.delay <= 0.0 {
-                    st.yield_bare(Some(&this.label));
+                    st.yield_bare(Some(this.label.as_str()), Some(this.loc));
                     this.state = SleepState::Yielded;
                 } else {
                     let fut = st.new_future(FKind::Plain);
                     let when = st.now() + this.delay;
                     let timer = st.call_at(when, TimerAction::SetResultUnlessCancelled(fut));
-                    st.yield_future(fut, Some(&this.label), WaitKind::Sleep, when.to_bits());
+                    st.yield_future(fut, Some(this.label.as_str()), WaitKind::Sleep, when.to_bits(), Some(this.loc));
                     this.state = SleepState::Waiting { fut, timer };
                 }
-                let loc = st.intern_loc(this.loc);
-                st.step.yield_loc = Some(loc);
                 None
             }
             SleepState::Yielded => {
@@ -198,7 +214,7 @@ impl Future for Sleep {
                 match st.fut_state(fut) {
                     FState::Pending => {
                         // Polled again without a wakeup: keep waiting.
-                        st.yield_future(fut, Some(&this.label), WaitKind::Sleep, (st.now() + 0.0).to_bits());
+                        st.yield_future(fut, Some(this.label.as_str()), WaitKind::Sleep, (st.now() + 0.0).to_bits(), Some(this.loc));
                         None
                     }
                     FState::Done => {

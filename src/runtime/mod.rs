@@ -23,7 +23,7 @@
 //!         sleep(seconds).await?;
 //!         Ok(seconds)
 //!     }
-//!     async fn main() -> Result<()> {
+//!     async fn amain() -> Result<()> {
 //!         let two = create_task("two", delay(2));
 //!         let three = create_task("three", delay(3));
 //!         print(format!("{} {}", two.await?, three.await?));
@@ -31,7 +31,7 @@
 //!     }
 //! }
 //!
-//! let run = taskline::run(main());
+//! let run = taskline::run(amain());
 //! assert_eq!(run.log.end_time(), 3.0); // concurrent: max(2, 3), not 2 + 3
 //! ```
 
@@ -238,7 +238,7 @@ impl Inner {
                     continue;
                 }
             };
-            if self.st.borrow_mut().over_budget() {
+            if self.st.borrow_mut().over_time_limit() {
                 return LoopEnd::Budget;
             }
             for _ in 0..n {
@@ -346,12 +346,9 @@ impl Inner {
                 };
                 drop(driver);
             }
-            Some(StepStart::Poll(waker)) => {
+            Some(StepStart::Poll) => {
                 self.permit.set(task);
                 self.permit_used.set(false);
-                if let Some(w) = waker {
-                    w.wake_by_ref();
-                }
                 while !self.permit_used.get() {
                     if !self.exec.try_tick() {
                         break;

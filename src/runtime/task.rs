@@ -173,6 +173,11 @@ impl<T: Clone + 'static> Task<T> {
         .unwrap_or_else(|| Err(no_loop()))
     }
 
+    /// Awaits the task, recording `loc` as the place of the await.
+    pub(crate) fn join_at(&self, loc: &'static Location<'static>) -> TaskJoin<T> {
+        TaskJoin { task: self.clone(), wait: None, loc }
+    }
+
     pub(crate) fn fut_id(&self) -> Option<FutId> {
         with_state(|st| st.task_fut(self.id))
     }
@@ -323,9 +328,10 @@ where
         }
         inner.permit_used.set(true);
         {
+            // async-task's waker never changes for a task: store it once.
             let mut st = inner.st.borrow_mut();
             let t = &mut st.tasks[id as usize];
-            if !t.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+            if t.waker.is_none() {
                 t.waker = Some(cx.waker().clone());
             }
         }

@@ -9,15 +9,15 @@
 //! reads the log up to the event; [`explain_all`] explains every event in
 //! one pass. When the event has a source location, `, line N` is appended.
 
-use super::pyfmt::str_repr;
+use super::pyfmt::{float_repr, str_repr};
 use super::timeline::{Awaited, State};
 use super::{
-    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WaitKind, WakeReason,
-    flags,
+    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WakeReason, flags,
 };
 
 /// Formats virtual seconds for people: at most 6 decimals, trailing zeros
-/// trimmed but at least one kept, and the unit.
+/// trimmed but at least one kept, and the unit (values beyond that range,
+/// below a microsecond or from 10^15 on, in Python's `repr` form, e.g. `1e-09 s`).
 ///
 /// # Examples
 /// ```
@@ -37,6 +37,10 @@ pub fn fmt_number(t: f64) -> String {
     }
     if t.is_infinite() {
         return if t > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    // Out of the 6-decimal range, Python's repr (`1e-09`, `1e+16`) says more than zeros or 300 digits.
+    if t != 0.0 && !(1e-6..1e15).contains(&t.abs()) {
+        return float_repr(t);
     }
     let mut s = format!("{t:.6}");
     while s.ends_with('0') && !s.ends_with(".0") {
@@ -98,6 +102,8 @@ struct TaskPast {
     cancel_pending: bool,
     /// A deadline fired for it since its last step began.
     timeout_fired: bool,
+    /// How it ended, if it has.
+    end: Option<EventKind>,
 }
 
 struct Context {
@@ -134,12 +140,13 @@ impl Context {
                 p.cancel_pending = false;
                 p.timeout_fired = false;
             }
-            EventKind::CancelRequested => {
-                if log.cancels.get(ev.a as usize).is_some_and(|c| c.returned) {
-                    p.cancel_pending = true;
-                }
+            EventKind::CancelRequested
+                if log.cancels.get(ev.a as usize).is_some_and(|c| c.returned) =>
+            {
+                p.cancel_pending = true;
             }
             EventKind::TimeoutFired => p.timeout_fired = true,
+            EventKind::Done | EventKind::Cancelled | EventKind::Exception => p.end = Some(ev.kind),
             _ => {}
         }
     }
@@ -225,7 +232,13 @@ impl Context {
                 Some(State::AwaitingShield(t)) => {
                     format!("{name} resumes: the shielded task {} has finished", log.task_name(t))
                 }
-                Some(State::AwaitingGather(_)) => format!("{name} resumes: the gather has finished"),
+                Some(State::AwaitingGather(_)) => {
+                    format!("{name} resumes: the gather has finished")
+                }
+                Some(State::Deadline { .. }) if self.past(ev.task).timeout_fired => format!(
+                    "{name} resumes normally although the deadline fired: what it awaited \
+                     swallowed the cancel and returned, so wait_for returns that value"
+                ),
                 Some(State::Deadline { .. }) => {
                     format!("{name} resumes: what it awaited finished before the deadline")
                 }
@@ -250,23 +263,40 @@ impl Context {
         let cancelled = log.str(err.kind) == "CancelledError";
         if cancelled && past.timeout_fired {
             format!(
-                "{name} resumes with {error} thrown in at its await{at}: \
-                 the deadline has passed, so wait_for raises TimeoutError there"
+                "{name} resumes with {error} thrown in at its await{at}: the deadline \
+                 has passed; unless the awaited code swallows it, wait_for raises TimeoutError"
             )
         } else if cancelled && past.cancel_pending {
             format!("{name} resumes with {error} thrown in at its await{at}")
-        } else if let Some(awaited) = self
-            .wait_state(log, ev.task)
-            .map(|s| s.awaited_tasks(log))
-            .filter(|t| !t.is_empty())
+        } else if let Some(awaited) =
+            self.wait_state(log, ev.task).map(|s| s.awaited_tasks(log)).filter(|t| !t.is_empty())
         {
-            let names: Vec<&str> = awaited.iter().map(|&t| log.task_name(t)).collect();
-            let whose = if cancelled { "it was cancelled" } else { "it raised" };
-            let own = if cancelled { format!("; {name} itself is not cancelled") } else { String::new() };
-            format!(
-                "{name} resumes with {error} from the task it awaited ({}): {whose}{own}",
-                names.join(", ")
-            )
+            // The awaited tasks that ended the way the thrown error says.
+            let how = if cancelled { EventKind::Cancelled } else { EventKind::Exception };
+            let culprits: Vec<&str> = awaited
+                .iter()
+                .filter(|&&t| self.past(t).end == Some(how))
+                .map(|&t| log.task_name(t))
+                .collect();
+            let all: Vec<&str> = awaited.iter().map(|&t| log.task_name(t)).collect();
+            match (cancelled, culprits.is_empty()) {
+                (true, false) => {
+                    let (what, was) =
+                        if culprits.len() == 1 { ("task", "was") } else { ("tasks", "were") };
+                    format!(
+                        "{name} resumes with {error} because the {what} it awaited ({}) {was} \
+                         cancelled; {name} itself is not cancelled",
+                        culprits.join(", ")
+                    )
+                }
+                (false, false) => format!(
+                    "{name} resumes with {error}, raised by {}, which it awaited",
+                    culprits.join(", ")
+                ),
+                _ => {
+                    format!("{name} resumes with {error} from what it awaited ({})", all.join(", "))
+                }
+            }
         } else {
             format!("{name} resumes with {error} thrown in at its await{at}")
         }
@@ -310,11 +340,16 @@ impl Context {
             Some(State::Deadline { inner: Awaited::Shield(t), .. }) => {
                 format!("{head}; shield keeps {} running", log.task_name(t))
             }
-            Some(State::Deadline { inner: Awaited::Task(t), .. }) => format!(
-                "{head}, and the cancel is passed on to {}; wait_for raises TimeoutError",
-                log.task_name(t)
+            Some(State::Deadline { inner: Awaited::Task(t), .. }) => {
+                let t = log.task_name(t);
+                format!(
+                    "{head}, and the cancel is passed on to {t}; \
+                     if {t} ends cancelled, wait_for raises TimeoutError"
+                )
+            }
+            _ => format!(
+                "{head}; unless the awaited code swallows the cancel, wait_for raises TimeoutError"
             ),
-            _ => format!("{head}; wait_for raises TimeoutError at its await"),
         }
     }
 }
@@ -367,7 +402,9 @@ fn suspend(log: &Log, ev: &Event) -> String {
         State::Deadline { deadline, inner } => {
             let inner = inner.as_state();
             let what = match inner {
-                State::WaitingFuture => chain.map_or_else(String::new, |c| format!(", awaiting {c}")),
+                State::WaitingFuture => {
+                    chain.map_or_else(String::new, |c| format!(", awaiting {c}"))
+                }
                 s => format!(", {}", s.label(log)),
             };
             format!("{name} suspends under a wait_for deadline at {}{what}", fmt_seconds(deadline))
@@ -474,7 +511,7 @@ fn log_entry(log: &Log, ev: &Event) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::{CancelRecord, ErrorRecord, TaskInfo, WaitRecord};
+    use crate::trace::{CancelRecord, ErrorRecord, TaskInfo, WaitKind, WaitRecord};
 
     struct B {
         log: Log,
@@ -493,7 +530,8 @@ mod tests {
             let n = self.log.intern(name);
             let c = self.log.intern(coro);
             let seq = self.log.events.len() as u32;
-            let id = self.log.add_task(TaskInfo { name: n, coro: c, parent, via, created_seq: seq });
+            let id =
+                self.log.add_task(TaskInfo { name: n, coro: c, parent, via, created_seq: seq });
             self.ev(id, EventKind::Created, c, u64::from(parent.unwrap_or(NONE)), 0);
             id
         }
@@ -501,7 +539,13 @@ mod tests {
             let c = self.log.intern(chain);
             self.ev(task, EventKind::Suspend, c, b, kind as u8)
         }
-        fn cancel(&mut self, target: TaskId, by: Canceller, state: &str, fwd: Option<TaskId>) -> u32 {
+        fn cancel(
+            &mut self,
+            target: TaskId,
+            by: Canceller,
+            state: &str,
+            fwd: Option<TaskId>,
+        ) -> u32 {
             let state = self.log.intern(state);
             let c = self.log.add_cancel(CancelRecord {
                 by,
@@ -526,7 +570,9 @@ mod tests {
         assert_eq!(fmt_seconds(0.0), "0.0 s");
         assert_eq!(fmt_seconds(-0.0), "0.0 s");
         assert_eq!(fmt_seconds(10.0), "10.0 s");
-        assert_eq!(fmt_seconds(1.5e-7), "0.0 s");
+        assert_eq!(fmt_seconds(1.5e-7), "1.5e-07 s");
+        assert_eq!(fmt_seconds(4e-6), "0.000004 s");
+        assert_eq!(fmt_seconds(1e300), "1e+300 s");
         assert_eq!(fmt_seconds(2.000001), "2.000001 s");
         assert_eq!(fmt_seconds(f64::INFINITY), "inf s");
     }
@@ -571,10 +617,16 @@ mod tests {
             inner: WaitKind::Shield,
             inner_b: u64::from(sh),
         });
-        let s = b.suspend(main, "wait_for>shield(task:shielded)>Future", WaitKind::Deadline, u64::from(w));
+        let s = b.suspend(
+            main,
+            "wait_for>shield(task:shielded)>Future",
+            WaitKind::Deadline,
+            u64::from(w),
+        );
         b.t = 5.0;
         let f = b.ev(main, EventKind::TimeoutFired, NONE, 5.0f64.to_bits(), 0);
-        let c = b.cancel(main, Canceller::Loop, "awaiting wait_for>shield(task:shielded)>Future", None);
+        let c =
+            b.cancel(main, Canceller::Loop, "awaiting wait_for>shield(task:shielded)>Future", None);
         let via = b.log.intern("Timeout._on_timeout");
         b.log.cancels[0].via = via;
         let a = b.ev(main, EventKind::ShieldAbsorbed, NONE, u64::from(sh), 0);
@@ -596,7 +648,7 @@ mod tests {
         assert_eq!(
             explain(&b.log, r),
             "main resumes with CancelledError thrown in at its await (wait_for>shield(task:shielded)): \
-             the deadline has passed, so wait_for raises TimeoutError there"
+             the deadline has passed; unless the awaited code swallows it, wait_for raises TimeoutError"
         );
     }
 
@@ -635,10 +687,11 @@ mod tests {
         let n = b.cancel(parent, Canceller::Task(main), "not_started", None);
         let st = b.throw(parent, EventKind::Start, "CancelledError", flags::BODY_NOT_RUN);
         b.suspend(main, "task:child", WaitKind::Task, u64::from(child));
+        b.ev(child, EventKind::Cancelled, NONE, u64::from(NONE), 0);
         let r = b.throw(main, EventKind::Resume, "CancelledError", 0);
         let e = b.log.intern("ValueError");
         let m = b.log.intern("boom");
-        let x = b.ev(child, EventKind::Exception, e, u64::from(m), 0);
+        let x = b.ev(parent, EventKind::Exception, e, u64::from(m), 0);
         assert_eq!(
             explain(&b.log, c),
             "parent's cancel is passed on to child, which parent awaits, at 0.0 s; \
@@ -656,10 +709,53 @@ mod tests {
         );
         assert_eq!(
             explain(&b.log, r),
-            "main resumes with CancelledError from the task it awaited (child): \
-             it was cancelled; main itself is not cancelled"
+            "main resumes with CancelledError because the task it awaited (child) was cancelled; \
+             main itself is not cancelled"
         );
-        assert_eq!(explain(&b.log, x), "child failed with ValueError: boom");
+        assert_eq!(explain(&b.log, x), "parent failed with ValueError: boom");
+    }
+
+    #[test]
+    fn gathers_and_swallowed_deadlines() {
+        let mut b = B::new();
+        let main = b.task("main", "main", None, Via::Main);
+        let ok = b.task("ok#1", "delay", Some(main), Via::Gather);
+        let bad = b.task("fail#2", "fail", Some(main), Via::Gather);
+        let w = b.log.add_wait(WaitRecord::Gather(vec![ok, bad]));
+        let s = b.suspend(main, "gather", WaitKind::Gather, u64::from(w));
+        let e = b.log.intern("ValueError");
+        let m = b.log.intern("failed after 2 s");
+        b.ev(bad, EventKind::Exception, e, u64::from(m), 0);
+        let err = b.log.add_error(ErrorRecord { kind: e, msg: m });
+        let r = b.ev(main, EventKind::Resume, err, 0, 0);
+        assert_eq!(explain(&b.log, s), "main suspends awaiting gather(ok#1, fail#2)");
+        assert_eq!(
+            explain(&b.log, r),
+            "main resumes with ValueError: failed after 2 s, raised by fail#2, which it awaited"
+        );
+        assert_eq!(
+            explain(&b.log, 2),
+            "main's gather wrapped fail in task 'fail#2'; it starts when main next suspends"
+        );
+        let w = b.log.add_wait(WaitRecord::Deadline {
+            deadline: 1.0,
+            inner: WaitKind::Sleep,
+            inner_b: 5.0f64.to_bits(),
+        });
+        b.suspend(main, "wait_for>stubborn>sleep(5)>Future", WaitKind::Deadline, u64::from(w));
+        b.t = 1.0;
+        let f = b.ev(main, EventKind::TimeoutFired, NONE, 1.0f64.to_bits(), 0);
+        let r = b.ev(main, EventKind::Resume, NONE, 0, 0);
+        assert_eq!(
+            explain(&b.log, f),
+            "the wait_for deadline (1.0 s) fired for main: main is cancelled; \
+             unless the awaited code swallows the cancel, wait_for raises TimeoutError"
+        );
+        assert_eq!(
+            explain(&b.log, r),
+            "main resumes normally although the deadline fired: what it awaited \
+             swallowed the cancel and returned, so wait_for returns that value"
+        );
     }
 
     #[test]

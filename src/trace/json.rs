@@ -540,9 +540,9 @@ fn boolean(m: &Map<String, Value>, key: &str) -> Result<bool, Problem> {
 
 fn uint(m: &Map<String, Value>, key: &str) -> Result<u32, Problem> {
     let v = field(m, key)?;
-    v.as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| format!("\"{key}\" must be an integer from 0 to {}, found {}", u32::MAX, short(v)))
+    v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
+        format!("\"{key}\" must be an integer from 0 to {}, found {}", u32::MAX, short(v))
+    })
 }
 
 fn number(m: &Map<String, Value>, key: &str) -> Result<f64, Problem> {
@@ -577,7 +577,8 @@ impl Loader {
     }
 
     fn task_id(&self, v: &Value, what: &str) -> Result<TaskId, Problem> {
-        let id = v.as_u64().ok_or_else(|| format!("{what} must be a task id, found {}", short(v)))?;
+        let id =
+            v.as_u64().ok_or_else(|| format!("{what} must be a task id, found {}", short(v)))?;
         match u32::try_from(id) {
             Ok(id) if (id as usize) < self.ntasks => Ok(id),
             _ => Err(format!("unknown task {id}")),
@@ -734,10 +735,9 @@ impl Loader {
                 let by = match field(d, "by")? {
                     Value::String(s) if s == "loop" => Canceller::Loop,
                     Value::String(s) if s == "shutdown" => Canceller::Shutdown,
-                    v => Canceller::Task(
-                        self.task_id(v, "\"by\"")
-                            .map_err(|p| format!("{p} (\"by\" is a task id, \"loop\" or \"shutdown\")"))?,
-                    ),
+                    v => Canceller::Task(self.task_id(v, "\"by\"").map_err(|p| {
+                        format!("{p} (\"by\" is a task id, \"loop\" or \"shutdown\")")
+                    })?),
                 };
                 let state = self.sym(string_or_null(d, "state")?);
                 let via = self.sym(opt_string(d, "via")?);
@@ -745,7 +745,8 @@ impl Loader {
                 let msg = self.sym(opt_string(d, "msg")?);
                 let returned = boolean(d, "returned")?;
                 let cancelling = uint(d, "cancelling")?;
-                let rec = CancelRecord { by, state, via, forwarded_from, msg, returned, cancelling };
+                let rec =
+                    CancelRecord { by, state, via, forwarded_from, msg, returned, cancelling };
                 (self.log.add_cancel(rec), 0, 0)
             }
             EventKind::Print => (self.sym(string_or_null(d, "text")?), 0, 0),
@@ -775,11 +776,14 @@ impl Loader {
         }
         let w = as_obj(v)?;
         let name = string(w, "kind")?;
-        let kind = WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
+        let kind =
+            WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
         let b = match kind {
             WaitKind::Yield | WaitKind::Future => 0,
             WaitKind::Sleep => number(w, "until")?.to_bits(),
-            WaitKind::Task | WaitKind::Shield => u64::from(self.task_id(field(w, "task")?, "\"task\"")?),
+            WaitKind::Task | WaitKind::Shield => {
+                u64::from(self.task_id(field(w, "task")?, "\"task\"")?)
+            }
             WaitKind::Gather => {
                 let tasks = self.task_list(w, "tasks")?;
                 u64::from(self.log.add_wait(WaitRecord::Gather(tasks)))
@@ -885,7 +889,14 @@ pub(crate) mod tests {
         log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
     }
 
-    fn add(log: &mut Log, name: &str, coro: &str, parent: Option<TaskId>, via: Via, t: f64) -> TaskId {
+    fn add(
+        log: &mut Log,
+        name: &str,
+        coro: &str,
+        parent: Option<TaskId>,
+        via: Via,
+        t: f64,
+    ) -> TaskId {
         let name = log.intern(name);
         let coro = log.intern(coro);
         let created_seq = log.events.len() as u32;
@@ -921,7 +932,15 @@ pub(crate) mod tests {
         ev(&mut log, 0.0, child, EventKind::Print, text, 0, 0);
         ev(&mut log, 0.0, child, EventKind::Block, NONE, 1.5f64.to_bits(), 0);
         let chain = log.intern("sleep(2)>Future");
-        ev(&mut log, 1.5, child, EventKind::Suspend, chain, 3.5f64.to_bits(), WaitKind::Sleep as u8);
+        ev(
+            &mut log,
+            1.5,
+            child,
+            EventKind::Suspend,
+            chain,
+            3.5f64.to_bits(),
+            WaitKind::Sleep as u8,
+        );
         let w = log.add_wait(WaitRecord::Gather(vec![child, odd]));
         let inner = log.add_wait(WaitRecord::Deadline {
             deadline: 9.0,
@@ -930,7 +949,15 @@ pub(crate) mod tests {
         });
         let chain = log.intern("wait_for>gather");
         ev(&mut log, 1.5, odd, EventKind::Start, NONE, 0, 0);
-        ev(&mut log, 1.5, odd, EventKind::Suspend, chain, u64::from(inner), WaitKind::Deadline as u8);
+        ev(
+            &mut log,
+            1.5,
+            odd,
+            EventKind::Suspend,
+            chain,
+            u64::from(inner),
+            WaitKind::Deadline as u8,
+        );
         let g = log.add_wait(WaitRecord::Gather(vec![]));
         let sh = log.intern("shield(task:child)>Future");
         ev(&mut log, 1.5, odd, EventKind::Resume, NONE, 0, 0);
@@ -1062,7 +1089,11 @@ pub(crate) mod tests {
         let log = rich_log();
         let text = to_string(&log);
         assert_eq!(text.lines().count(), 9 + log.tasks.len() + log.events.len());
-        assert!(text.contains(r#"{"seq":1,"t":0.0,"task":0,"kind":"wake","detail":{"reason":"created"}}"#));
+        assert!(
+            text.contains(
+                r#"{"seq":1,"t":0.0,"task":0,"kind":"wake","detail":{"reason":"created"}}"#
+            )
+        );
         assert!(text.contains(r#""loc":{"file":"scenario.py","line":7}"#));
         assert!(text.contains(r#""loc":{"file":"nofile"}"#));
         assert!(text.contains(r#""t":"inf""#));
@@ -1101,7 +1132,8 @@ pub(crate) mod tests {
 
     #[test]
     fn syntax_errors_name_file_line_and_column() {
-        let err = load_text("corrupt.json", "{\n  \"format\": \"taskline-log\",\n  \"version\": ,\n}");
+        let err =
+            load_text("corrupt.json", "{\n  \"format\": \"taskline-log\",\n  \"version\": ,\n}");
         assert_eq!(err, "corrupt.json: line 3, column 14: expected value");
         let err = load_text("empty.json", "");
         assert!(err.starts_with("empty.json: line 1, column 0: EOF"), "{err}");
@@ -1114,7 +1146,10 @@ pub(crate) mod tests {
         let err = load_text("log.json", "[1, 2]");
         assert_eq!(err, r#"log.json: not a taskline log (missing "format": "taskline-log")"#);
         let err = load_text("log.json", r#"{"format": "other"}"#);
-        assert_eq!(err, r#"log.json: not a taskline log ("format" is "other", not "taskline-log")"#);
+        assert_eq!(
+            err,
+            r#"log.json: not a taskline log ("format" is "other", not "taskline-log")"#
+        );
     }
 
     #[test]
@@ -1151,40 +1186,88 @@ pub(crate) mod tests {
     #[test]
     fn inconsistent_logs_are_refused_with_the_place() {
         let cases = [
-            (r#""kind":"created","detail":{"coro":"delay","by":0}"#,
-             r#""kind":"created","detail":{"coro":"delay","by":99}"#,
-             "event 3: created: unknown task 99"),
-            (r#"{"seq":2,"t":0.0,"task":0"#, r#"{"seq":2,"t":0.0,"task":99"#,
-             "event 2: unknown task 99"),
-            (r#"{"seq":2,"t":0.0,"task":0"#, r#"{"seq":2,"t":0.0,"task":-1"#,
-             "event 2: \"task\" must be a task id, found -1"),
-            (r#"{"seq":3,"#, r#"{"seq":4,"#,
-             "event 3: \"seq\" is 4, expected 3 (events are listed in order)"),
+            (
+                r#""kind":"created","detail":{"coro":"delay","by":0}"#,
+                r#""kind":"created","detail":{"coro":"delay","by":99}"#,
+                "event 3: created: unknown task 99",
+            ),
+            (
+                r#"{"seq":2,"t":0.0,"task":0"#,
+                r#"{"seq":2,"t":0.0,"task":99"#,
+                "event 2: unknown task 99",
+            ),
+            (
+                r#"{"seq":2,"t":0.0,"task":0"#,
+                r#"{"seq":2,"t":0.0,"task":-1"#,
+                "event 2: \"task\" must be a task id, found -1",
+            ),
+            (
+                r#"{"seq":3,"#,
+                r#"{"seq":4,"#,
+                "event 3: \"seq\" is 4, expected 3 (events are listed in order)",
+            ),
             (r#""kind":"wake""#, r#""kind":"teleport""#, "event 1: unknown kind \"teleport\""),
-            (r#""reason":"created""#, r#""reason":"magic""#,
-             "event 1: wake: unknown wake reason \"magic\""),
-            (r#"{"seq":1,"t":0.0,"task":0"#, r#"{"seq":1,"t":0.0,"task":null"#,
-             "event 1: a wake event needs a task"),
-            (r#"{"seq":1,"t":0.0,"#, r#"{"seq":1,"t":"soon","#,
-             "event 1: \"t\" must be a number, found \"soon\""),
+            (
+                r#""reason":"created""#,
+                r#""reason":"magic""#,
+                "event 1: wake: unknown wake reason \"magic\"",
+            ),
+            (
+                r#"{"seq":1,"t":0.0,"task":0"#,
+                r#"{"seq":1,"t":0.0,"task":null"#,
+                "event 1: a wake event needs a task",
+            ),
+            (
+                r#"{"seq":1,"t":0.0,"#,
+                r#"{"seq":1,"t":"soon","#,
+                "event 1: \"t\" must be a number, found \"soon\"",
+            ),
             (r#""detail":{"reason":"created"}"#, r#""detailz":{}"#, "event 1: missing \"detail\""),
-            (r#""kind":"deadline","deadline":9.0,"#, r#""kind":"deadline","#,
-             "event 11: suspend: \"wait\": missing \"deadline\""),
-            (r#""inner":{"kind":"gather","tasks":[1,2]}"#, r#""inner":{"kind":"gather","tasks":[1,7]}"#,
-             "event 11: suspend: \"wait\": \"inner\": unknown task 7"),
-            (r#""kind":"task","task":1"#, r#""kind":"fork","task":1"#,
-             "event 5: suspend: \"wait\": unknown wait kind \"fork\""),
-            (r#""returned":true"#, r#""returned":"yes""#,
-             "event 21: cancel_requested: \"returned\" must be true or false, found \"yes\""),
-            (r#""by":0,"state""#, r#""by":"me","state""#,
-             "event 21: cancel_requested: \"by\" must be a task id, found \"me\" (\"by\" is a task id, \"loop\" or \"shutdown\")"),
-            (r#""kind":"budget""#, r#""kind":"fatal""#, "event 37: log: unknown log kind \"fatal\""),
-            (r#""loc":{"file":"scenario.py","line":7}"#, r#""loc":{"line":7}"#,
-             "event 2: \"loc\": missing \"file\""),
-            (r#"{"id":1,"#, r#"{"id":5,"#,
-             "task 1: \"id\" is 5, expected 1 (tasks are listed in id order)"),
-            (r#""parent":0,"via":"create_task""#, r#""parent":42,"via":"create_task""#,
-             "task 1: unknown task 42"),
+            (
+                r#""kind":"deadline","deadline":9.0,"#,
+                r#""kind":"deadline","#,
+                "event 11: suspend: \"wait\": missing \"deadline\"",
+            ),
+            (
+                r#""inner":{"kind":"gather","tasks":[1,2]}"#,
+                r#""inner":{"kind":"gather","tasks":[1,7]}"#,
+                "event 11: suspend: \"wait\": \"inner\": unknown task 7",
+            ),
+            (
+                r#""kind":"task","task":1"#,
+                r#""kind":"fork","task":1"#,
+                "event 5: suspend: \"wait\": unknown wait kind \"fork\"",
+            ),
+            (
+                r#""returned":true"#,
+                r#""returned":"yes""#,
+                "event 21: cancel_requested: \"returned\" must be true or false, found \"yes\"",
+            ),
+            (
+                r#""by":0,"state""#,
+                r#""by":"me","state""#,
+                "event 21: cancel_requested: \"by\" must be a task id, found \"me\" (\"by\" is a task id, \"loop\" or \"shutdown\")",
+            ),
+            (
+                r#""kind":"budget""#,
+                r#""kind":"fatal""#,
+                "event 37: log: unknown log kind \"fatal\"",
+            ),
+            (
+                r#""loc":{"file":"scenario.py","line":7}"#,
+                r#""loc":{"line":7}"#,
+                "event 2: \"loc\": missing \"file\"",
+            ),
+            (
+                r#"{"id":1,"#,
+                r#"{"id":5,"#,
+                "task 1: \"id\" is 5, expected 1 (tasks are listed in id order)",
+            ),
+            (
+                r#""parent":0,"via":"create_task""#,
+                r#""parent":42,"via":"create_task""#,
+                "task 1: unknown task 42",
+            ),
             (r#""clock":"virtual""#, r#""clock":3"#, "meta: \"clock\" must be a string, found 3"),
             (r#""title":"Every"#, r#""titl":"Every"#, "meta: missing \"title\""),
         ];
@@ -1220,12 +1303,15 @@ pub(crate) mod tests {
             for replacement in [b'0', b'"', b'}', b'n', b'-'] {
                 let mut b = bytes.to_vec();
                 b[i] = replacement;
-                if let Ok(s) = std::str::from_utf8(&b) {
-                    if let Ok(log) = from_str(s) {
-                        // Whatever loads must serialize and project without panicking.
-                        let _ = to_jsonl(&log);
-                        let _ = to_string(&log);
-                    }
+                if let Ok(s) = std::str::from_utf8(&b)
+                    && let Ok(log) = from_str(s)
+                {
+                    // Whatever loads must serialize, project, derive and render without panicking.
+                    let _ = to_jsonl(&log);
+                    let _ = to_string(&log);
+                    let _ = crate::trace::timeline::derive(&log);
+                    let _ = crate::trace::explain::explain_all(&log);
+                    let _ = crate::cli::text::render(&log, 80);
                 }
             }
         }

@@ -32,7 +32,7 @@
 
 pub mod asyncio;
 pub mod explain;
-mod intern;
+pub mod intern;
 pub mod json;
 pub mod pyfmt;
 pub mod timeline;

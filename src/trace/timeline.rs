@@ -1,7 +1,7 @@
 //! Per-task state intervals, markers and links derived from a [`Log`]: what
 //! the GUI, the exporters and the CLI draw.
 //!
-//! [`derive`] walks the events once. Each task gets a [`Row`] of contiguous
+//! [`derive()`] walks the events once. Each task gets a [`Row`] of contiguous
 //! [`Segment`]s, from its `Created` event to its end (or to the end of the
 //! log if it is still pending there). Instants that matter but are not
 //! states (a cancel request, an exception thrown in, a print) become
@@ -29,10 +29,10 @@
 //! cannot produce a segment that runs backwards.
 
 use super::explain::{fmt_error, fmt_seconds};
+use super::pyfmt::str_repr;
 use super::{
     Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, WaitKind, WaitRecord, flags,
 };
-use super::pyfmt::str_repr;
 
 /// What a task under a `wait_for` deadline awaits.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -346,7 +346,7 @@ pub struct Row {
     pub end: Option<EndMark>,
 }
 
-/// Everything drawn for a log: see [`derive`].
+/// Everything drawn for a log: see [`derive()`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
     /// One row per created task, in creation order (so `rows[i].task == i` for a well-formed log).
@@ -466,18 +466,16 @@ impl Deriver<'_> {
         }
         self.tl.clock.push(self.now);
         // A block ends when the log goes on: nothing else runs during it.
-        if let Some(task) = self.blocking.take() {
-            if let Some(State::Blocking { .. }) = self.open_state(task) {
-                self.transition(task, State::Running, seq, NONE);
-                // The running step resumes when the block is over.
-                if let Some(Some(cur)) = self.cursors.get_mut(task as usize)
-                    && let Some(open) = &mut cur.open
-                {
-                    let row = &self.tl.rows[cur.row];
-                    if let Some(last) = row.segments.last() {
-                        open.t0 = last.t1;
-                    }
-                }
+        if let Some(task) = self.blocking.take()
+            && let Some(State::Blocking { .. }) = self.open_state(task)
+        {
+            self.transition(task, State::Running, seq, NONE);
+            // The running step resumes when the block is over.
+            if let Some(Some(cur)) = self.cursors.get_mut(task as usize)
+                && let Some(open) = &mut cur.open
+                && let Some(last) = self.tl.rows[cur.row].segments.last()
+            {
+                open.t0 = last.t1;
             }
         }
         let log = self.log;
@@ -591,7 +589,9 @@ impl Deriver<'_> {
         };
         let (mut text, from) = match (c.forwarded_from, c.by) {
             (Some(f), _) => (format!("cancel forwarded from {}", log.task_name(f)), Some(f)),
-            (None, Canceller::Task(t)) => (format!("cancel requested by {}", log.task_name(t)), Some(t)),
+            (None, Canceller::Task(t)) => {
+                (format!("cancel requested by {}", log.task_name(t)), Some(t))
+            }
             (None, Canceller::Loop) => match log.strings.opt(c.via) {
                 Some(via) => (format!("cancel requested by the loop ({via})"), None),
                 None => ("cancel requested by the loop".to_string(), None),
@@ -695,7 +695,7 @@ impl Timeline {
         self.end_time <= self.clock.first().copied().unwrap_or(0.0)
     }
 
-    /// The timeline as it stood just after event `seq`: what [`derive`] gives
+    /// The timeline as it stood just after event `seq`: what [`derive()`] gives
     /// for the log cut after that event. Rows of tasks not yet created,
     /// segments, end marks, markers and links of later events are left out,
     /// and the states open at `seq` run to its time.
@@ -777,7 +777,8 @@ mod tests {
             let n = self.log.intern(name);
             let seq = self.log.events.len() as u32;
             let via = if parent.is_some() { Via::CreateTask } else { Via::Main };
-            let id = self.log.add_task(TaskInfo { name: n, coro: n, parent, via, created_seq: seq });
+            let id =
+                self.log.add_task(TaskInfo { name: n, coro: n, parent, via, created_seq: seq });
             self.ev(id, EventKind::Created, n, u64::from(parent.unwrap_or(NONE)), 0);
             id
         }
@@ -907,10 +908,17 @@ mod tests {
         );
         assert_eq!(
             states(&tl, 1),
-            vec![("ready", 0.0, 1.5, 1, 6), ("running", 1.5, 1.5, 6, 7), ("blocking", 1.5, 2.5, 7, 8)]
+            vec![
+                ("ready", 0.0, 1.5, 1, 6),
+                ("running", 1.5, 1.5, 6, 7),
+                ("blocking", 1.5, 2.5, 7, 8)
+            ]
         );
         assert_eq!(tl.end_time, 2.5, "the pending block extends the axis");
-        assert_eq!(tl.rows[0].segments[2].state.label(&b.log), "blocking the loop for 1.5 s (time.sleep)");
+        assert_eq!(
+            tl.rows[0].segments[2].state.label(&b.log),
+            "blocking the loop for 1.5 s (time.sleep)"
+        );
     }
 
     #[test]
@@ -979,12 +987,18 @@ mod tests {
             st.label(&log),
             "waiting under wait_for deadline 5.0 s (awaiting shield(shielded))"
         );
-        let markers: Vec<_> = tl.markers.iter().map(|m| (m.kind, m.task, m.seq, m.text.as_str())).collect();
+        let markers: Vec<_> =
+            tl.markers.iter().map(|m| (m.kind, m.task, m.seq, m.text.as_str())).collect();
         assert_eq!(
             markers,
             vec![
                 (MarkerKind::TimeoutFired, main, 6, "wait_for deadline 5.0 s fired"),
-                (MarkerKind::CancelRequested, main, 7, "cancel requested by the loop (Timeout._on_timeout)"),
+                (
+                    MarkerKind::CancelRequested,
+                    main,
+                    7,
+                    "cancel requested by the loop (Timeout._on_timeout)"
+                ),
                 (MarkerKind::ShieldAbsorbed, main, 8, "the shield keeps shielded running"),
                 (MarkerKind::CancelledDelivered, main, 10, "CancelledError thrown in"),
                 (MarkerKind::CancelRequested, sh, 11, "cancel requested by main"),

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Re-records every golden trace in this folder from its Python twin with
+# CPython 3.13.0 and the reference harness. Run from anywhere.
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+harness="$here/../../../../shared/asyncio-reference/trace.py"
+for py in "$here"/*.py; do
+    PYENV_VERSION=3.13.0 python3 "$harness" "$py" > "${py%.py}.jsonl"
+done
