@@ -26,6 +26,7 @@
 #![warn(missing_docs, missing_debug_implementations)]
 
 pub mod cli;
+pub mod layout;
 pub mod runtime;
 pub mod scenarios;
 pub mod trace;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_matches_cpython, assert_matches_cpython_modulo, me, now};
+use common::{assert_matches_cpython, me, now};
 
 mod nested {
     use super::{me, now};
@@ -176,10 +176,3 @@ fn timeout_block_matches_async_with_asyncio_timeout() {
     assert_matches_cpython("wait_for_timeout_block", &run.log);
 }
 
-/// The same, ignoring a `timeout>` frame in taskline's awaiting chains: checks
-/// everything else about `timeout()` (deadlines, who cancels, TimeoutError).
-#[test]
-fn timeout_block_matches_apart_from_the_timeout_frame() {
-    let run = taskline::run(timeout_block::main());
-    assert_matches_cpython_modulo("wait_for_timeout_block", &run.log, |s| s.replace("timeout>", ""));
-}

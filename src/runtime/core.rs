@@ -954,6 +954,11 @@ impl State {
         if let Some(outcome) = outcome {
             self.finish_task(task, outcome);
         } else {
+            if step.thrown.as_ref().is_some_and(Error::is_cancelled) {
+                // Nothing took the CancelledError (a foreign future was polled
+                // instead): deliver it at the task's next taskline await.
+                self.tasks[task as usize].must_cancel = true;
+            }
             match step.yielded {
                 Some(Yielded::Future { fut, chain, wait, b }) => {
                     self.emit(EventKind::Suspend, task, chain, b, wait as u8, loc);
@@ -982,12 +987,6 @@ impl State {
                         t.awaiting_foreign = false;
                         self.call_soon_step(task, WakeReason::Cancelled);
                     }
-                }
-            }
-            if let Some(e) = step.thrown {
-                // Nothing took the exception (a foreign future was polled): deliver it at the next await.
-                if e.is_cancelled() {
-                    self.tasks[task as usize].must_cancel = true;
                 }
             }
         }
