@@ -499,7 +499,12 @@ impl<T: Clone + PyRepr + 'static> FutureLike<Vec<Result<T>>> for GatherSettled<T
             .children
             .iter()
             .map(|c| match c.result() {
-                Err(e) if e.is_cancelled() && e.message().is_none() => Err(Error::cancelled_with(Some(""))),
+                // gather builds CancelledError('' or the child's _cancel_message),
+                // not the error the child ended with.
+                Err(e) if e.is_cancelled() => {
+                    let msg = c.fut_id().and_then(|f| with_state(|st| st.fut_cancel_message(f)).flatten());
+                    Err(Error::cancelled_with(Some(msg.as_deref().unwrap_or(""))))
+                }
                 r => r,
             })
             .collect())

@@ -273,6 +273,10 @@ pub(crate) struct TaskRec {
     pub awaiting_foreign: bool,
     pub has_handles: bool,
     pub deadlines: Vec<f64>,
+    /// Held by the loop itself (the shutdown's list): not freed while set.
+    pub held: bool,
+    /// asyncio's `_log_destroy_pending` (false for tasks `gather` wrapped a coroutine in).
+    pub log_destroy_pending: bool,
     /// Index of the task's last chain memo (most tasks suspend at one place again and again).
     pub memo: u32,
 }
@@ -324,6 +328,8 @@ pub(crate) struct State {
     pub buf: String,
     warned: HashSet<(Sym, Sym)>,
     pub stopped: Option<RunError>,
+    /// The last source line of the running step that taskline saw.
+    pub last_loc: Sym,
     loc_cache: FxHashMap<usize, Sym>,
     /// (frames, label, leaf) -> (chain, prefix): most suspends repeat one of a few chains.
     chain_memo: FxHashMap<u64, u32>,
@@ -414,6 +420,7 @@ impl State {
             buf: String::new(),
             warned: HashSet::new(),
             stopped: None,
+            last_loc: NONE,
             loc_cache: FxHashMap::default(),
             chain_memo: FxHashMap::default(),
             memos: Vec::new(),
@@ -464,10 +471,17 @@ impl State {
         self.emit(EventKind::Log, task, idx, 0, 0, NONE);
     }
 
-    /// A Python warning (e.g. "coroutine 'x' was never awaited"), shown once per message and place.
+    /// A Python warning (e.g. "coroutine 'x' was never awaited"), shown once
+    /// per message and place, as Python's default warnings filter does.
+    ///
+    /// Python's place is the line running when the object is freed. Rust's
+    /// `Drop` cannot see it, so the place is the last line of the running
+    /// step that taskline saw (a coroutine created, a task created, a print,
+    /// an await), else `loc`.
     pub(crate) fn warn(&mut self, category: &str, message: &str, loc: Sym) {
         let message = self.log.intern(message);
-        if !self.warned.insert((message, loc)) {
+        let place = if self.current.is_some() && self.last_loc != NONE { self.last_loc } else { loc };
+        if !self.warned.insert((message, place)) {
             return;
         }
         let category = self.log.intern(category);
@@ -680,6 +694,11 @@ impl State {
     }
 
     /// `future.exception()`-style peek (marks retrieved); cancelled gives `None`.
+    /// The message a future was cancelled with (`fut._cancel_message`).
+    pub(crate) fn fut_cancel_message(&self, fut: FutId) -> Option<Rc<str>> {
+        self.futs.get(fut).and_then(|f| f.cancel_msg.clone())
+    }
+
     pub(crate) fn fut_exception(&mut self, fut: FutId) -> Option<Error> {
         let f = self.futs.get_mut(fut)?;
         if f.state == FState::Failed {
@@ -730,8 +749,13 @@ impl State {
             has_handles: true,
             deadlines: Vec::new(),
             memo: NONE,
+            held: false,
+            log_destroy_pending: via != Via::Gather,
         });
         self.emit(EventKind::Created, task, coro_sym, u64::from(parent.unwrap_or(NONE)), 0, loc);
+        if loc != NONE {
+            self.last_loc = loc;
+        }
         self.call_soon_step(task, WakeReason::Created);
         task
     }
@@ -797,6 +821,11 @@ impl State {
 
     /// `Task.cancel(msg)` called from source location `loc`.
     pub(crate) fn task_cancel_at(&mut self, task: TaskId, msg: Option<Rc<str>>, via: Option<&str>, loc: Sym) -> bool {
+        if self.cancel_stack.contains(&task) {
+            // Tasks awaiting each other in a cycle: the forwarded cancel came
+            // back round (CPython would fail with RecursionError). Stop here.
+            return false;
+        }
         let by = match self.current {
             Some(t) => Canceller::Task(t),
             None if self.phase == Phase::Shutdown => Canceller::Shutdown,
@@ -884,10 +913,28 @@ impl State {
         }
     }
 
+    /// Holds (or releases) a task on behalf of the loop; a release may free it.
+    pub(crate) fn hold_task(&mut self, task: TaskId, held: bool) {
+        self.tasks[task as usize].held = held;
+        if !held {
+            self.check_freed(task, NONE);
+        }
+    }
+
+    /// Teardown: asyncio's `Task.__del__` of tasks still pending.
+    pub(crate) fn destroy_pending_tasks(&mut self) {
+        let pending: Vec<TaskId> =
+            self.pending_tasks().into_iter().filter(|&t| self.tasks[t as usize].log_destroy_pending).collect();
+        for task in pending {
+            let message = self.log.intern("Task was destroyed but it is pending!");
+            self.emit_log(NONE, LogRecord::LoopException { message, exception: None, about: Some(task) });
+        }
+    }
+
     /// The task object is gone: log an exception nobody retrieved.
     fn check_freed(&mut self, task: TaskId, reporter: TaskId) {
         let t = &self.tasks[task as usize];
-        if t.has_handles {
+        if t.has_handles || t.held {
             return;
         }
         let fut = t.fut;
@@ -934,6 +981,7 @@ impl State {
         };
         let kind = if first { EventKind::Start } else { EventKind::Resume };
         self.emit(kind, task, a, 0, fl, NONE);
+        self.last_loc = NONE;
         self.frames.clear();
         if first && exc.is_some() {
             self.step = StepCtx { task: Some(task), ..StepCtx::default() };
@@ -991,6 +1039,7 @@ impl State {
             }
         }
         self.current = None;
+        self.last_loc = NONE;
     }
 
     /// Ends a task with its coroutine's outcome (`repr` of the value, or the error).
@@ -1089,6 +1138,9 @@ impl State {
         if let Some(m) = self.tasks.get(task as usize).and_then(|t| self.memos.get(t.memo as usize)) {
             if m.matches(leaf, loc_key, &self.frames, label_str) {
                 self.step.yield_loc = (m.loc != NONE).then_some(m.loc);
+                if m.loc != NONE {
+                    self.last_loc = m.loc;
+                }
                 return (m.chain, m.prefix);
             }
         }
@@ -1097,6 +1149,9 @@ impl State {
             let m = &self.memos[idx as usize];
             if m.matches(leaf, loc_key, &self.frames, label_str) {
                 self.step.yield_loc = (m.loc != NONE).then_some(m.loc);
+                if m.loc != NONE {
+                    self.last_loc = m.loc;
+                }
                 let (chain, prefix) = (m.chain, m.prefix);
                 if let Some(t) = self.tasks.get_mut(task as usize) {
                     t.memo = idx;
@@ -1115,6 +1170,9 @@ impl State {
         }
         let loc_sym = loc.map_or(NONE, |l| self.intern_loc(l));
         self.step.yield_loc = loc.map(|_| loc_sym);
+        if loc_sym != NONE {
+            self.last_loc = loc_sym;
+        }
         let memo = ChainMemo {
             frames: self.frames.clone().into_boxed_slice(),
             label: label_str.into(),
@@ -1174,6 +1232,9 @@ impl State {
         };
         self.tasks[task as usize].chain_prefix = prefix;
         self.step.yield_loc = loc.map(|l| self.intern_loc(l));
+        if let Some(l) = self.step.yield_loc {
+            self.last_loc = l;
+        }
         self.step.yielded = Some(Yielded::Future { fut, chain, wait, b });
     }
 

@@ -62,7 +62,13 @@ impl<F> std::fmt::Debug for Coro<F> {
 /// Wraps a future as a named coroutine.
 #[track_caller]
 pub fn coro<F: Future>(name: &'static str, fut: F) -> Coro<F> {
-    Coro { name, loc: Location::caller(), polled: false, top: false, sym: NONE, fut }
+    let loc = Location::caller();
+    with_state(|st| {
+        if st.current.is_some() {
+            st.last_loc = st.intern_loc(loc);
+        }
+    });
+    Coro { name, loc, polled: false, top: false, sym: NONE, fut }
 }
 
 impl<F> Coro<F> {

@@ -264,6 +264,7 @@ pub fn print(text: impl AsRef<str>) {
         let loc = st.intern_loc(loc);
         let task = st.current.unwrap_or(NONE);
         st.emit(EventKind::Print, task, sym, 0, 0, loc);
+        st.last_loc = loc;
     });
     if recorded.is_none() {
         println!("{text}");

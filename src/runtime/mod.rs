@@ -209,6 +209,10 @@ where
     }
     // Teardown: drop what is left (unfinished coroutines, handles).
     inner.st.borrow_mut().phase = Phase::Teardown;
+    if !matches!(end, LoopEnd::Budget) {
+        // (after a budget stop the guard's message stays the log's last word)
+        inner.st.borrow_mut().destroy_pending_tasks();
+    }
     let drivers: Vec<_> = inner.st.borrow_mut().tasks.iter_mut().filter_map(|t| t.driver.take()).collect();
     drop(drivers);
     while inner.exec.try_tick() {}
@@ -264,11 +268,15 @@ impl Inner {
             let st = self.st.borrow();
             (st.start, st.tasks.iter().any(|t| t.awaiting_foreign), st.cfg.clock == ClockMode::Real)
         };
-        if !real && until.is_none() && !any_foreign {
-            return false;
-        }
         if until.is_none() && !any_foreign {
             return false;
+        }
+        if !real {
+            // Virtual clock: nothing outside the loop is waited for. Run the
+            // wakeups that have already fired; if none makes a task ready,
+            // nothing ever will: a deadlock.
+            while self.exec.try_tick() {}
+            return !self.st.borrow().ready.is_empty();
         }
         let tick = async {
             self.exec.tick().await;
@@ -385,6 +393,10 @@ impl Inner {
             }
             st.emit_log(NONE, LogRecord::Shutdown { cancelling: pending.clone() });
             for &t in &pending {
+                // The shutdown's list holds the tasks until it has looked at their outcome.
+                st.hold_task(t, true);
+            }
+            for &t in &pending {
                 st.task_cancel(t, None, None);
             }
             let futs: Vec<_> = pending.iter().map(|&t| st.task_fut(t)).collect();
@@ -400,16 +412,18 @@ impl Inner {
             st.add_done_callback(gather, Callback::StopLoop);
             pending
         };
-        match self.run_forever() {
-            LoopEnd::Deadlock => {
-                self.log_deadlock();
-                return;
-            }
-            LoopEnd::Budget => return,
-            LoopEnd::Stopped => {}
+        let end = self.run_forever();
+        if matches!(end, LoopEnd::Deadlock) {
+            self.log_deadlock();
         }
         let mut st = self.st.borrow_mut();
-        for t in pending {
+        if !matches!(end, LoopEnd::Stopped) {
+            for &t in &pending {
+                st.hold_task(t, false);
+            }
+            return;
+        }
+        for &t in &pending {
             let fut = st.task_fut(t);
             if let Some(e) = st.fut_exception(fut) {
                 let message = st.log.intern("unhandled exception during asyncio.run() shutdown");
@@ -424,6 +438,9 @@ impl Inner {
                     },
                 );
             }
+        }
+        for &t in &pending {
+            st.hold_task(t, false);
         }
     }
 }
