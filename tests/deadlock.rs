@@ -5,6 +5,8 @@
 //! exactly; the cycle of plain task awaits is taskline-only (in CPython,
 //! cancelling such a cycle recurses until RecursionError).
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use std::cell::RefCell;

@@ -3,6 +3,8 @@
 //! `Panic` and the panic message; the other tasks run on, a task awaiting
 //! the panicked one gets the `Panic` error, and the run returns normally.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use taskline::trace::asyncio::to_jsonl;
 use taskline::trace::{Event, EventKind, Log, LogRecord, TaskId};
 use taskline::{Error, Result, coroutine, create_task, print, sleep};
@@ -120,7 +122,7 @@ mod panicking_main {
             let _b = create_task("bystander", bystander());
             sleep(1).await?;
             let v: Option<u32> = None;
-            let _ = v.expect("main gives up");
+            let _ = std::hint::black_box(v).expect("main gives up");
             Ok(())
         }
     }

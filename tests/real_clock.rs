@@ -2,6 +2,8 @@
 //! loop), and a task may await any Rust future, which wakes it through its
 //! waker — the way to record real async code.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use taskline::trace::{EventKind, WakeReason};

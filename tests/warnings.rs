@@ -3,6 +3,8 @@
 //! their cleanup). Each test is the twin of
 //! `tests/data/behaviour/warnings_*.py` and must give CPython 3.13's trace exactly.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use common::{assert_matches_cpython, now};
@@ -17,10 +19,10 @@ mod never_awaited {
 
         pub async fn main() -> Result<()> {
             for i in 0..2 {
-                let _ = delay(i);
+                drop(delay(i)); // created, never awaited
             }
             print("after the loop");
-            let _ = delay(5);
+            drop(delay(5));
             print("after the second line");
             Ok(())
         }

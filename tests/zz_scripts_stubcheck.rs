@@ -1,0 +1,376 @@
+//! Python scripts run by taskline's interpreter (`taskline::script`) against
+//! the traces CPython 3.13 recorded for the same files.
+//!
+//! Two sets of programs, each compared byte for byte with its golden trace:
+//!
+//! * `tests/scripts/NN_topic.py`: small programs, one idea each, covering the
+//!   supported Python subset and asyncio API (golden: `tests/scripts/NN_topic.jsonl`,
+//!   recorded with `tests/scripts/record.sh`, which records every script twice
+//!   and refuses non-deterministic traces);
+//! * `../shared/asyncio-reference/scenarios/*.py`: the reference scenarios,
+//!   read in place (golden: `../shared/asyncio-reference/golden/*.jsonl`).
+//!
+//! Tests:
+//!
+//! * [`every_script_matches_cpython`]: runs all of them (virtual clock, default
+//!   `Config`) and reports every failing script with its first differing line.
+//!   Set `TASKLINE_SCRIPT=<substring>` to run only the matching scripts, and
+//!   `TASKLINE_SCRIPT_SHOW=1` to print taskline's whole trace of each failure.
+//! * [`every_script_passes_check_source`]: the static check accepts every script.
+//! * [`scripts_folder_is_well_formed`]: every script has a docstring, an
+//!   `async def main()` and a golden; every golden has a script.
+//! * [`goldens_are_current_with_cpython`]: where CPython 3.13 is installed
+//!   (`PYENV_VERSION=3.13.0 python3`), re-records every golden with the
+//!   reference harness and fails if any changed; elsewhere it prints a note
+//!   and passes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use taskline::trace::asyncio::to_jsonl;
+
+mod stub {
+    pub mod script {
+        #[derive(Debug)]
+        pub struct ScriptError(pub String);
+        impl std::fmt::Display for ScriptError { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(&self.0) } }
+        pub fn run_file(p: &std::path::Path, _c: taskline::Config) -> Result<taskline::trace::Log, ScriptError> {
+            if p.to_string_lossy().contains("01_basics_hello") { panic!("boom in stub") }
+            Err(ScriptError(format!("no interpreter yet for {}", p.display())))
+        }
+        pub fn check_source(_f: &str, _s: &str) -> Result<(), ScriptError> { Ok(()) }
+    }
+}
+
+
+/// One program and the trace CPython recorded for it.
+#[derive(Clone, Debug)]
+struct Case {
+    /// `scripts/NN_topic` or `reference/NN_name`.
+    id: String,
+    script: PathBuf,
+    golden: PathBuf,
+}
+
+fn scripts_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/scripts")
+}
+
+/// `../shared/asyncio-reference`; panics with a clear message if it is missing.
+fn reference_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/asyncio-reference");
+    assert!(
+        dir.join("scenarios").is_dir() && dir.join("golden").is_dir() && dir.join("trace.py").is_file(),
+        "the CPython reference is missing: expected {} with scenarios/, golden/ and trace.py \
+         (a checkout of shared/ beside the repo). These tests run the reference scenarios from there.",
+        dir.display()
+    );
+    dir
+}
+
+/// The `.py` files of `dir`, sorted by name.
+fn python_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned()
+}
+
+/// Every script of `tests/scripts` and every reference scenario.
+fn all_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for script in python_files(&scripts_dir()) {
+        let name = stem(&script);
+        cases.push(Case { id: format!("scripts/{name}"), golden: script.with_extension("jsonl"), script });
+    }
+    let reference = reference_dir();
+    let scenarios = python_files(&reference.join("scenarios"));
+    assert!(scenarios.len() >= 19, "expected the 19 reference scenarios, found {}", scenarios.len());
+    for script in scenarios {
+        let name = stem(&script);
+        cases.push(Case {
+            id: format!("reference/{name}"),
+            golden: reference.join("golden").join(format!("{name}.jsonl")),
+            script,
+        });
+    }
+    cases
+}
+
+/// The cases selected by `TASKLINE_SCRIPT` (all when unset).
+fn selected_cases() -> Vec<Case> {
+    let filter = std::env::var("TASKLINE_SCRIPT").unwrap_or_default();
+    all_cases().into_iter().filter(|c| c.id.contains(&filter)).collect()
+}
+
+/// Where two traces first differ.
+fn first_difference(want: &str, got: &str) -> Option<String> {
+    let (mut w, mut g) = (want.lines(), got.lines());
+    let mut n = 0;
+    loop {
+        n += 1;
+        match (w.next(), g.next()) {
+            (None, None) => return None,
+            (Some(a), Some(b)) if a == b => {}
+            (a, b) => {
+                return Some(format!(
+                    "line {n}:\n      CPython:  {}\n      taskline: {}",
+                    a.unwrap_or("<end of trace>"),
+                    b.unwrap_or("<end of trace>")
+                ));
+            }
+        }
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "<non-string panic payload>".to_owned())
+}
+
+/// Runs `f` on every item with a few worker threads; returns the results in
+/// item order. An item that panics gives `Err(message)`; an item still
+/// running after `timeout` (measured from when it started) gives
+/// `Err("did not finish ...")` and its thread is left behind.
+fn run_parallel<T, R, F>(items: &[T], threads: usize, timeout: Duration, f: F) -> Vec<Result<R, String>>
+where
+    T: Clone + Send + 'static,
+    R: Send + 'static,
+    F: Fn(T) -> R + Send + Sync + Clone + 'static,
+{
+    let items: std::sync::Arc<Vec<T>> = std::sync::Arc::new(items.to_vec());
+    let next = std::sync::Arc::new(AtomicUsize::new(0));
+    let started = std::sync::Arc::new(Mutex::new(BTreeMap::<usize, Instant>::new()));
+    let (tx, rx) = mpsc::channel::<(usize, Result<R, String>)>();
+    for _ in 0..threads.max(1) {
+        let (items, next, started, tx, f) = (items.clone(), next.clone(), started.clone(), tx.clone(), f.clone());
+        std::thread::spawn(move || {
+            loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(item) = items.get(i).cloned() else { break };
+                started.lock().unwrap_or_else(|e| e.into_inner()).insert(i, Instant::now());
+                let f = f.clone();
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || f(item)))
+                    .map_err(|p| format!("panicked: {}", panic_message(p.as_ref())));
+                if tx.send((i, r)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    drop(tx);
+    let mut results: Vec<Option<Result<R, String>>> = (0..items.len()).map(|_| None).collect();
+    let mut pending = items.len();
+    while pending > 0 {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok((i, r)) => {
+                started.lock().unwrap_or_else(|e| e.into_inner()).remove(&i);
+                results[i] = Some(r);
+                pending -= 1;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let hung: Vec<usize> = started
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .iter()
+                    .filter(|(_, t)| t.elapsed() > timeout)
+                    .map(|(i, _)| *i)
+                    .collect();
+                // Every worker is stuck: give up on what is left.
+                if !hung.is_empty() && hung.len() >= threads.max(1) {
+                    break;
+                }
+            }
+        }
+    }
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(format!("did not finish within {} s (hangs?)", timeout.as_secs()))))
+        .collect()
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 4)
+}
+
+/// taskline's `asyncio-trace` of one script, or why there is none.
+fn taskline_trace(script: &Path) -> Result<String, String> {
+    match stub::script::run_file(script, taskline::Config::default()) {
+        Ok(log) => Ok(to_jsonl(&log)),
+        Err(e) => Err(format!("run_file failed: {e}")),
+    }
+}
+
+#[test]
+fn every_script_matches_cpython() {
+    let cases = selected_cases();
+    assert!(!cases.is_empty(), "no script matches TASKLINE_SCRIPT");
+    let show = std::env::var_os("TASKLINE_SCRIPT_SHOW").is_some();
+    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| taskline_trace(&case.script));
+    let mut failures = Vec::new();
+    for (case, result) in cases.iter().zip(results) {
+        let want = match std::fs::read_to_string(&case.golden) {
+            Ok(w) => w,
+            Err(e) => {
+                failures.push(format!("{}: cannot read the golden {} ({e})", case.id, case.golden.display()));
+                continue;
+            }
+        };
+        match result.and_then(|r| r) {
+            Ok(got) => {
+                if let Some(diff) = first_difference(&want, &got) {
+                    if show {
+                        eprintln!("---- taskline's trace of {}:\n{got}----", case.id);
+                    }
+                    failures.push(format!("{}: differs at {diff}", case.id));
+                }
+            }
+            Err(e) => failures.push(format!("{}: {e}", case.id)),
+        }
+    }
+    let passed = cases.len() - failures.len();
+    eprintln!("scripts: {passed} of {} match CPython 3.13", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} scripts differ from CPython 3.13 ({passed} pass):\n  {}\n\
+         (run one: TASKLINE_SCRIPT=<name> cargo test --test scripts every_script_matches_cpython; \
+         TASKLINE_SCRIPT_SHOW=1 prints taskline's traces)",
+        failures.len(),
+        cases.len(),
+        failures.join("\n  ")
+    );
+}
+
+#[test]
+fn every_script_passes_check_source() {
+    let mut failures = Vec::new();
+    let cases = selected_cases();
+    for case in &cases {
+        let source = std::fs::read_to_string(&case.script).unwrap_or_else(|e| panic!("read {}: {e}", case.script.display()));
+        let file_name = case.script.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let result = std::panic::catch_unwind(|| stub::script::check_source(file_name, &source));
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => failures.push(format!("{}: {e}", case.id)),
+            Err(p) => failures.push(format!("{}: check_source panicked: {}", case.id, panic_message(p.as_ref()))),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "check_source rejects {} of {} scripts:\n  {}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n  ")
+    );
+}
+
+#[test]
+fn scripts_folder_is_well_formed() {
+    let dir = scripts_dir();
+    let scripts = python_files(&dir);
+    assert!(scripts.len() >= 60, "expected at least 60 scripts in {}, found {}", dir.display(), scripts.len());
+    let mut problems = Vec::new();
+    for script in &scripts {
+        let name = stem(script);
+        let source = std::fs::read_to_string(script).unwrap_or_default();
+        let numbered = name.len() > 3 && name.as_bytes()[..2].iter().all(u8::is_ascii_digit) && name.as_bytes()[2] == b'_';
+        if !numbered {
+            problems.push(format!("{name}.py: name it NN_topic_what.py"));
+        }
+        if !source.starts_with("\"\"\"") {
+            problems.push(format!("{name}.py: starts without a docstring saying what it checks"));
+        }
+        if !source.contains("\nasync def main():") {
+            problems.push(format!("{name}.py: has no `async def main()`"));
+        }
+        if !script.with_extension("jsonl").is_file() {
+            problems.push(format!("{name}.py: no golden {name}.jsonl (record it with tests/scripts/record.sh {name}.py)"));
+        }
+    }
+    for entry in std::fs::read_dir(&dir).expect("read tests/scripts").filter_map(|e| e.ok()) {
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "jsonl") && !path.with_extension("py").is_file() {
+            problems.push(format!("{}: a golden without its script", path.display()));
+        }
+    }
+    assert!(problems.is_empty(), "tests/scripts:\n  {}", problems.join("\n  "));
+}
+
+/// `python3` under `PYENV_VERSION=3.13.0`, if that is CPython 3.13.
+fn cpython_313() -> Option<Command> {
+    let out = Command::new("python3").env("PYENV_VERSION", "3.13.0").arg("--version").output().ok()?;
+    let version = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() || !version.trim().starts_with("Python 3.13") {
+        return None;
+    }
+    let mut cmd = Command::new("python3");
+    cmd.env("PYENV_VERSION", "3.13.0");
+    Some(cmd)
+}
+
+/// The trace CPython 3.13 records for `script` with the reference harness.
+fn cpython_trace(script: &Path) -> Result<String, String> {
+    let mut cmd = cpython_313().ok_or("CPython 3.13 disappeared")?;
+    let out = cmd
+        .arg(reference_dir().join("trace.py"))
+        .arg(script)
+        .output()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("trace.py failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("trace.py wrote non-UTF-8: {e}"))
+}
+
+#[test]
+fn goldens_are_current_with_cpython() {
+    if cpython_313().is_none() {
+        eprintln!(
+            "NOTE: goldens_are_current_with_cpython skipped: CPython 3.13 is not installed \
+             (`PYENV_VERSION=3.13.0 python3 --version` does not report Python 3.13); \
+             the goldens were not re-recorded."
+        );
+        return;
+    }
+    let cases = selected_cases();
+    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| cpython_trace(&case.script));
+    let mut failures = Vec::new();
+    for (case, result) in cases.iter().zip(results) {
+        let want = std::fs::read_to_string(&case.golden).unwrap_or_default();
+        match result.and_then(|r| r) {
+            Ok(got) => {
+                if let Some(diff) = first_difference(&want, &got) {
+                    failures.push(format!(
+                        "{}: the golden {} is stale, CPython now gives a different trace, at {diff}",
+                        case.id,
+                        case.golden.display()
+                    ));
+                }
+            }
+            Err(e) => failures.push(format!("{}: {e}", case.id)),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} goldens differ from a fresh CPython 3.13 recording (re-record tests/scripts with tests/scripts/record.sh):\n  {}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n  ")
+    );
+}
