@@ -366,57 +366,12 @@ fn events(out: &mut String, log: &Log, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::{Event, Meta, TaskInfo, Via, WaitKind, WakeReason};
-
-    struct B {
-        log: Log,
-        t: f64,
-    }
-
-    impl B {
-        fn new(title: &str) -> B {
-            let mut log = Log::new();
-            log.meta = Meta {
-                source: "test_scenario".into(),
-                title: title.into(),
-                clock: "virtual".into(),
-                stopped: None,
-            };
-            B { log, t: 0.0 }
-        }
-        fn ev(&mut self, task: u32, kind: EventKind, a: u32, b: u64, fl: u8) -> u32 {
-            let time = self.t;
-            self.log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
-        }
-        fn task(&mut self, name: &str, parent: Option<u32>) -> u32 {
-            let n = self.log.intern(name);
-            let seq = self.log.events.len() as u32;
-            let via = if parent.is_some() { Via::CreateTask } else { Via::Main };
-            let id =
-                self.log.add_task(TaskInfo { name: n, coro: n, parent, via, created_seq: seq });
-            self.ev(id, EventKind::Created, n, u64::from(parent.unwrap_or(NONE)), 0);
-            id
-        }
-        fn step(&mut self, task: u32, first: bool) {
-            let k = if first { EventKind::Start } else { EventKind::Resume };
-            self.ev(task, k, NONE, 0, 0);
-        }
-        fn suspend(&mut self, task: u32, chain: &str, kind: WaitKind, b: u64) {
-            let c = self.log.intern(chain);
-            self.ev(task, EventKind::Suspend, c, b, kind as u8);
-        }
-        fn wake(&mut self, task: u32) {
-            self.ev(task, EventKind::Wake, NONE, 0, WakeReason::Completed as u8);
-        }
-        fn done(&mut self, task: u32) {
-            let r = self.log.intern("None");
-            self.ev(task, EventKind::Done, r, 0, 0);
-        }
-    }
+    use crate::trace::testlog::LogBuilder as B;
+    use crate::trace::{WaitKind, WakeReason};
 
     /// main creates two tasks sleeping 2 s and 3 s and awaits them in turn.
     fn two_tasks() -> Log {
-        let mut b = B::new("Two tasks");
+        let mut b = B::titled("Two tasks");
         let main = b.task("main", None);
         b.step(main, true);
         let two = b.task("two", Some(main));
@@ -429,19 +384,19 @@ mod tests {
         b.t = 2.0;
         b.wake(two);
         b.step(two, false);
-        b.done(two);
+        b.done(two, "None");
         b.wake(main);
         b.step(main, false);
         b.suspend(main, "task:three", WaitKind::Task, u64::from(three));
         b.t = 3.0;
         b.wake(three);
         b.step(three, false);
-        b.done(three);
+        b.done(three, "None");
         b.wake(main);
         b.step(main, false);
         let text = b.log.intern("Hello World!");
         b.ev(main, EventKind::Print, text, 0, 0);
-        b.done(main);
+        b.done(main, "None");
         b.log
     }
 
@@ -486,7 +441,7 @@ mod tests {
 
     #[test]
     fn an_instant_run_is_drawn_in_event_order() {
-        let mut b = B::new("Round robin");
+        let mut b = B::titled("Round robin");
         let main = b.task("main", None);
         b.step(main, true);
         let a = b.task("A", Some(main));
@@ -504,11 +459,11 @@ mod tests {
         }
         for t in [a, c] {
             b.step(t, false);
-            b.done(t);
+            b.done(t, "None");
         }
         b.wake(main);
         b.step(main, false);
-        b.done(main);
+        b.done(main, "None");
         let text = render(&b.log, 100);
         println!("{text}");
         assert!(text.contains("everything happens at 0.0 s: the chart shows event order"));
@@ -549,14 +504,14 @@ mod tests {
     #[test]
     fn extreme_spans_do_not_panic() {
         for end in [1e-9, 3.7e-4, 86_400.0, 1e13, 1e300, f64::MAX] {
-            let mut b = B::new("extreme");
+            let mut b = B::titled("extreme");
             let main = b.task("main", None);
             b.step(main, true);
             b.suspend(main, "sleep>Future", WaitKind::Sleep, end.to_bits());
             b.t = end;
             b.wake(main);
             b.step(main, false);
-            b.done(main);
+            b.done(main, "None");
             let text = render(&b.log, 100);
             assert!(text.contains("main     █"), "{end}: {text}");
             assert!(text.contains('✓'), "{end}");

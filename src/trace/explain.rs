@@ -511,59 +511,8 @@ fn log_entry(log: &Log, ev: &Event) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::{CancelRecord, ErrorRecord, TaskInfo, WaitKind, WaitRecord};
-
-    struct B {
-        log: Log,
-        t: f64,
-    }
-
-    impl B {
-        fn new() -> B {
-            B { log: Log::new(), t: 0.0 }
-        }
-        fn ev(&mut self, task: TaskId, kind: EventKind, a: u32, b: u64, fl: u8) -> u32 {
-            let time = self.t;
-            self.log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
-        }
-        fn task(&mut self, name: &str, coro: &str, parent: Option<TaskId>, via: Via) -> TaskId {
-            let n = self.log.intern(name);
-            let c = self.log.intern(coro);
-            let seq = self.log.events.len() as u32;
-            let id =
-                self.log.add_task(TaskInfo { name: n, coro: c, parent, via, created_seq: seq });
-            self.ev(id, EventKind::Created, c, u64::from(parent.unwrap_or(NONE)), 0);
-            id
-        }
-        fn suspend(&mut self, task: TaskId, chain: &str, kind: WaitKind, b: u64) -> u32 {
-            let c = self.log.intern(chain);
-            self.ev(task, EventKind::Suspend, c, b, kind as u8)
-        }
-        fn cancel(
-            &mut self,
-            target: TaskId,
-            by: Canceller,
-            state: &str,
-            fwd: Option<TaskId>,
-        ) -> u32 {
-            let state = self.log.intern(state);
-            let c = self.log.add_cancel(CancelRecord {
-                by,
-                state,
-                via: NONE,
-                forwarded_from: fwd,
-                msg: NONE,
-                returned: true,
-                cancelling: 1,
-            });
-            self.ev(target, EventKind::CancelRequested, c, 0, 0)
-        }
-        fn throw(&mut self, task: TaskId, kind: EventKind, error: &str, fl: u8) -> u32 {
-            let k = self.log.intern(error);
-            let e = self.log.add_error(ErrorRecord { kind: k, msg: NONE });
-            self.ev(task, kind, e, 0, fl)
-        }
-    }
+    use crate::trace::testlog::LogBuilder as B;
+    use crate::trace::{ErrorRecord, WaitKind, WaitRecord};
 
     #[test]
     fn seconds_are_trimmed_with_one_decimal() {
@@ -580,8 +529,8 @@ mod tests {
     #[test]
     fn cancel_of_a_sleeping_task() {
         let mut b = B::new();
-        let main = b.task("main", "main", None, Via::Main);
-        let long = b.task("long_task", "delay", Some(main), Via::CreateTask);
+        let main = b.task_with("main", "main", None, Via::Main);
+        let long = b.task_with("long_task", "delay", Some(main), Via::CreateTask);
         b.ev(long, EventKind::Start, NONE, 0, 0);
         b.suspend(long, "sleep(10)>Future", WaitKind::Sleep, 10.0f64.to_bits());
         b.t = 5.0;
@@ -609,9 +558,9 @@ mod tests {
     #[test]
     fn wait_for_deadline_with_a_shield() {
         let mut b = B::new();
-        let main = b.task("main", "main", None, Via::Main);
+        let main = b.task_with("main", "main", None, Via::Main);
         b.ev(main, EventKind::Start, NONE, 0, 0);
-        let sh = b.task("shielded", "delay", Some(main), Via::CreateTask);
+        let sh = b.task_with("shielded", "delay", Some(main), Via::CreateTask);
         let w = b.log.add_wait(WaitRecord::Deadline {
             deadline: 5.0,
             inner: WaitKind::Shield,
@@ -655,8 +604,8 @@ mod tests {
     #[test]
     fn results_prints_blocks_and_locations() {
         let mut b = B::new();
-        let main = b.task("main", "main", None, Via::Main);
-        let two = b.task("two", "delay", Some(main), Via::CreateTask);
+        let main = b.task_with("main", "main", None, Via::Main);
+        let two = b.task_with("two", "delay", Some(main), Via::CreateTask);
         let s = b.suspend(main, "task:two", WaitKind::Task, u64::from(two));
         let ten = b.log.intern("10");
         let d = b.ev(two, EventKind::Done, ten, 0, 0);
@@ -680,9 +629,9 @@ mod tests {
     #[test]
     fn cancelled_before_start_and_forwarded_cancels() {
         let mut b = B::new();
-        let main = b.task("main", "main", None, Via::Main);
-        let parent = b.task("parent", "parent", Some(main), Via::CreateTask);
-        let child = b.task("child", "child", Some(parent), Via::CreateTask);
+        let main = b.task_with("main", "main", None, Via::Main);
+        let parent = b.task_with("parent", "parent", Some(main), Via::CreateTask);
+        let child = b.task_with("child", "child", Some(parent), Via::CreateTask);
         let c = b.cancel(child, Canceller::Task(main), "awaiting sleep(10)>Future", Some(parent));
         let n = b.cancel(parent, Canceller::Task(main), "not_started", None);
         let st = b.throw(parent, EventKind::Start, "CancelledError", flags::BODY_NOT_RUN);
@@ -718,9 +667,9 @@ mod tests {
     #[test]
     fn gathers_and_swallowed_deadlines() {
         let mut b = B::new();
-        let main = b.task("main", "main", None, Via::Main);
-        let ok = b.task("ok#1", "delay", Some(main), Via::Gather);
-        let bad = b.task("fail#2", "fail", Some(main), Via::Gather);
+        let main = b.task_with("main", "main", None, Via::Main);
+        let ok = b.task_with("ok#1", "delay", Some(main), Via::Gather);
+        let bad = b.task_with("fail#2", "fail", Some(main), Via::Gather);
         let w = b.log.add_wait(WaitRecord::Gather(vec![ok, bad]));
         let s = b.suspend(main, "gather", WaitKind::Gather, u64::from(w));
         let e = b.log.intern("ValueError");

@@ -36,6 +36,8 @@ pub mod intern;
 pub mod json;
 pub mod pyfmt;
 pub mod timeline;
+#[cfg(test)]
+pub(crate) mod testlog;
 
 pub use intern::{Interner, NONE, Sym};
 

@@ -753,60 +753,8 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::{CancelRecord, ErrorRecord, TaskInfo, Via, WakeReason};
-
-    /// Builds logs tersely.
-    struct B {
-        log: Log,
-        t: f64,
-    }
-
-    impl B {
-        fn new() -> B {
-            B { log: Log::new(), t: 0.0 }
-        }
-        fn at(&mut self, t: f64) -> &mut Self {
-            self.t = t;
-            self
-        }
-        fn ev(&mut self, task: TaskId, kind: EventKind, a: u32, b: u64, fl: u8) -> u32 {
-            let time = self.t;
-            self.log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
-        }
-        fn task(&mut self, name: &str, parent: Option<TaskId>) -> TaskId {
-            let n = self.log.intern(name);
-            let seq = self.log.events.len() as u32;
-            let via = if parent.is_some() { Via::CreateTask } else { Via::Main };
-            let id =
-                self.log.add_task(TaskInfo { name: n, coro: n, parent, via, created_seq: seq });
-            self.ev(id, EventKind::Created, n, u64::from(parent.unwrap_or(NONE)), 0);
-            id
-        }
-        fn start(&mut self, task: TaskId) -> u32 {
-            self.ev(task, EventKind::Start, NONE, 0, 0)
-        }
-        fn resume(&mut self, task: TaskId) -> u32 {
-            self.ev(task, EventKind::Resume, NONE, 0, 0)
-        }
-        fn wake(&mut self, task: TaskId) -> u32 {
-            self.ev(task, EventKind::Wake, NONE, 0, WakeReason::Completed as u8)
-        }
-        fn sleep(&mut self, task: TaskId, until: f64) -> u32 {
-            let chain = self.log.intern("sleep>Future");
-            self.ev(task, EventKind::Suspend, chain, until.to_bits(), WaitKind::Sleep as u8)
-        }
-        fn await_task(&mut self, task: TaskId, on: TaskId) -> u32 {
-            let chain = self.log.intern("task:x");
-            self.ev(task, EventKind::Suspend, chain, u64::from(on), WaitKind::Task as u8)
-        }
-        fn done(&mut self, task: TaskId, result: &str) -> u32 {
-            let r = self.log.intern(result);
-            self.ev(task, EventKind::Done, r, 0, 0)
-        }
-        fn block(&mut self, task: TaskId, seconds: f64) -> u32 {
-            self.ev(task, EventKind::Block, NONE, seconds.to_bits(), 0)
-        }
-    }
+    use crate::trace::testlog::LogBuilder as B;
+    use crate::trace::{CancelRecord, ErrorRecord, WakeReason};
 
     fn states(tl: &Timeline, task: TaskId) -> Vec<(&'static str, f64, f64, u32, u32)> {
         tl.row(task)
