@@ -26,9 +26,13 @@
 #![warn(missing_docs, missing_debug_implementations)]
 
 pub mod cli;
+pub mod fsio;
+pub mod export;
+pub mod gui;
 pub mod layout;
 pub mod runtime;
 pub mod scenarios;
+pub mod script;
 pub mod trace;
 
 pub use runtime::{

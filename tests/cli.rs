@@ -169,10 +169,18 @@ fn run_help_documents_the_formats() {
 }
 
 #[test]
-fn no_arguments_prints_the_help() {
-    let help = ok(&[]);
+fn no_arguments_without_a_display_print_the_help() {
+    // With a display, `taskline` alone opens the app; without one it explains itself.
+    let out = Command::new(env!("CARGO_BIN_EXE_taskline"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run taskline");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let help = stdout(&out);
     assert!(help.contains("list"), "{help}");
     assert!(help.contains("run"), "{help}");
+    assert!(help.contains("gui"), "{help}");
 }
 
 #[test]

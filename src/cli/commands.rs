@@ -49,7 +49,8 @@ Examples:
   taskline list                                   the built-in scenarios
   taskline run 10_shield_wait_for                 its timeline, as text
   taskline run 10_shield_wait_for --format json > shield.json
-  taskline run shield.json                        show a saved log again";
+  taskline run shield.json                        show a saved log again
+  taskline export 10_shield_wait_for -o shield.png   a picture of it (also .svg, .gif, .trace.json)";
 
 const LIST_LONG_ABOUT: &str = "\
 Lists the built-in scenarios, grouped by the chapter section they illustrate. \
@@ -64,8 +65,9 @@ const RUN_LONG_ABOUT: &str = "\
 Runs a built-in scenario, or loads a log saved with `--format json`, and \
 prints it.
 
-SCENARIO_OR_LOG is a scenario id (see `taskline list`) or the path of a saved log. A \
-target ending in `.json`, containing a path separator, or naming an existing \
+SCENARIO_OR_LOG is a scenario id (see `taskline list`), a Python script \
+(`.py`: run by taskline's asyncio interpreter; see the README for the supported \
+subset) or the path of a saved log. A target ending in `.json`, containing a path separator, or naming an existing \
 file that is not a scenario id is loaded as a log file; anything else must \
 be a scenario id.
 
@@ -99,7 +101,8 @@ Examples:
     after_help = ROOT_AFTER_HELP
 )]
 pub struct Cli {
-    /// What to do; without a command, the help is printed.
+    /// What to do; without a command, the desktop app opens (or, with no
+    /// display to open it on, the help is printed).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -113,6 +116,83 @@ pub enum Command {
     /// Run a scenario (or load a saved log) and print its timeline, JSON log or asyncio trace.
     #[command(long_about = RUN_LONG_ABOUT, after_help = RUN_AFTER_HELP)]
     Run(RunArgs),
+    /// Export a run as an image (PNG, SVG, animated GIF), its event log (JSON) or a Chrome trace.
+    #[command(long_about = super::export::EXPORT_LONG_ABOUT, after_help = super::export::EXPORT_AFTER_HELP)]
+    Export(super::export::ExportArgs),
+    /// Open the desktop app on a scenario or a saved log (step through it on a Gantt timeline).
+    #[command(long_about = GUI_LONG_ABOUT, after_help = GUI_AFTER_HELP)]
+    Gui(GuiArgs),
+}
+
+const GUI_LONG_ABOUT: &str = "\
+Opens the desktop app: a scenario picker, the timeline (one row per task), \
+the scenario's source and the event log, with a cursor you step through the \
+run with (Space, Left/Right, Shift+Left/Right, Home/End).
+
+TARGET is a scenario id (see `taskline list`), a Python script (`.py`) or a saved log (`.json`); \
+without it, the app opens what was open last, or the first scenario.
+
+With --screenshot, the window renders at --step, is saved as PNG and closes.";
+
+const GUI_AFTER_HELP: &str = "\
+Examples:
+  taskline gui
+  taskline gui 10_shield_wait_for
+  taskline gui run.json
+  taskline gui 10_shield_wait_for --screenshot shield.png --step 14 --size 1280x800";
+
+/// Arguments of `taskline gui`.
+#[derive(Debug, Default, Args)]
+pub struct GuiArgs {
+    /// A scenario id or the path of a saved log.
+    #[arg(value_name = "SCENARIO_OR_LOG")]
+    pub target: Option<String>,
+
+    /// Save the window as PNG to this path once rendered, then exit.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<std::path::PathBuf>,
+
+    /// Put the cursor on this event (0 = the first) before showing.
+    #[arg(long, value_name = "N")]
+    pub step: Option<u32>,
+
+    /// Window size in points, WIDTHxHEIGHT (default 1400x860).
+    #[arg(long, value_name = "WxH", value_parser = crate::gui::parse_size)]
+    pub size: Option<[f32; 2]>,
+
+    /// Dark theme (for screenshots; the app otherwise follows the system or your choice).
+    #[arg(long, conflicts_with = "light")]
+    pub dark: bool,
+
+    /// Light theme (for screenshots).
+    #[arg(long)]
+    pub light: bool,
+}
+
+/// Opens the desktop app with `args`.
+pub fn gui(args: &GuiArgs) -> anyhow::Result<()> {
+    if let Some(t) = &args.target
+        && scenarios::find(t).is_none()
+        && !Path::new(t).exists()
+    {
+        return Err(UnknownScenario { id: t.clone(), suggestions: suggest(t, scenarios::all().iter().map(|s| s.id)) }.into());
+    }
+    crate::gui::run(crate::gui::LaunchOptions {
+        target: args.target.clone(),
+        screenshot: args.screenshot.clone(),
+        step: args.step,
+        size: args.size,
+        dark: if args.dark { Some(true) } else if args.light { Some(false) } else { None },
+    })
+}
+
+/// Whether a window can be opened: on Linux and the BSDs, a display server is named in the environment.
+pub fn has_display() -> bool {
+    if cfg!(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd")) {
+        ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+    } else {
+        true
+    }
 }
 
 /// Arguments of `taskline list`.
@@ -289,20 +369,34 @@ impl Outcome {
 }
 
 /// Runs the parsed command line with the process's stdout and stderr, and
-/// returns the exit status. With no command, prints the help.
+/// returns the exit status. With no command, opens the desktop app, or
+/// prints the help when there is no display to open it on.
 pub fn execute(cli: Cli) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
+        None if has_display() => {
+            drop(out);
+            return finish(gui(&GuiArgs::default()).map(|()| Outcome::Done), Ok(()));
+        }
+        Some(Command::Gui(args)) => {
+            drop(out);
+            return finish(gui(&args).map(|()| Outcome::Done), Ok(()));
+        }
         None => Cli::command()
             .write_long_help(&mut out)
             .map(|()| Outcome::Done)
             .map_err(anyhow::Error::from),
         Some(Command::List(args)) => list(&args, &mut out).map(|()| Outcome::Done),
         Some(Command::Run(args)) => run(&args, &mut out),
+        Some(Command::Export(args)) => super::export::export(&args, &mut out),
     };
     let flushed = out.flush();
     drop(out);
+    finish(result, flushed)
+}
+
+fn finish(result: anyhow::Result<Outcome>, flushed: io::Result<()>) -> ExitCode {
     let status =
         match result.and_then(|outcome| flushed.map(|()| outcome).map_err(anyhow::Error::from)) {
             Ok(Outcome::Done) => 0,
@@ -331,10 +425,16 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// The exit status for an error of [`list`] or [`run`]: [`EXIT_USAGE`] for
-/// an [`UnknownScenario`] or a [`NotForLogFiles`], else [`EXIT_FAILURE`].
+/// The exit status for an error of [`list`], [`run`] or `export`:
+/// [`EXIT_USAGE`] for an [`UnknownScenario`], a [`NotForLogFiles`], an
+/// option the export format has no use for, or a bad export request (an
+/// unknown format, a step, time or range out of range), else [`EXIT_FAILURE`].
 pub fn exit_status(e: &anyhow::Error) -> u8 {
-    if e.is::<UnknownScenario>() || e.is::<NotForLogFiles>() {
+    if e.is::<UnknownScenario>()
+        || e.is::<NotForLogFiles>()
+        || e.is::<super::export::NotForFormat>()
+        || e.downcast_ref::<crate::export::Error>().is_some_and(crate::export::Error::is_usage)
+    {
         EXIT_USAGE
     } else {
         EXIT_FAILURE
@@ -380,6 +480,8 @@ pub enum Target<'a> {
     Scenario(&'static Scenario),
     /// A saved log.
     File(&'a Path),
+    /// A Python script (`.py`), run by the interpreter ([`crate::script`]).
+    Script(&'a Path),
 }
 
 /// Decides what `target` names: a path ending in `.json` or containing a
@@ -389,6 +491,9 @@ pub enum Target<'a> {
 /// [`UnknownScenario`] (with a suggestion when an id is close) otherwise.
 pub fn resolve(target: &str) -> Result<Target<'_>, UnknownScenario> {
     let path = Path::new(target);
+    if target.ends_with(".py") {
+        return Ok(Target::Script(path));
+    }
     let looks_like_path = target.ends_with(".json")
         || target.contains('/')
         || target.contains(std::path::MAIN_SEPARATOR);
@@ -499,6 +604,16 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 ..defaults
             };
             Ok((scenario.run_with(config), false))
+        }
+        Target::Script(path) => {
+            let defaults = Config::default();
+            let config = Config {
+                clock: args.clock.map_or(defaults.clock, ClockMode::from),
+                max_events: args.max_events.unwrap_or(defaults.max_events),
+                max_time: args.max_time.unwrap_or(defaults.max_time),
+                ..defaults
+            };
+            Ok((crate::script::run_file(path, config)?, false))
         }
         Target::File(path) => {
             let file = || path.display().to_string();

@@ -1,3 +1,4 @@
 //! Command-line output formats.
 pub mod commands;
+pub mod export;
 pub mod text;

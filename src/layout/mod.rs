@@ -171,7 +171,7 @@ pub struct Layout {
     pub axis: Axis,
     /// Rows, top to bottom, in creation order.
     pub rows: Vec<RowGeom>,
-    /// Bars, row by row, future ones before present ones.
+    /// Bars, row by row (in row order); within a row future ones first, each part in x order.
     pub bars: Vec<Bar>,
     /// End marks.
     pub ends: Vec<EndGeom>,
@@ -191,6 +191,8 @@ pub struct Layout {
     pub cursor_x: Option<f64>,
     /// x of each event (index = sequence number), and one past the end.
     xs: Vec<f64>,
+    /// Per row: its range in `bars`.
+    row_ranges: Vec<std::ops::Range<usize>>,
 }
 
 impl Layout {
@@ -215,19 +217,24 @@ impl Layout {
     }
 
     /// Bars of one row that are visible in `[x0, x1]` at `units_per_px`
-    /// resolution: bars narrower than a pixel that touch are merged into one
-    /// (keeping the kind of the longest), the way a screen would blend them.
+    /// resolution: bars narrower than a pixel that touch are merged into one,
+    /// the way a screen would blend them. The merged bar takes the kind of a
+    /// running or blocking bar inside it if there is one (a step is what
+    /// matters most at a glance), else of the longest.
     pub fn visible_bars(&self, row: usize, x0: f64, x1: f64, units_per_px: f64) -> Vec<Bar> {
+        let Some(range) = self.row_ranges.get(row).cloned() else { return Vec::new() };
+        let bars = &self.bars[range];
         let mut out: Vec<Bar> = Vec::new();
-        let mut longest = 0.0f64;
-        for bar in self.bars.iter().filter(|b| b.row == row && b.x1 >= x0 && b.x0 <= x1) {
+        let mut best = (false, 0.0f64);
+        for bar in bars.iter().filter(|b| b.x1 >= x0 && b.x0 <= x1) {
             let width = bar.x1 - bar.x0;
+            let key = (matches!(bar.kind, BarKind::Running | BarKind::Blocking), width);
             if let Some(last) = out.last_mut() {
                 let last_w = last.x1 - last.x0;
                 let small = width < units_per_px && last_w < units_per_px;
                 if small && last.future == bar.future && bar.x0 - last.x1 <= units_per_px {
-                    if width > longest {
-                        longest = width;
+                    if key.0 > best.0 || (key.0 == best.0 && key.1 > best.1) {
+                        best = key;
                         last.kind = bar.kind;
                         last.state = bar.state;
                         last.segment = bar.segment;
@@ -236,10 +243,15 @@ impl Layout {
                     continue;
                 }
             }
-            longest = width;
+            best = key;
             out.push(bar.clone());
         }
         out
+    }
+
+    /// The bars of one row (future ones first, each part in x order).
+    pub fn row_bars(&self, row: usize) -> &[Bar] {
+        self.row_ranges.get(row).map_or(&[], |r| &self.bars[r.clone()])
     }
 }
 
@@ -347,6 +359,19 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
     };
     lay.ticks = ticks(options.axis, timeline, &xs, lay.x_min, lay.x_max);
     lay.xs = xs;
+    // Group bars by row (stable: each row's future part, then its present part, in x order).
+    lay.bars.sort_by_key(|b| (b.row, !b.future));
+    lay.row_ranges = vec![0..0; lay.rows.len()];
+    let mut i = 0;
+    while i < lay.bars.len() {
+        let (row, start) = (lay.bars[i].row, i);
+        while i < lay.bars.len() && lay.bars[i].row == row {
+            i += 1;
+        }
+        if let Some(r) = lay.row_ranges.get_mut(row) {
+            *r = start..i;
+        }
+    }
     lay
 }
 

@@ -3,7 +3,7 @@
 //! common colour-vision deficiencies; the pattern and the bar height tell the
 //! states apart without colour too (and in grey-scale print).
 
-use crate::trace::timeline::{EndKind, State};
+use crate::trace::timeline::{EndKind, LinkKind, MarkerKind, State};
 
 /// An sRGB colour with alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -184,4 +184,80 @@ impl Chrome {
             },
         }
     }
+}
+
+/// A task's own colour (its row stripe, its source highlights): the
+/// Okabe–Ito hues by row, lightened on dark backgrounds.
+pub fn task_colour(row: usize, theme: Theme) -> Rgba {
+    const HUES: [[u8; 3]; 7] = [
+        [0x00, 0x72, 0xb2],
+        [0xd5, 0x5e, 0x00],
+        [0x00, 0x9e, 0x73],
+        [0xcc, 0x79, 0xa7],
+        [0xe6, 0x9f, 0x00],
+        [0x56, 0xb4, 0xe9],
+        [0x88, 0x88, 0x88],
+    ];
+    let [r, g, b] = HUES[row % HUES.len()];
+    match theme {
+        Theme::Light => Rgba([r, g, b, 255]),
+        Theme::Dark => Rgba([r.saturating_add(40), g.saturating_add(40), b.saturating_add(40), 255]),
+    }
+}
+
+/// A marker's legend name.
+pub fn marker_name(kind: MarkerKind) -> &'static str {
+    match kind {
+        MarkerKind::CancelRequested => "cancel requested",
+        MarkerKind::CancelledDelivered => "CancelledError delivered",
+        MarkerKind::ErrorDelivered => "exception thrown in",
+        MarkerKind::TimeoutFired => "timeout fired",
+        MarkerKind::ShieldAbsorbed => "shield absorbed a cancel",
+        MarkerKind::Print => "print",
+        MarkerKind::Warning => "warning",
+        MarkerKind::LoopException => "loop exception",
+        MarkerKind::Shutdown => "asyncio.run shutdown",
+        MarkerKind::Deadlock => "deadlock",
+        MarkerKind::Budget => "stopped by a guard",
+    }
+}
+
+/// A marker's colour (its glyph's shape is the painter's).
+pub fn marker_colour(kind: MarkerKind, theme: Theme) -> Rgba {
+    let chrome = Chrome::of(theme);
+    match kind {
+        MarkerKind::CancelRequested => chrome.cancel,
+        MarkerKind::CancelledDelivered | MarkerKind::ErrorDelivered => end_style(EndKind::Failed, theme).1,
+        MarkerKind::TimeoutFired => BarKind::Deadline.style().fill(theme),
+        MarkerKind::ShieldAbsorbed => BarKind::Awaiting.style().fill(theme),
+        MarkerKind::Print => chrome.text,
+        MarkerKind::Warning | MarkerKind::LoopException | MarkerKind::Shutdown | MarkerKind::Deadlock | MarkerKind::Budget => {
+            BarKind::Ready.style().fill(theme)
+        }
+    }
+}
+
+/// How a link (an arrow between rows) is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinkStyle {
+    /// Its legend name.
+    pub name: &'static str,
+    /// Colour.
+    pub colour: Rgba,
+    /// Stroke width in points.
+    pub width: f32,
+    /// Dashed (relations) or solid (cancels).
+    pub dashed: bool,
+}
+
+/// How a kind of link is drawn.
+pub fn link_style(kind: LinkKind, theme: Theme) -> LinkStyle {
+    let chrome = Chrome::of(theme);
+    let (name, colour, width, dashed) = match kind {
+        LinkKind::Spawn => ("spawn (create_task)", chrome.link, 1.2, true),
+        LinkKind::Await => ("await", BarKind::Awaiting.style().fill(theme), 1.4, true),
+        LinkKind::Cancel => ("cancel", chrome.cancel, 2.0, false),
+        LinkKind::Shield => ("cancel held by a shield", BarKind::Awaiting.style().fill(theme), 2.0, false),
+    };
+    LinkStyle { name, colour, width, dashed }
 }

@@ -276,12 +276,50 @@ where
     .into_task_body()
 }
 
+/// `async with asyncio.timeout(delay):` around a block of code that is not
+/// a coroutine of its own: [`TimeoutScope::enter`] is `__aenter__`,
+/// [`TimeoutScope::exit`] is `__aexit__` (a cancel caused by the deadline
+/// becomes `TimeoutError`). Dropping a scope without `exit` just removes
+/// the deadline.
+#[derive(Debug)]
+pub struct TimeoutScope(TimeoutGuard);
+
+impl std::fmt::Debug for TimeoutGuard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TimeoutGuard").field("task", &self.task).finish()
+    }
+}
+
+impl TimeoutScope {
+    /// `asyncio.timeout(delay).__aenter__()` in the running task.
+    pub fn enter(delay: impl Seconds) -> Result<TimeoutScope> {
+        TimeoutGuard::enter(delay.seconds()).map(TimeoutScope)
+    }
+
+    /// `asyncio.timeout_at(when).__aenter__()`: `when` on the loop's clock.
+    pub fn enter_at(when: f64) -> Result<TimeoutScope> {
+        let now = with_state(|st| st.now()).unwrap_or(0.0);
+        TimeoutGuard::enter(when - now).map(TimeoutScope)
+    }
+
+    /// `__aexit__` with the block's outcome.
+    pub fn exit<T>(self, r: Result<T>) -> Result<T> {
+        self.0.exit(r)
+    }
+}
+
 // -------------------------------------------------------------------- shield
 
-/// The future of [`shield`].
+/// The future of [`shield`]. Clones refer to the same outer future.
 pub struct Shield<T> {
     inner: Rc<dyn FutureLike<T>>,
     outer: Option<FutId>,
+}
+
+impl<T> Clone for Shield<T> {
+    fn clone(&self) -> Self {
+        Shield { inner: self.inner.clone(), outer: self.outer }
+    }
 }
 
 impl<T> std::fmt::Debug for Shield<T> {
@@ -370,6 +408,12 @@ pub struct Gather<T> {
     outer: Option<FutId>,
     children: Vec<Rc<dyn FutureLike<T>>>,
     tasks: Vec<TaskId>,
+}
+
+impl<T> Clone for Gather<T> {
+    fn clone(&self) -> Self {
+        Gather { outer: self.outer, children: self.children.clone(), tasks: self.tasks.clone() }
+    }
 }
 
 impl<T> std::fmt::Debug for Gather<T> {
@@ -482,6 +526,12 @@ impl<T: Clone + PyRepr + 'static> std::future::IntoFuture for Gather<T> {
 /// The future of [`gather_settled`].
 #[derive(Debug)]
 pub struct GatherSettled<T>(Gather<T>);
+
+impl<T> Clone for GatherSettled<T> {
+    fn clone(&self) -> Self {
+        GatherSettled(self.0.clone())
+    }
+}
 
 impl<T: Clone + PyRepr + 'static> FutureLike<Vec<Result<T>>> for GatherSettled<T> {
     fn fut_id(&self) -> Option<FutId> {

@@ -69,6 +69,8 @@ pub struct Config {
     pub source: String,
     /// Shown in the log's metadata.
     pub title: String,
+    /// Called with the log so far while the run goes on (a live view).
+    pub observer: Option<Observer>,
 }
 
 impl Default for Config {
@@ -79,7 +81,47 @@ impl Default for Config {
             max_time: 1.0e6,
             source: String::new(),
             title: String::new(),
+            observer: None,
         }
+    }
+}
+
+/// Watches a run as it goes: called with the log so far between loop
+/// iterations when new events were recorded — at most once per `interval`
+/// of wall-clock time, and always before the loop waits for the real clock
+/// — and once more at the end of the run.
+///
+/// # Examples
+/// ```
+/// use std::sync::{Arc, atomic::{AtomicUsize, Ordering}};
+/// use taskline::{coro, sleep, Config, Runtime};
+/// use taskline::runtime::Observer;
+/// let calls = Arc::new(AtomicUsize::new(0));
+/// let seen = calls.clone();
+/// let observer = Observer::new(std::time::Duration::ZERO, move |log| {
+///     assert!(!log.events.is_empty());
+///     seen.fetch_add(1, Ordering::Relaxed);
+/// });
+/// let cfg = Config { observer: Some(observer), ..Config::default() };
+/// Runtime::with_config(cfg).run(coro("main", async { sleep(1).await?; sleep(1).await }));
+/// assert!(calls.load(Ordering::Relaxed) >= 2);
+/// ```
+#[derive(Clone)]
+pub struct Observer {
+    interval: std::time::Duration,
+    f: std::sync::Arc<dyn Fn(&Log) + Send + Sync>,
+}
+
+impl Observer {
+    /// An observer called at most once per `interval`.
+    pub fn new(interval: std::time::Duration, f: impl Fn(&Log) + Send + Sync + 'static) -> Observer {
+        Observer { interval, f: std::sync::Arc::new(f) }
+    }
+}
+
+impl std::fmt::Debug for Observer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Observer").field("interval", &self.interval).finish_non_exhaustive()
     }
 }
 
@@ -91,6 +133,12 @@ pub enum RunError {
     EventBudget {
         /// The budget.
         limit: usize,
+    },
+    /// The embedder stopped the run (e.g. a script's step budget).
+    #[error("{message}")]
+    Stopped {
+        /// Why.
+        message: String,
     },
     /// The clock passed the time limit.
     #[error("stopped at {at} s: past the time limit of {limit} s; the log so far is kept")]
@@ -134,6 +182,18 @@ pub(crate) enum Callback {
     GatherChild { gather: FutId },
     ReleaseWaiter { waiter: FutId },
     StopLoop,
+    /// An embedder's done callback (`Task.add_done_callback`), by index into `State::user_callbacks`.
+    User(u32),
+}
+
+/// The embedders' done callbacks, taken when they run.
+#[derive(Default)]
+pub(crate) struct UserCallbacks(pub Vec<Option<Box<dyn FnOnce()>>>);
+
+impl std::fmt::Debug for UserCallbacks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UserCallbacks({})", self.0.len())
+    }
 }
 
 /// A future's done callbacks; most futures have exactly one (no allocation then).
@@ -330,6 +390,8 @@ pub(crate) struct State {
     pub stopped: Option<RunError>,
     /// The last source line of the running step that taskline saw.
     pub last_loc: Sym,
+    /// When the observer was last called, and how many events it saw.
+    observed: Option<(Instant, usize)>,
     loc_cache: FxHashMap<usize, Sym>,
     /// (frames, label, leaf) -> (chain, prefix): most suspends repeat one of a few chains.
     chain_memo: FxHashMap<u64, u32>,
@@ -337,6 +399,13 @@ pub(crate) struct State {
     /// Interned `Future` / `yield` / `CancelledError`.
     pub sym_future: Sym,
     sym_yield: Sym,
+    /// The script source location that overrides Rust call sites (see [`set_script_location`](super::set_script_location)).
+    pub script_file: Option<Rc<str>>,
+    /// The script line (0: no override).
+    pub script_line: u32,
+    script_locs: FxHashMap<u32, Sym>,
+    /// Done callbacks added by embedders ([`Callback::User`]).
+    pub user_callbacks: UserCallbacks,
 }
 
 /// The runtime shared by the loop, the drivers and the API functions.
@@ -350,6 +419,8 @@ pub(crate) struct Inner {
 
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Inner>>> = const { RefCell::new(None) };
+    /// A script location set before the loop exists (taken by the next `State::new`).
+    pub(crate) static PENDING_SCRIPT_LOC: RefCell<Option<(Rc<str>, u32)>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with the runtime running on this thread, if any.
@@ -398,6 +469,10 @@ impl State {
         };
         let sym_future = log.intern("Future");
         let sym_yield = log.intern("yield");
+        let (script_file, script_line) = match PENDING_SCRIPT_LOC.with(|p| p.borrow_mut().take()) {
+            Some((f, l)) => (Some(f), l),
+            None => (None, 0),
+        };
         State {
             log,
             cfg,
@@ -421,11 +496,16 @@ impl State {
             warned: HashSet::new(),
             stopped: None,
             last_loc: NONE,
+            observed: None,
             loc_cache: FxHashMap::default(),
             chain_memo: FxHashMap::default(),
             memos: Vec::new(),
             sym_future,
             sym_yield,
+            script_file,
+            script_line,
+            script_locs: FxHashMap::default(),
+            user_callbacks: UserCallbacks::default(),
         }
     }
 
@@ -490,6 +570,9 @@ impl State {
     }
 
     pub(crate) fn intern_loc(&mut self, loc: &'static std::panic::Location<'static>) -> Sym {
+        if self.script_line != 0 {
+            return self.script_loc_sym();
+        }
         let key = std::ptr::from_ref(loc) as usize;
         if let Some(&sym) = self.loc_cache.get(&key) {
             return sym;
@@ -497,6 +580,29 @@ impl State {
         let sym = self.intern_loc_slow(loc);
         self.loc_cache.insert(key, sym);
         sym
+    }
+
+    /// The interned `file:line` of the script location override.
+    fn script_loc_sym(&mut self) -> Sym {
+        let line = self.script_line;
+        if let Some(&sym) = self.script_locs.get(&line) {
+            return sym;
+        }
+        self.buf.clear();
+        let _ = write!(self.buf, "{}:{}", self.script_file.as_deref().unwrap_or("<script>"), line);
+        let buf = std::mem::take(&mut self.buf);
+        let sym = self.log.intern(&buf);
+        self.buf = buf;
+        self.script_locs.insert(line, sym);
+        sym
+    }
+
+    /// The memo key of an await's location (the script line when overridden).
+    fn loc_key(&self, loc: Option<&'static std::panic::Location<'static>>) -> usize {
+        if self.script_line != 0 {
+            return usize::MAX - self.script_line as usize;
+        }
+        loc.map_or(0, |l| std::ptr::from_ref(l) as usize)
     }
 
     fn intern_loc_slow(&mut self, loc: &std::panic::Location<'_>) -> Sym {
@@ -1131,7 +1237,7 @@ impl State {
     /// (`Future`, `yield`), and the await's location: memoised, since most
     /// suspends repeat one of a few (place, chain) pairs.
     fn memo_chain(&mut self, label: Option<&str>, leaf: Sym, loc: Option<&'static std::panic::Location<'static>>) -> (Sym, Sym) {
-        let loc_key = loc.map_or(0, |l| std::ptr::from_ref(l) as usize);
+        let loc_key = self.loc_key(loc);
         let label_str = label.unwrap_or("");
         let task = self.step.task.map_or(NONE, |t| t);
         // Fast path: the task suspends where it did last time.
@@ -1420,6 +1526,18 @@ impl State {
         self.stopped.is_some() || (self.now() > self.cfg.max_time && self.over_limits())
     }
 
+    /// Stops the run with `message` (an embedder's own budget, e.g. a
+    /// script interpreter's step limit): recorded like the event budget.
+    pub(crate) fn request_stop(&mut self, message: &str) {
+        if self.stopped.is_some() {
+            return;
+        }
+        let sym = self.log.intern(message);
+        self.emit_log(NONE, LogRecord::Budget { message: sym });
+        self.log.meta.stopped = Some(message.to_owned());
+        self.stopped = Some(RunError::Stopped { message: message.to_owned() });
+    }
+
     fn over_limits(&mut self) -> bool {
         let err = if self.log.events.len() >= self.cfg.max_events {
             RunError::EventBudget { limit: self.cfg.max_events }
@@ -1433,6 +1551,21 @@ impl State {
         self.log.meta.stopped = Some(err.to_string());
         self.stopped = Some(err);
         true
+    }
+
+    /// Calls the observer if there are new events (and, unless `force`, its interval has passed).
+    pub(crate) fn observe(&mut self, force: bool) {
+        let Some(obs) = &self.cfg.observer else { return };
+        let n = self.log.events.len();
+        let due = match self.observed {
+            None => true,
+            Some((at, seen)) => n > seen && (force || at.elapsed() >= obs.interval),
+        };
+        if due {
+            let f = obs.f.clone();
+            f(&self.log);
+            self.observed = Some((Instant::now(), n));
+        }
     }
 
     pub(crate) fn pending_tasks(&self) -> Vec<TaskId> {

@@ -36,7 +36,26 @@ pub enum ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     msg: Option<Rc<str>>,
+    payload: Payload,
 }
+
+/// An optional object carried by an [`Error`] (e.g. the Python exception
+/// object of a script). It never takes part in comparisons.
+#[derive(Clone, Default)]
+struct Payload(Option<Rc<dyn std::any::Any>>);
+
+impl fmt::Debug for Payload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() { "Some(..)" } else { "None" })
+    }
+}
+
+impl PartialEq for Payload {
+    fn eq(&self, _other: &Payload) -> bool {
+        true
+    }
+}
+impl Eq for Payload {}
 
 /// `Result` with taskline's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -50,37 +69,57 @@ impl Error {
             "InvalidStateError" => ErrorKind::InvalidState,
             other => ErrorKind::Other(other.into()),
         };
-        Error { kind, msg: Some(msg.as_ref().into()) }
+        Error { kind, msg: Some(msg.as_ref().into()), payload: Payload(None) }
     }
 
     /// Creates an exception from its kind and optional message.
     pub fn from_kind(kind: ErrorKind, msg: Option<&str>) -> Error {
-        Error { kind, msg: msg.map(Into::into) }
+        Error { kind, msg: msg.map(Into::into), payload: Payload(None) }
     }
 
     /// `CancelledError()` with no message.
     pub fn cancelled() -> Error {
-        Error { kind: ErrorKind::Cancelled, msg: None }
+        Error { kind: ErrorKind::Cancelled, msg: None, payload: Payload(None) }
     }
 
     /// `CancelledError(msg)`, or with no message for `None`.
     pub fn cancelled_with(msg: Option<&str>) -> Error {
-        Error { kind: ErrorKind::Cancelled, msg: msg.map(Into::into) }
+        Error { kind: ErrorKind::Cancelled, msg: msg.map(Into::into), payload: Payload(None) }
     }
 
     /// `TimeoutError()`.
     pub fn timeout() -> Error {
-        Error { kind: ErrorKind::Timeout, msg: None }
+        Error { kind: ErrorKind::Timeout, msg: None, payload: Payload(None) }
     }
 
     /// `InvalidStateError(msg)`.
     pub fn invalid_state(msg: &str) -> Error {
-        Error { kind: ErrorKind::InvalidState, msg: Some(msg.into()) }
+        Error { kind: ErrorKind::InvalidState, msg: Some(msg.into()), payload: Payload(None) }
     }
 
     /// A panic with its message.
     pub fn panic(msg: &str) -> Error {
-        Error { kind: ErrorKind::Panic, msg: Some(msg.into()) }
+        Error { kind: ErrorKind::Panic, msg: Some(msg.into()), payload: Payload(None) }
+    }
+
+    /// Creates an exception of the given Python type with an optional
+    /// message (`None`: raised without arguments).
+    pub fn with_type(type_name: &str, msg: Option<&str>) -> Error {
+        let mut e = Error::new(type_name, "");
+        e.msg = msg.map(Into::into);
+        e
+    }
+
+    /// Attaches an object to the exception (e.g. a script's exception
+    /// object); it travels with every clone and is ignored by `==`.
+    pub fn with_payload(mut self, payload: Rc<dyn std::any::Any>) -> Error {
+        self.payload = Payload(Some(payload));
+        self
+    }
+
+    /// The object attached with [`Error::with_payload`].
+    pub fn payload(&self) -> Option<&Rc<dyn std::any::Any>> {
+        self.payload.0.as_ref()
     }
 
     /// The kind.

@@ -148,13 +148,15 @@ pub fn sleep(delay: impl Seconds) -> Sleep {
 enum Label {
     Static(&'static str),
     Owned(String),
+    None,
 }
 
 impl Label {
-    fn as_str(&self) -> &str {
+    fn as_str(&self) -> Option<&str> {
         match self {
-            Label::Static(s) => s,
-            Label::Owned(s) => s,
+            Label::Static(s) => Some(s),
+            Label::Owned(s) => Some(s),
+            Label::None => None,
         }
     }
 }
@@ -177,6 +179,16 @@ pub struct Sleep {
     state: SleepState,
 }
 
+impl Sleep {
+    /// Drops the `sleep(…)` frame from the awaiting chain: for a sleep that
+    /// is itself a task's coroutine (`create_task(asyncio.sleep(1))`), whose
+    /// chain CPython shows as just `Future` (or `yield`).
+    pub fn as_task_body(mut self) -> Sleep {
+        self.label = Label::None;
+        self
+    }
+}
+
 impl Future for Sleep {
     type Output = Result<()>;
 
@@ -189,13 +201,13 @@ impl Future for Sleep {
                     return Some(Err(Error::new("ValueError", "Invalid delay: NaN (not a number)")));
                 }
                 if this.delay <= 0.0 {
-                    st.yield_bare(Some(this.label.as_str()), Some(this.loc));
+                    st.yield_bare(this.label.as_str(), Some(this.loc));
                     this.state = SleepState::Yielded;
                 } else {
                     let fut = st.new_future(FKind::Plain);
                     let when = st.now() + this.delay;
                     let timer = st.call_at(when, TimerAction::SetResultUnlessCancelled(fut));
-                    st.yield_future(fut, Some(this.label.as_str()), WaitKind::Sleep, when.to_bits(), Some(this.loc));
+                    st.yield_future(fut, this.label.as_str(), WaitKind::Sleep, when.to_bits(), Some(this.loc));
                     this.state = SleepState::Waiting { fut, timer };
                 }
                 None
@@ -214,7 +226,7 @@ impl Future for Sleep {
                 match st.fut_state(fut) {
                     FState::Pending => {
                         // Polled again without a wakeup: keep waiting.
-                        st.yield_future(fut, Some(this.label.as_str()), WaitKind::Sleep, (st.now() + 0.0).to_bits(), Some(this.loc));
+                        st.yield_future(fut, this.label.as_str(), WaitKind::Sleep, (st.now() + 0.0).to_bits(), Some(this.loc));
                         None
                     }
                     FState::Done => {

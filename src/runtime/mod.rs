@@ -44,10 +44,10 @@ mod slab;
 mod task;
 
 pub use self::combinators::{
-    Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, gather, gather_settled, shield, timeout,
-    wait_for,
+    Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, TimeoutScope, gather, gather_settled, shield,
+    timeout, wait_for,
 };
-pub use self::core::{ClockMode, Config, RunError};
+pub use self::core::{ClockMode, Config, Observer, RunError};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};
@@ -218,6 +218,7 @@ where
     while inner.exec.try_tick() {}
     drop(guard);
     let mut st = inner.st.borrow_mut();
+    st.observe(true);
     let stopped = st.stopped.clone();
     let mut log = std::mem::take(&mut st.log);
     log.events.shrink_to_fit();
@@ -228,6 +229,7 @@ impl Inner {
     /// asyncio's `run_forever` until a `StopLoop` callback runs.
     fn run_forever(self: &Rc<Self>) -> LoopEnd {
         loop {
+            self.st.borrow_mut().observe(false);
             let prepared = self.st.borrow_mut().prepare_iteration();
             let n = match prepared {
                 Ok(n) => n,
@@ -238,6 +240,7 @@ impl Inner {
                     return LoopEnd::Deadlock;
                 }
                 Err(Some(when)) => {
+                    self.st.borrow_mut().observe(true);
                     self.wait_foreign(Some(when));
                     continue;
                 }
@@ -316,6 +319,13 @@ impl Inner {
                         st.set_result(waiter);
                     }
                     Callback::StopLoop => st.stopping = true,
+                    Callback::User(idx) => {
+                        let f = st.user_callbacks.0.get_mut(idx as usize).and_then(Option::take);
+                        drop(st);
+                        if let Some(f) = f {
+                            f();
+                        }
+                    }
                 }
             }
             Handle::Timer(key) => {
@@ -443,6 +453,95 @@ impl Inner {
             st.hold_task(t, false);
         }
     }
+}
+
+/// Makes the running loop record `file:line` as the source location of
+/// what happens next (prints, task creations, awaits, cancels), in place of
+/// the Rust call site; `line == 0` switches the override off. Used by the
+/// script interpreter ([`crate::script`]) so that locations are the `.py`
+/// file's. Does nothing outside a running loop.
+///
+/// Called with no loop running, it applies to the next run on this thread
+/// from its start (e.g. the main task's `created` event).
+pub fn set_script_location(file: Option<&str>, line: u32) {
+    let set = core::with_state(|st| {
+        if let Some(f) = file {
+            if st.script_file.as_deref() != Some(f) {
+                st.script_file = Some(f.into());
+            }
+        }
+        st.script_line = line;
+    });
+    if set.is_none() && core::with_inner(|_| ()).is_none() {
+        core::PENDING_SCRIPT_LOC.with(|p| *p.borrow_mut() = file.map(|f| (Rc::from(f), line)));
+    }
+}
+
+/// Stops the running loop after the current handle, as the event budget
+/// does, recording `message` (the log so far is kept; `log.meta.stopped`
+/// says why). For an embedder's own budgets (a script's step limit).
+pub fn request_stop(message: &str) {
+    core::with_state(|st| st.request_stop(message));
+}
+
+/// `task.add_done_callback(f)` for the task `task` (a [`TaskRef`]/[`Task`]
+/// id): `f` runs as a loop callback (no current task) once the task is
+/// done, after the callbacks added before it; added to a finished task, it
+/// is scheduled at once (`call_soon`). Returns false outside a running loop.
+pub fn add_done_callback(task: crate::trace::TaskId, f: Box<dyn FnOnce()>) -> bool {
+    core::with_state(|st| {
+        if task as usize >= st.tasks.len() {
+            return false;
+        }
+        let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
+        st.user_callbacks.0.push(Some(f));
+        let fut = st.task_fut(task);
+        st.add_done_callback(fut, Callback::User(idx));
+        true
+    })
+    .unwrap_or(false)
+}
+
+/// `task.cancel(msg)` as called by the asyncio function `via` (e.g.
+/// `TaskGroup._on_task_done`), recorded with that `via`.
+pub fn cancel_via(task: crate::trace::TaskId, msg: Option<&str>, via: &str) -> bool {
+    core::with_state(|st| task < u32::try_from(st.tasks.len()).unwrap_or(0) && st.task_cancel(task, msg.map(Into::into), Some(via))).unwrap_or(false)
+}
+
+/// A plain asyncio Future of the running loop (`loop.create_future()`),
+/// completed with [`LoopFuture::set_result`] and awaited with [`LoopFuture::wait`].
+#[derive(Debug)]
+pub struct LoopFuture {
+    id: core::FutId,
+}
+
+impl LoopFuture {
+    /// `loop.create_future()`; `None` outside a running loop.
+    pub fn new() -> Option<LoopFuture> {
+        core::with_state(|st| LoopFuture { id: st.new_future(core::FKind::Plain) })
+    }
+
+    /// `fut.set_result(...)` (false if already done).
+    pub fn set_result(&self) -> bool {
+        core::with_state(|st| st.set_result(self.id)).unwrap_or(false)
+    }
+
+    /// `fut.done()`.
+    pub fn done(&self) -> bool {
+        core::with_state(|st| st.fut_done(self.id)).unwrap_or(true)
+    }
+
+    /// `await fut` inside a coroutine frame named `frame` (it appears in
+    /// the awaiting chain: `frame>Future`).
+    #[track_caller]
+    pub fn wait(&self, frame: &str) -> impl Future<Output = Result<()>> + use<> {
+        leaf::WaitFuture::new(self.id, Some(frame.to_owned()), crate::trace::WaitKind::Future, 0).at(Location::caller())
+    }
+}
+
+/// `asyncio.all_tasks()`: the tasks of the running loop not done yet, in creation order.
+pub fn all_tasks() -> Vec<TaskRef> {
+    core::with_state(|st| st.pending_tasks().into_iter().map(TaskRef::from_id).collect()).unwrap_or_default()
 }
 
 /// The source location of the caller (for `#[track_caller]` APIs).

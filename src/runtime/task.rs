@@ -249,6 +249,51 @@ impl TaskRef {
         self.id
     }
 
+    pub(crate) fn from_id(id: TaskId) -> TaskRef {
+        TaskRef { id }
+    }
+
+    /// `await task` for a task known only by reference: resolves when it is
+    /// done (`Ok(())` for a result, else the exception or CancelledError).
+    #[track_caller]
+    pub fn join(&self) -> impl Future<Output = Result<()>> + use<> {
+        let loc = Location::caller();
+        let id = self.id;
+        async move {
+            let Some(fut) = with_state(|st| st.task_fut(id)) else { return Err(no_loop()) };
+            if with_state(|st| st.current == Some(id)).unwrap_or(false) {
+                return Err(Error::new("RuntimeError", "Task cannot await on itself"));
+            }
+            WaitFuture::new(fut, None, WaitKind::Task, u64::from(id)).at(loc).await
+        }
+    }
+
+    /// `task.cancel(msg)`.
+    #[track_caller]
+    pub fn cancel_with(&self, msg: &str) -> bool {
+        let loc = Location::caller();
+        with_state(|st| {
+            let loc = st.intern_loc(loc);
+            st.task_cancel_at(self.id, Some(msg.into()), None, loc)
+        })
+        .unwrap_or(false)
+    }
+
+    /// `task.cancelled()`.
+    pub fn cancelled(&self) -> bool {
+        with_state(|st| st.fut_state(st.task_fut(self.id)) == FState::Cancelled).unwrap_or(false)
+    }
+
+    /// `task.set_name(name)`.
+    pub fn set_name(&self, name: &str) {
+        with_state(|st| {
+            let sym = st.log.intern(name);
+            if let Some(t) = st.log.tasks.get_mut(self.id as usize) {
+                t.name = sym;
+            }
+        });
+    }
+
     /// `task.get_name()`.
     pub fn name(&self) -> String {
         with_state(|st| st.task_name(self.id).to_owned()).unwrap_or_default()

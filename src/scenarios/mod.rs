@@ -101,6 +101,58 @@ impl Scenario {
     pub fn run(&self) -> Log {
         self.run_with(Config::default())
     }
+    /// The scenario as the Python listing a learner reads
+    /// (`assets/scenarios/<id>.py`, embedded): the same program as the Rust
+    /// version, runnable with [`Scenario::run_python`].
+    pub fn python_source(&self) -> Option<&'static str> {
+        python_listing(self.id)
+    }
+
+    /// The file name of the Python listing (`<id>.py`), as it appears in the
+    /// event locations of [`Scenario::run_python`].
+    pub fn python_file(&self) -> String {
+        format!("{}.py", self.id)
+    }
+
+    /// Runs the Python listing with the script interpreter ([`crate::script`]):
+    /// the same trace as the Rust version, with the `.py` lines as locations.
+    /// `None` if the scenario has no listing.
+    pub fn run_python(&self, mut config: Config) -> Option<Result<Log, crate::script::ScriptError>> {
+        let src = self.python_source()?;
+        config.source = self.id.to_owned();
+        config.title = self.title.to_owned();
+        Some(crate::script::run_source(&self.python_file(), src, config))
+    }
+}
+
+/// The embedded Python listing of the scenario `id`.
+fn python_listing(id: &str) -> Option<&'static str> {
+    match id {
+        "01_hello_world" => Some(include_str!("../../assets/scenarios/01_hello_world.py")),
+        "02_coroutine_object" => Some(include_str!("../../assets/scenarios/02_coroutine_object.py")),
+        "03_sequential_awaits" => Some(include_str!("../../assets/scenarios/03_sequential_awaits.py")),
+        "04_create_task_await" => Some(include_str!("../../assets/scenarios/04_create_task_await.py")),
+        "05_two_tasks_concurrent" => Some(include_str!("../../assets/scenarios/05_two_tasks_concurrent.py")),
+        "06_three_tasks_other_work" => Some(include_str!("../../assets/scenarios/06_three_tasks_other_work.py")),
+        "07_cancel_long_task" => Some(include_str!("../../assets/scenarios/07_cancel_long_task.py")),
+        "08_wait_for_timeout" => Some(include_str!("../../assets/scenarios/08_wait_for_timeout.py")),
+        "09_wait_for_in_time" => Some(include_str!("../../assets/scenarios/09_wait_for_in_time.py")),
+        "10_shield_wait_for" => Some(include_str!("../../assets/scenarios/10_shield_wait_for.py")),
+        "11_cancel_before_start" => Some(include_str!("../../assets/scenarios/11_cancel_before_start.py")),
+        "12_cancel_caught_return" => Some(include_str!("../../assets/scenarios/12_cancel_caught_return.py")),
+        "15_cancel_awaiting_task" => Some(include_str!("../../assets/scenarios/15_cancel_awaiting_task.py")),
+        "17_finally_on_cancel" => Some(include_str!("../../assets/scenarios/17_finally_on_cancel.py")),
+        "19_shield_outer_cancelled" => Some(include_str!("../../assets/scenarios/19_shield_outer_cancelled.py")),
+        "21_wait_for_zero_timeout" => Some(include_str!("../../assets/scenarios/21_wait_for_zero_timeout.py")),
+        "24_fire_and_forget" => Some(include_str!("../../assets/scenarios/24_fire_and_forget.py")),
+        "27_sleep0_order" => Some(include_str!("../../assets/scenarios/27_sleep0_order.py")),
+        "31_blocking_time_sleep" => Some(include_str!("../../assets/scenarios/31_blocking_time_sleep.py")),
+        "40_gather" => Some(include_str!("../../assets/scenarios/40_gather.py")),
+        "41_gather_return_exceptions" => Some(include_str!("../../assets/scenarios/41_gather_return_exceptions.py")),
+        "42_blocking_ruins_concurrency" => Some(include_str!("../../assets/scenarios/42_blocking_ruins_concurrency.py")),
+        "43_wait_for_swallowed_cancel" => Some(include_str!("../../assets/scenarios/43_wait_for_swallowed_cancel.py")),
+        _ => None,
+    }
 }
 
 /// Every built-in scenario, in chapter order.

@@ -77,9 +77,7 @@
 //! fields without changing the version.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{Map, Number, Value};
 
@@ -830,7 +828,6 @@ impl Loader {
 
 // ---------------------------------------------------------------- files
 
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes a log to `path` as JSON, atomically: the text goes to a temporary
 /// file in the same directory, which then replaces `path`.
@@ -839,31 +836,8 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// [`LoadError::Io`] naming `path` when the temporary file cannot be
 /// written or renamed (the temporary file is removed).
 pub fn save(log: &Log, path: &Path) -> Result<(), LoadError> {
-    let io_error = |action, source| LoadError::Io { path: path.to_path_buf(), action, source };
-    let Some(name) = path.file_name() else {
-        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name");
-        return Err(io_error("write", e));
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{}.{}-{n}.tmp", name.to_string_lossy(), std::process::id()));
-    let text = to_string(log);
-    let written = fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    });
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error("write", e));
-    }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error("replace", e));
-    }
-    Ok(())
+    crate::fsio::write_atomic(path, to_string(log).as_bytes())
+        .map_err(|e| LoadError::Io { path: path.to_path_buf(), action: e.action, source: e.source })
 }
 
 /// Reads a log saved by [`save`].

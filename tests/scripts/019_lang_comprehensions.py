@@ -2,6 +2,11 @@
 import asyncio
 
 
+async def later(i):
+    await asyncio.sleep(i)
+    return i * 10
+
+
 async def main():
     squares = [i * i for i in range(6)]
     evens = [i for i in squares if i % 2 == 0]
@@ -11,6 +16,8 @@ async def main():
     print(squares, evens)
     print(grid)
     print(lookup, mods)
-    tasks = [asyncio.create_task(asyncio.sleep(i, result=i * 10), name=f'sleep{i}') for i in range(1, 4)]
-    results = [await t for t in tasks]
+    tasks = [asyncio.create_task(later(i), name=f'later{i}') for i in range(1, 4)]
+    results = []
+    for t in tasks:
+        results.append(await t)
     print(results, {t.get_name(): t.result() for t in tasks})

@@ -13,5 +13,7 @@ async def main():
     tasks = [asyncio.create_task(spin(c, 3), name=c) for c in ['A', 'B', 'C']]
     await asyncio.sleep(0)
     print('main after one sleep(0)')
-    results = [await t for t in tasks]
+    results = []
+    for t in tasks:
+        results.append(await t)
     print(results)

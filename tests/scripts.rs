@@ -3,8 +3,8 @@
 //!
 //! Two sets of programs, each compared byte for byte with its golden trace:
 //!
-//! * `tests/scripts/NN_topic.py`: small programs, one idea each, covering the
-//!   supported Python subset and asyncio API (golden: `tests/scripts/NN_topic.jsonl`,
+//! * `tests/scripts/NNN_topic_what.py`: small programs, one idea each, covering the
+//!   supported Python subset and asyncio API (golden: `tests/scripts/NNN_topic_what.jsonl`,
 //!   recorded with `tests/scripts/record.sh`, which records every script twice
 //!   and refuses non-deterministic traces);
 //! * `../shared/asyncio-reference/scenarios/*.py`: the reference scenarios,
@@ -17,6 +17,8 @@
 //!   Set `TASKLINE_SCRIPT=<substring>` to run only the matching scripts, and
 //!   `TASKLINE_SCRIPT_SHOW=1` to print taskline's whole trace of each failure.
 //! * [`every_script_passes_check_source`]: the static check accepts every script.
+//! * [`cli_prints_the_golden_trace`]: `taskline run <script> --format
+//!   asyncio-trace` prints the same trace on stdout, for every script.
 //! * [`scripts_folder_is_well_formed`]: every script has a docstring, an
 //!   `async def main()` and a golden; every golden has a script.
 //! * [`goldens_are_current_with_cpython`]: where CPython 3.13 is installed
@@ -34,24 +36,10 @@ use std::time::{Duration, Instant};
 
 use taskline::trace::asyncio::to_jsonl;
 
-mod stub {
-    pub mod script {
-        #[derive(Debug)]
-        pub struct ScriptError(pub String);
-        impl std::fmt::Display for ScriptError { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(&self.0) } }
-        pub fn run_file(p: &std::path::Path, _c: taskline::Config) -> Result<taskline::trace::Log, ScriptError> {
-            if p.to_string_lossy().contains("01_basics_hello") { panic!("boom in stub") }
-            Err(ScriptError(format!("no interpreter yet for {}", p.display())))
-        }
-        pub fn check_source(_f: &str, _s: &str) -> Result<(), ScriptError> { Ok(()) }
-    }
-}
-
-
 /// One program and the trace CPython recorded for it.
 #[derive(Clone, Debug)]
 struct Case {
-    /// `scripts/NN_topic` or `reference/NN_name`.
+    /// `scripts/NNN_topic_what` or `reference/NN_name`.
     id: String,
     script: PathBuf,
     golden: PathBuf,
@@ -149,7 +137,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// `Err("did not finish ...")` and its thread is left behind.
 fn run_parallel<T, R, F>(items: &[T], threads: usize, timeout: Duration, f: F) -> Vec<Result<R, String>>
 where
-    T: Clone + Send + 'static,
+    T: Clone + Send + Sync + 'static,
     R: Send + 'static,
     F: Fn(T) -> R + Send + Sync + Clone + 'static,
 {
@@ -192,8 +180,8 @@ where
                     .filter(|(_, t)| t.elapsed() > timeout)
                     .map(|(i, _)| *i)
                     .collect();
-                // Every worker is stuck: give up on what is left.
-                if !hung.is_empty() && hung.len() >= threads.max(1) {
+                // Every worker is stuck, or only stuck items are left: give up on them.
+                if !hung.is_empty() && (hung.len() >= threads.max(1) || hung.len() >= pending) {
                     break;
                 }
             }
@@ -211,7 +199,7 @@ fn threads() -> usize {
 
 /// taskline's `asyncio-trace` of one script, or why there is none.
 fn taskline_trace(script: &Path) -> Result<String, String> {
-    match stub::script::run_file(script, taskline::Config::default()) {
+    match taskline::script::run_file(script, taskline::Config::default()) {
         Ok(log) => Ok(to_jsonl(&log)),
         Err(e) => Err(format!("run_file failed: {e}")),
     }
@@ -257,6 +245,47 @@ fn every_script_matches_cpython() {
     );
 }
 
+/// `taskline run <script> --format asyncio-trace`: its stdout, or why it failed.
+fn cli_trace(script: &Path) -> Result<String, String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_taskline"))
+        .arg("run")
+        .arg(script)
+        .args(["--format", "asyncio-trace"])
+        .env_remove("COLUMNS")
+        .output()
+        .map_err(|e| format!("cannot run the taskline binary: {e}"))?;
+    let stdout = String::from_utf8(out.stdout).map_err(|e| format!("stdout is not UTF-8: {e}"))?;
+    if stdout.is_empty() && !out.status.success() {
+        return Err(format!("taskline run exited with {}:\n{}", out.status, String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(stdout)
+}
+
+#[test]
+fn cli_prints_the_golden_trace() {
+    let cases = selected_cases();
+    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| cli_trace(&case.script));
+    let mut failures = Vec::new();
+    for (case, result) in cases.iter().zip(results) {
+        let want = std::fs::read_to_string(&case.golden).unwrap_or_default();
+        match result.and_then(|r| r) {
+            Ok(got) => {
+                if let Some(diff) = first_difference(&want, &got) {
+                    failures.push(format!("{}: `taskline run --format asyncio-trace` differs at {diff}", case.id));
+                }
+            }
+            Err(e) => failures.push(format!("{}: {e}", case.id)),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} scripts: the CLI's trace differs from CPython 3.13:\n  {}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n  ")
+    );
+}
+
 #[test]
 fn every_script_passes_check_source() {
     let mut failures = Vec::new();
@@ -264,7 +293,7 @@ fn every_script_passes_check_source() {
     for case in &cases {
         let source = std::fs::read_to_string(&case.script).unwrap_or_else(|e| panic!("read {}: {e}", case.script.display()));
         let file_name = case.script.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let result = std::panic::catch_unwind(|| stub::script::check_source(file_name, &source));
+        let result = std::panic::catch_unwind(|| taskline::script::check_source(file_name, &source));
         match result {
             Ok(Ok(())) => {}
             Ok(Err(e)) => failures.push(format!("{}: {e}", case.id)),
@@ -289,9 +318,9 @@ fn scripts_folder_is_well_formed() {
     for script in &scripts {
         let name = stem(script);
         let source = std::fs::read_to_string(script).unwrap_or_default();
-        let numbered = name.len() > 3 && name.as_bytes()[..2].iter().all(u8::is_ascii_digit) && name.as_bytes()[2] == b'_';
-        if !numbered {
-            problems.push(format!("{name}.py: name it NN_topic_what.py"));
+        let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 3 || name.as_bytes().get(3) != Some(&b'_') {
+            problems.push(format!("{name}.py: name it NNN_topic_what.py"));
         }
         if !source.starts_with("\"\"\"") {
             problems.push(format!("{name}.py: starts without a docstring saying what it checks"));

@@ -1,0 +1,862 @@
+//! The SVG painter: a [`Scene`] and the [`crate::layout`] it places,
+//! written as SVG people can edit.
+//!
+//! The document has a `viewBox`, keeps text as `<text>` in the embedded
+//! font's family, holds no raster, and is grouped: `#title`, `#grid`, one
+//! `<g class="task">` per task (its name, bars, end mark and markers, in
+//! that order), `#links`, `#cursor`, `#axis`, `#legend`. Bar fills and
+//! marker icons are defined once in `<defs>` (patterns per
+//! [`crate::layout::Pattern`], so states stay apart in grey-scale print).
+//! Numbers are rounded to two decimals and nothing varies between runs, so
+//! the same input gives the same bytes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::layout::style::end_style;
+use crate::layout::{Bar, BarKind, Chrome, Layout, Pattern, Rgba, Theme};
+use crate::trace::Log;
+use crate::trace::timeline::{EndKind, LinkKind, MarkerKind};
+
+use super::font::FAMILY_ATTR;
+use super::scene::{Frame, Icon, LEGEND_SAMPLE, LegendKey, Scene, View};
+use super::{Error, Options};
+
+/// Renders `log` as an SVG document.
+///
+/// # Errors
+/// As [`super::render`] for the view and the width.
+///
+/// # Examples
+/// ```
+/// use taskline::export::{svg, Options};
+/// let log = taskline::scenarios::find("10_shield_wait_for").unwrap().run();
+/// let doc = svg::render(&log, &Options::default())?;
+/// assert!(doc.contains(">shielded</text>"));
+/// # Ok::<(), taskline::export::Error>(())
+/// ```
+pub fn render(log: &Log, options: &Options) -> Result<String, Error> {
+    let view = View::new(log, options)?;
+    let scene = Scene::new(log, &view, options)?;
+    Ok(paint(&view, &scene, options.theme))
+}
+
+/// A number as written into the SVG: at most two decimals, no trailing zeros.
+pub fn num(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    let mut s = format!("{r:.2}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    s
+}
+
+/// Text with XML's special characters escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The id of a bar kind's fill pattern.
+fn pattern_id(kind: BarKind) -> String {
+    format!("fill-{}", kind_slug(kind))
+}
+
+fn kind_slug(kind: BarKind) -> &'static str {
+    match kind {
+        BarKind::Running => "running",
+        BarKind::Blocking => "blocking",
+        BarKind::Ready => "ready",
+        BarKind::Sleeping => "sleeping",
+        BarKind::Awaiting => "awaiting",
+        BarKind::Deadline => "deadline",
+        BarKind::Yielded => "yielded",
+        BarKind::Future => "future",
+    }
+}
+
+/// Colours of the picture, from the shared palette.
+struct Paint {
+    theme: Theme,
+    chrome: Chrome,
+    /// Pattern strokes over a bar's colour.
+    stripe: &'static str,
+    stripe_opacity: &'static str,
+    /// Alternate row background.
+    band: Rgba,
+    /// Secondary text (subtitle, axis title).
+    muted: Rgba,
+}
+
+impl Paint {
+    fn new(theme: Theme) -> Paint {
+        let chrome = Chrome::of(theme);
+        match theme {
+            Theme::Light => Paint {
+                theme,
+                chrome,
+                stripe: "#ffffff",
+                stripe_opacity: "0.55",
+                band: mix(chrome.background, chrome.grid, 0.3),
+                muted: mix(chrome.text, chrome.background, 0.35),
+            },
+            Theme::Dark => Paint {
+                theme,
+                chrome,
+                stripe: "#000000",
+                stripe_opacity: "0.4",
+                band: mix(chrome.background, chrome.grid, 0.35),
+                muted: mix(chrome.text, chrome.background, 0.35),
+            },
+        }
+    }
+
+    fn bar(&self, kind: BarKind) -> Rgba {
+        kind.style().fill(self.theme)
+    }
+
+    /// A marker's colour (the app's).
+    fn icon(&self, icon: Icon) -> Rgba {
+        let kind = match icon {
+            Icon::CancelRequested => MarkerKind::CancelRequested,
+            Icon::CancelledDelivered => MarkerKind::CancelledDelivered,
+            Icon::ErrorDelivered => MarkerKind::ErrorDelivered,
+            Icon::Timeout => MarkerKind::TimeoutFired,
+            Icon::Shield => MarkerKind::ShieldAbsorbed,
+            Icon::Print => MarkerKind::Print,
+            Icon::Warning => MarkerKind::Warning,
+            Icon::Loop => MarkerKind::Shutdown,
+        };
+        crate::layout::style::marker_colour(kind, self.theme)
+    }
+
+    /// A link's colour, stroke width and dashes (the app's).
+    fn link(&self, kind: LinkKind) -> (Rgba, f64, bool) {
+        let style = crate::layout::style::link_style(kind, self.theme);
+        (style.colour, (f64::from(style.width) * 100.0).round() / 100.0, style.dashed)
+    }}
+
+pub use crate::layout::style::task_colour;
+
+fn mix(a: Rgba, b: Rgba, t: f64) -> Rgba {
+    let c = |i: usize| (f64::from(a.0[i]) * (1.0 - t) + f64::from(b.0[i]) * t).round() as u8;
+    Rgba([c(0), c(1), c(2), 255])
+}
+
+/// Every flat colour the painter uses for `theme`, the background first and
+/// the text second (the GIF palette is built from them).
+pub(crate) fn palette(theme: Theme) -> Vec<Rgba> {
+    let p = Paint::new(theme);
+    let c = p.chrome;
+    let mut out = vec![c.background, c.text, c.grid, c.cursor, c.link, c.cancel, p.muted, p.band];
+    for kind in [EndKind::Done, EndKind::Cancelled, EndKind::Failed] {
+        out.push(end_style(kind, theme).1);
+    }
+    let stripe = if theme == Theme::Light { Rgba([255, 255, 255, 255]) } else { Rgba([0, 0, 0, 255]) };
+    let stripe_t = p.stripe_opacity.parse().unwrap_or(0.5);
+    for kind in BarKind::ALL {
+        let fill = p.bar(kind);
+        out.push(fill);
+        match kind.style().pattern {
+            Pattern::Solid => {}
+            Pattern::Outline => out.push(mix(c.background, fill, 0.3)),
+            _ => out.push(mix(fill, stripe, stripe_t)),
+        }
+    }
+    out
+}
+
+/// Writes the document.
+pub(crate) fn paint(view: &View, scene: &Scene, theme: Theme) -> String {
+    let f = &scene.frame;
+    let p = Paint::new(theme);
+    let mut s = String::with_capacity(4096 + view.shown().bars.len() * 96);
+    let (w, h) = (num(f.width), num(f.height));
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FAMILY_ATTR}">"#
+    );
+    let _ = writeln!(s, "<title>{}</title>", escape(if scene.title.is_empty() { "taskline" } else { &scene.title }));
+    let _ = writeln!(s, "<desc>{}</desc>", escape(&format!("Timeline exported by taskline. {}", scene.subtitle)));
+    defs(&mut s, &p);
+    let _ = writeln!(s, r#"<rect id="background" width="{w}" height="{h}" fill="{}"/>"#, p.chrome.background.hex());
+    title(&mut s, scene, &p);
+    grid(&mut s, scene, &p);
+    not_yet(&mut s, view, scene, &p);
+    // Rows come in creation order, so the rows at a step are the first rows
+    // of the whole run, with the same indices.
+    let shown = view.shown();
+    let mut per_row = by_row(shown, f.rows);
+    // Each row's bars as the screen shows them: sub-pixel ones merged.
+    for (row, own) in per_row.iter_mut().enumerate() {
+        own.bars = shown.visible_bars(row, f.x0, f.x1, f.units_per_px());
+    }
+    let compact = per_row.iter().map(|l| l.bars.len()).sum::<usize>() > COMPACT_BARS;
+    for row in 0..f.rows {
+        task_group(&mut s, view, scene, &p, row, per_row.get(row).filter(|_| row < shown.rows.len()), compact);
+    }
+    links(&mut s, shown, f, &p);
+    loop_markers(&mut s, shown, f);
+    cursor(&mut s, view, scene, &p);
+    axis(&mut s, scene, &p);
+    legend(&mut s, scene, &p);
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The radius of a marker icon (the app's at a row of this height).
+const ICON_R: f64 = 6.0;
+
+fn defs(s: &mut String, p: &Paint) {
+    s.push_str("<defs>\n");
+    for kind in BarKind::ALL {
+        let style = kind.style();
+        let fill = p.bar(kind).hex();
+        let (stripe, op) = (p.stripe, p.stripe_opacity);
+        let id = pattern_id(kind);
+        let body = match style.pattern {
+            Pattern::Solid | Pattern::Outline => continue,
+            Pattern::Hatched => format!(
+                r#"<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{fill}"/><rect width="1.6" height="6" fill="{stripe}" fill-opacity="{op}"/></pattern>"#
+            ),
+            Pattern::CrossHatched => format!(
+                r#"<pattern id="{id}" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="{fill}"/><path d="M0.8,0V7M0,0.8H7" stroke="{stripe}" stroke-opacity="{op}" stroke-width="1.6"/></pattern>"#
+            ),
+            Pattern::Dotted => format!(
+                r#"<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="{fill}"/><circle cx="3" cy="3" r="1.2" fill="{stripe}" fill-opacity="{op}"/></pattern>"#
+            ),
+        };
+        let _ = writeln!(s, "{body}");
+    }
+    let r = ICON_R;
+    for icon in Icon::ALL {
+        let colour = p.icon(icon).hex();
+        let body = match icon {
+            Icon::CancelRequested => {
+                format!(r#"<path d="M{},{}H{}L0,{}Z" fill="{colour}"/>"#, num(-r), num(-r), num(r), num(r))
+            }
+            Icon::CancelledDelivered | Icon::ErrorDelivered => format!(
+                r#"<path d="M{},{}L{},{}L{},{}L{},{}" fill="none" stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>"#,
+                num(0.4 * r),
+                num(-r),
+                num(-0.5 * r),
+                num(0.1 * r),
+                num(0.5 * r),
+                num(-0.1 * r),
+                num(-0.4 * r),
+                num(r)
+            ),
+            Icon::Timeout => format!(
+                r#"<circle r="{}" fill="none" stroke="{colour}" stroke-width="1.5"/><path d="M0,{}V0H{}" fill="none" stroke="{colour}" stroke-width="1.5"/>"#,
+                num(r),
+                num(-0.7 * r),
+                num(0.5 * r)
+            ),
+            Icon::Shield => format!(
+                r#"<path d="M{},{}H{}V0L0,{}L{},0Z" fill="{colour}"/>"#,
+                num(-r),
+                num(-r),
+                num(r),
+                num(r),
+                num(-r)
+            ),
+            Icon::Print => format!(
+                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="none" stroke="{colour}" stroke-width="1.2"/><path d="M{},{}H{}L{},{}Z" fill="{colour}"/>"#,
+                num(-0.9 * r),
+                num(-0.65 * r),
+                num(1.8 * r),
+                num(1.3 * r),
+                num(-0.6 * r),
+                num(0.65 * r),
+                num(0.0),
+                num(-0.7 * r),
+                num(1.25 * r)
+            ),
+            Icon::Warning | Icon::Loop => {
+                format!(r#"<path d="M0,{}L{},0L0,{}L{},0Z" fill="{colour}"/>"#, num(-r), num(r), num(r), num(-r))
+            }
+        };
+        let _ = writeln!(s, r#"<g id="{}">{body}</g>"#, icon.id());
+    }
+    s.push_str("</defs>\n");
+}
+
+fn title(s: &mut String, scene: &Scene, p: &Paint) {
+    let m = &scene.metrics;
+    s.push_str("<g id=\"title\">\n");
+    if !scene.title.is_empty() {
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="{}">{}</text>"#,
+            num(m.pad),
+            num(scene.title_y),
+            num(m.title_size),
+            p.chrome.text.hex(),
+            escape(&scene.title)
+        );
+    }
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+        num(m.pad),
+        num(scene.subtitle_y),
+        num(m.subtitle_size),
+        p.muted.hex(),
+        escape(&scene.subtitle)
+    );
+    s.push_str("</g>\n");
+}
+
+/// Row bands, row separators and tick lines: two paths.
+fn grid(s: &mut String, scene: &Scene, p: &Paint) {
+    let f = &scene.frame;
+    let (left, right) = (num(f.plot_left - Frame::INNER), num(f.plot_right + Frame::INNER));
+    s.push_str("<g id=\"grid\">\n");
+    let mut bands = String::new();
+    for row in (1..f.rows).step_by(2) {
+        let _ = write!(bands, "M{left},{}H{right}v{}H{left}Z", num(f.row_top(row)), num(f.row_height));
+    }
+    if !bands.is_empty() {
+        let _ = writeln!(s, r#"<path d="{bands}" fill="{}"/>"#, p.band.hex());
+    }
+    let mut lines = String::new();
+    for t in &scene.ticks {
+        let _ = write!(lines, "M{},{}V{}", num(t.px), num(f.rows_top), num(f.rows_bottom()));
+    }
+    if !lines.is_empty() {
+        let _ = writeln!(s, r#"<path d="{lines}" fill="none" stroke="{}" stroke-width="1"/>"#, p.chrome.grid.hex());
+    }
+    s.push_str("</g>\n");
+}
+
+/// The layout split by row: one layout per row holding that row's end marks
+/// and markers (its bars are filled in from [`Layout::visible_bars`]).
+fn by_row(shown: &Layout, rows: usize) -> Vec<Layout> {
+    let mut out: Vec<Layout> = (0..rows.max(shown.rows.len())).map(|_| Layout::default()).collect();
+    for end in &shown.ends {
+        if let Some(l) = out.get_mut(end.row) {
+            l.ends.push(end.clone());
+        }
+    }
+    for mk in &shown.markers {
+        if let Some(l) = mk.row.and_then(|r| out.get_mut(r)) {
+            l.markers.push(mk.clone());
+        }
+    }
+    out
+}
+
+/// A bar's rectangle: at least `MIN_BAR` wide, centred on a narrower one.
+const MIN_BAR: f64 = 2.0;
+
+/// Beyond this many bars in an image, each task's bars of one kind are
+/// drawn as one `<path>` rather than one `<rect>` each: the file stays
+/// editable per task and per state, and rasterising a thousand rows stays
+/// fast (resvg's cost is mostly per element).
+pub const COMPACT_BARS: usize = 5_000;
+
+/// A task's group: its name, stripe, bars, end mark and markers (`own`:
+/// the row's part of the layout with its bars merged, `None` before the
+/// task is created).
+fn task_group(s: &mut String, view: &View, scene: &Scene, p: &Paint, row: usize, own: Option<&Layout>, compact: bool) {
+    let f = &scene.frame;
+    let m = &scene.metrics;
+    let Some(r) = view.full.rows.get(row) else { return };
+    let _ = writeln!(s, r#"<g id="task-{}" class="task" data-name="{}">"#, r.task, escape(&r.name));
+    let Some(own) = own else {
+        // Not created yet at this step: the row stays empty.
+        s.push_str("</g>\n");
+        return;
+    };
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+        num(m.pad),
+        num(f.row_center(row) + m.name_size * 0.36),
+        num(m.name_size),
+        p.chrome.text.hex(),
+        escape(scene.names.get(row).map_or(r.name.as_str(), String::as_str))
+    );
+    if f.row_height >= 6.0 {
+        let _ = writeln!(
+            s,
+            r#"<rect class="stripe" x="{}" y="{}" width="4" height="{}" fill="{}"/>"#,
+            num(f.plot_left - Frame::INNER - 8.0),
+            num(f.row_top(row) + 0.15 * f.row_height),
+            num(0.7 * f.row_height),
+            task_colour(row, p.theme).hex()
+        );
+    }
+    // Short bars (waiting) under tall ones (running), so zero-time steps stay visible.
+    let mut visible: Vec<&Bar> = own.bars.iter().collect();
+    visible.sort_by(|a, b| a.kind.style().height.total_cmp(&b.kind.style().height));
+    if compact {
+        bar_paths(s, &visible, f, row, p);
+    } else {
+        for bar in visible {
+            bar_rect(s, bar, f, row, p);
+        }
+    }
+    for end in own.ends.iter().filter(|e| e.x >= f.x0 && e.x <= f.x1) {
+        let r = (f.row_height * 0.22).clamp(3.0, 7.0);
+        let colour = end_style(end.kind, p.theme).1;
+        let _ = writeln!(
+            s,
+            "{}",
+            end_mark(end.kind, f.px_from_x(end.x) + r + 3.0, f.row_center(row), r, colour, dim(end.future))
+        );
+    }
+    markers(s, own, f, row, p);
+    s.push_str("</g>\n");
+}
+
+/// An end mark as the app draws it: ✓ a check, ✗ a cross, ! a bar and a dot.
+fn end_mark(kind: EndKind, x: f64, y: f64, r: f64, colour: Rgba, extra: &str) -> String {
+    let w = num((r * 0.4).max(1.5));
+    let c = colour.hex();
+    let d = match kind {
+        EndKind::Done => format!(
+            "M{},{}L{},{}L{},{}",
+            num(x - r),
+            num(y),
+            num(x - 0.3 * r),
+            num(y + 0.7 * r),
+            num(x + r),
+            num(y - 0.8 * r)
+        ),
+        EndKind::Cancelled => format!(
+            "M{},{}L{},{}M{},{}L{},{}",
+            num(x - r),
+            num(y - r),
+            num(x + r),
+            num(y + r),
+            num(x - r),
+            num(y + r),
+            num(x + r),
+            num(y - r)
+        ),
+        EndKind::Failed => format!(
+            "M{},{}V{}M{},{}V{}",
+            num(x),
+            num(y - r),
+            num(y + 0.3 * r),
+            num(x),
+            num(y + 0.85 * r),
+            num(y + 0.9 * r)
+        ),
+    };
+    let class = match kind {
+        EndKind::Done => "end-done",
+        EndKind::Cancelled => "end-cancelled",
+        EndKind::Failed => "end-failed",
+    };
+    format!(
+        r#"<path class="{class}" d="{d}" fill="none" stroke="{c}" stroke-width="{w}" stroke-linecap="round" stroke-linejoin="round"{extra}/>"#
+    )
+}
+
+fn dim(future: bool) -> &'static str {
+    if future { r#" opacity="0.35""# } else { "" }
+}
+
+/// Where a bar is drawn: `(x, y, width, height)`, at least [`MIN_BAR`]
+/// wide (centred on a narrower one), and whether it is drawn as an outline
+/// (whose stroke then sits inside those edges).
+fn bar_box(bar: &Bar, f: &Frame, row: usize) -> ([f64; 4], bool) {
+    let style = bar.kind.style();
+    let h = f.row_height * f64::from(style.height);
+    let y = f.row_center(row) - h / 2.0;
+    let (mut x0, mut x1) = (f.px_from_x(bar.x0.max(f.x0)), f.px_from_x(bar.x1.min(f.x1)));
+    if x1 - x0 < MIN_BAR {
+        let c = (x0 + x1) / 2.0;
+        x0 = c - MIN_BAR / 2.0;
+        x1 = c + MIN_BAR / 2.0;
+    }
+    let outline = style.pattern == Pattern::Outline && x1 - x0 > 4.0;
+    if outline { ([x0 + 0.75, y + 0.75, x1 - x0 - 1.5, h - 1.5], true) } else { ([x0, y, x1 - x0, h], false) }
+}
+
+/// The fill attributes of a bar kind (`outline`: drawn as an outline).
+fn bar_fill(kind: BarKind, outline: bool, p: &Paint) -> String {
+    let colour = p.bar(kind).hex();
+    match kind.style().pattern {
+        Pattern::Outline if outline => {
+            format!(r#"fill="{colour}" fill-opacity="0.3" stroke="{colour}" stroke-width="1.5""#)
+        }
+        Pattern::Solid | Pattern::Outline => format!(r#"fill="{colour}""#),
+        _ => format!(r#"fill="url(#{})""#, pattern_id(kind)),
+    }
+}
+
+fn bar_rect(s: &mut String, bar: &Bar, f: &Frame, row: usize, p: &Paint) {
+    let ([x, y, w, h], outline) = bar_box(bar, f, row);
+    let _ = writeln!(
+        s,
+        r#"<rect class="{}" x="{}" y="{}" width="{}" height="{}" {}{}/>"#,
+        kind_slug(bar.kind),
+        num(x),
+        num(y),
+        num(w),
+        num(h),
+        bar_fill(bar.kind, outline, p),
+        dim(bar.future)
+    );
+}
+
+/// A row's bars as one path per kind (and outline, and dimming), in the
+/// order given (short kinds first).
+fn bar_paths(s: &mut String, bars: &[&Bar], f: &Frame, row: usize, p: &Paint) {
+    let mut groups: Vec<((BarKind, bool, bool), String)> = Vec::new();
+    for bar in bars {
+        let ([x, y, w, h], outline) = bar_box(bar, f, row);
+        let key = (bar.kind, outline, bar.future);
+        let i = match groups.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                groups.push((key, String::new()));
+                groups.len() - 1
+            }
+        };
+        let _ = write!(groups[i].1, "M{},{}h{}v{}h{}Z", num(x), num(y), num(w), num(h), num(-w));
+    }
+    for ((kind, outline, future), d) in groups {
+        let _ =
+            writeln!(s, r#"<path class="{}" d="{d}" {}{}/>"#, kind_slug(kind), bar_fill(kind, outline, p), dim(future));
+    }
+}
+
+/// Markers of one row, in the upper part of the row as in the app. Markers
+/// closer than an icon's width are spread around their centre in event
+/// order (a timeout, the cancel it makes and the shield that stops it all
+/// happen at one instant, and a picture cannot be hovered); one icon per
+/// kind per cluster, at most [`MAX_CLUSTER`], so large logs stay compact.
+fn markers(s: &mut String, own: &Layout, f: &Frame, row: usize, p: &Paint) {
+    const MAX_CLUSTER: usize = 6;
+    let gap = 2.0 * ICON_R + 4.0;
+    let y = f.row_top(row) + 0.22 * f.row_height;
+    let mut clusters: Vec<(f64, Vec<(Icon, bool)>)> = Vec::new();
+    for mk in own.markers.iter().filter(|mk| mk.x >= f.x0 && mk.x <= f.x1) {
+        let px = f.px_from_x(mk.x);
+        let icon = Icon::of(mk.kind);
+        if icon == Icon::Timeout {
+            // The deadline: a tick across the row.
+            let _ = writeln!(
+                s,
+                r#"<path class="deadline" d="M{},{}V{}" stroke="{}" stroke-width="1.5"{}/>"#,
+                num(px),
+                num(f.row_top(row) + 0.05 * f.row_height),
+                num(f.row_top(row) + 0.95 * f.row_height),
+                p.icon(Icon::Timeout).hex(),
+                dim(mk.future)
+            );
+        }
+        match clusters.last_mut() {
+            Some((start, icons)) if px - *start < gap => {
+                if icons.len() < MAX_CLUSTER && !icons.iter().any(|(i, _)| *i == icon) {
+                    icons.push((icon, mk.future));
+                }
+            }
+            _ => clusters.push((px, vec![(icon, mk.future)])),
+        }
+    }
+    for (px, icons) in clusters {
+        let n = icons.len() as f64;
+        for (i, (icon, future)) in icons.into_iter().enumerate() {
+            let x = px + (i as f64 - (n - 1.0) / 2.0) * gap;
+            let _ = writeln!(s, r##"<use xlink:href="#{}" x="{}" y="{}"{}/>"##, icon.id(), num(x), num(y), dim(future));
+        }
+    }
+}
+
+/// Stroke and fill attributes of a link kind.
+fn link_style(kind: LinkKind, p: &Paint) -> String {
+    let (colour, width, dashed) = p.link(kind);
+    let c = colour.hex();
+    let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
+    format!(r#"fill="{c}" stroke="{c}" stroke-width="{width}"{dash} stroke-linejoin="round""#)
+}
+
+/// Path data of an arrow from `y0` to `y1` at `x`: the shaft, then the head
+/// as a closed (filled) triangle.
+fn arrow(x: f64, y0: f64, y1: f64) -> String {
+    let dir = if y1 >= y0 { 1.0 } else { -1.0 };
+    let head = 6.0f64.min((y1 - y0).abs() / 2.0);
+    format!(
+        "M{x},{}V{}M{x},{}L{},{}H{}Z",
+        num(y0),
+        num(y1 - dir * head),
+        num(y1),
+        num(x - head * 0.6),
+        num(y1 - dir * head),
+        num(x + head * 0.6),
+        x = num(x)
+    )
+}
+
+fn links(s: &mut String, shown: &Layout, f: &Frame, p: &Paint) {
+    s.push_str("<g id=\"links\">\n");
+    // Links at one pixel are set side by side; identical ones are drawn once.
+    let mut at_px: BTreeMap<i64, Vec<(LinkKind, usize, usize)>> = BTreeMap::new();
+    let inset = (f.row_height * 0.2).min(8.0);
+    for l in shown.links.iter().filter(|l| l.x >= f.x0 && l.x <= f.x1 && l.from_row != l.to_row) {
+        let (from, to) = (l.from_row, l.to_row);
+        let px = f.px_from_x(l.x);
+        let seen = at_px.entry(px.round() as i64).or_default();
+        if seen.contains(&(l.kind, from, to)) {
+            continue;
+        }
+        let x = px + seen.len() as f64 * 5.0;
+        seen.push((l.kind, from, to));
+        let dir = if to > from { 1.0 } else { -1.0 };
+        let y0 = f.row_center(from) + dir * inset;
+        let y1 = f.row_center(to) - dir * inset;
+        let _ = writeln!(
+            s,
+            r#"<path class="link-{}" d="{}" {}{}/>"#,
+            link_slug(l.kind),
+            arrow(x, y0, y1),
+            link_style(l.kind, p),
+            dim(l.future)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+fn link_slug(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Spawn => "spawn",
+        LinkKind::Await => "await",
+        LinkKind::Cancel => "cancel",
+        LinkKind::Shield => "shield",
+    }
+}
+
+/// The loop's own markers, on the axis line, one per pixel column.
+fn loop_markers(s: &mut String, shown: &Layout, f: &Frame) {
+    let mut last = f64::NEG_INFINITY;
+    let mut any = false;
+    for mk in shown.markers.iter().filter(|mk| mk.row.is_none() && mk.x >= f.x0 && mk.x <= f.x1) {
+        let px = f.px_from_x(mk.x);
+        if px - last < 2.0 {
+            continue;
+        }
+        if !any {
+            s.push_str("<g id=\"loop\">\n");
+            any = true;
+        }
+        last = px;
+        let _ = writeln!(
+            s,
+            r##"<use xlink:href="#{}" x="{}" y="{}"{}/>"##,
+            Icon::Loop.id(),
+            num(px),
+            num(f.rows_bottom()),
+            dim(mk.future)
+        );
+    }
+    if any {
+        s.push_str("</g>\n");
+    }
+}
+
+/// Past the cursor, a light shade, so "not yet" reads at a glance (as in the app).
+fn not_yet(s: &mut String, view: &View, scene: &Scene, p: &Paint) {
+    let Some(cx) = view.cursor.and(view.shown().cursor_x) else { return };
+    let f = &scene.frame;
+    let x = f.px_from_x(cx.max(f.x0));
+    if cx >= f.x1 {
+        return;
+    }
+    let (colour, opacity) = match p.theme {
+        Theme::Light => ("#000000", "0.04"),
+        Theme::Dark => ("#ffffff", "0.025"),
+    };
+    let _ = writeln!(
+        s,
+        r#"<rect id="not-yet" x="{}" y="{}" width="{}" height="{}" fill="{colour}" fill-opacity="{opacity}"/>"#,
+        num(x),
+        num(f.rows_top),
+        num(f.plot_right + Frame::INNER - x),
+        num(f.rows_bottom() - f.rows_top)
+    );
+}
+
+fn cursor(s: &mut String, view: &View, scene: &Scene, p: &Paint) {
+    let (Some(c), Some(cx)) = (view.cursor, view.shown().cursor_x) else { return };
+    let f = &scene.frame;
+    if cx < f.x0 || cx > f.x1 {
+        return;
+    }
+    let m = &scene.metrics;
+    let x = f.px_from_x(cx);
+    let colour = p.chrome.cursor.hex();
+    let label = format!("step {c}");
+    let lw = super::font::text_width(&label, m.tick_size, true);
+    let lx = (x - lw / 2.0).clamp(f.plot_left - 8.0, f.width - m.pad - lw);
+    s.push_str("<g id=\"cursor\">\n");
+    let _ = writeln!(
+        s,
+        r#"<path d="M{},{}V{}" stroke="{colour}" stroke-width="2"/>"#,
+        num(x),
+        num(f.rows_top - 4.0),
+        num(f.rows_bottom())
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="{colour}">{}</text>"#,
+        num(lx),
+        num(f.rows_top - 8.0),
+        num(m.tick_size),
+        escape(&label)
+    );
+    s.push_str("</g>\n");
+}
+
+fn axis(s: &mut String, scene: &Scene, p: &Paint) {
+    let f = &scene.frame;
+    let m = &scene.metrics;
+    let fg = p.chrome.text.hex();
+    let y = f.rows_bottom();
+    s.push_str("<g id=\"axis\">\n");
+    let mut d = format!("M{},{}H{}", num(f.plot_left - Frame::INNER), num(y), num(f.plot_right + Frame::INNER));
+    for t in &scene.ticks {
+        let _ = write!(d, "M{},{}v5", num(t.px), num(y));
+    }
+    let _ = writeln!(s, r#"<path d="{d}" fill="none" stroke="{fg}" stroke-width="1"/>"#);
+    for t in &scene.ticks {
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{fg}">{}</text>"#,
+            num(t.px),
+            num(scene.tick_label_y()),
+            num(m.tick_size),
+            escape(&t.label)
+        );
+    }
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>"#,
+        num((f.plot_left + f.plot_right) / 2.0),
+        num(scene.x_title_y()),
+        num(m.tick_size),
+        p.muted.hex(),
+        escape(&scene.x_title)
+    );
+    s.push_str("</g>\n");
+}
+
+fn legend(s: &mut String, scene: &Scene, p: &Paint) {
+    if scene.legend.is_empty() {
+        return;
+    }
+    let m = &scene.metrics;
+    let fg = p.chrome.text.hex();
+    s.push_str("<g id=\"legend\">\n");
+    for item in &scene.legend {
+        let (x, y) = (item.x, item.y);
+        let sample_mid = x + LEGEND_SAMPLE / 2.0;
+        let _ = write!(s, "<g class=\"legend-item\">");
+        match item.key {
+            LegendKey::Bar(kind) => {
+                let style = kind.style();
+                let h = (m.row_height.max(28.0) * f64::from(style.height)).min(m.legend_size * 1.3);
+                let colour = p.bar(kind).hex();
+                let fill = match style.pattern {
+                    Pattern::Solid => format!(r#"fill="{colour}""#),
+                    Pattern::Outline => {
+                        format!(r#"fill="{colour}" fill-opacity="0.3" stroke="{colour}" stroke-width="1.5""#)
+                    }
+                    _ => format!(r#"fill="url(#{})""#, pattern_id(kind)),
+                };
+                let _ = write!(
+                    s,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" {fill}/>"#,
+                    num(x),
+                    num(y - h / 2.0),
+                    num(LEGEND_SAMPLE),
+                    num(h)
+                );
+            }
+            LegendKey::End(kind) => {
+                let _ = write!(s, "{}", end_mark(kind, sample_mid, y, 6.0, end_style(kind, p.theme).1, ""));
+            }
+            LegendKey::Icon(icon) => {
+                let _ = write!(s, r##"<use xlink:href="#{}" x="{}" y="{}"/>"##, icon.id(), num(sample_mid), num(y));
+            }
+            LegendKey::Link(kind) => {
+                // The arrow laid on its side.
+                let (colour, width, dashed) = p.link(kind);
+                let c = colour.hex();
+                let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
+                let tip = x + LEGEND_SAMPLE;
+                let _ = write!(
+                    s,
+                    r#"<path d="M{},{}H{}M{},{}L{},{}V{}Z" fill="{c}" stroke="{c}" stroke-width="{width}"{dash} stroke-linejoin="round"/>"#,
+                    num(x),
+                    num(y),
+                    num(tip - 6.0),
+                    num(tip),
+                    num(y),
+                    num(tip - 6.0),
+                    num(y - 3.6),
+                    num(y + 3.6)
+                );
+            }
+            LegendKey::Cursor => {
+                let _ = write!(
+                    s,
+                    r#"<path d="M{},{}V{}" stroke="{}" stroke-width="2"/>"#,
+                    num(sample_mid),
+                    num(y - 8.0),
+                    num(y + 8.0),
+                    p.chrome.cursor.hex()
+                );
+            }
+        }
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{fg}">{}</text></g>"#,
+            num(x + LEGEND_SAMPLE + 7.0),
+            num(y + m.legend_size * 0.36),
+            num(m.legend_size),
+            escape(&item.label)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(1.006), "1.01");
+        assert_eq!(num(0.1 + 0.2), "0.3");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(12.5), "12.5");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a<b & 'c'"), "a&lt;b &amp; &apos;c&apos;");
+        assert_eq!(escape("\u{1}"), "\u{fffd}");
+    }
+}

@@ -1,0 +1,1884 @@
+//! Built-in functions, methods, attributes and the `asyncio`/`time` modules.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::interp::{Exc, Interp, MAX_LEN, R, make_task_obj, timeout_value};
+use super::ops::{self, compare, dict_insert, hkey, make_set};
+use super::value::{
+    BoxFut, BuiltinFn, Class, CoroObj, FutObj, TaskObj, Value, exc_str, py_eq, range_len, repr, to_str,
+};
+use crate::runtime::{self, Awaitable, BoxAwait, FutureLike, Seconds};
+use crate::trace::Via;
+
+const BUILTINS: &[&str] = &[
+    "print",
+    "len",
+    "range",
+    "enumerate",
+    "zip",
+    "sum",
+    "min",
+    "max",
+    "sorted",
+    "reversed",
+    "isinstance",
+    "issubclass",
+    "repr",
+    "abs",
+    "round",
+    "any",
+    "all",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "map",
+    "filter",
+    "divmod",
+    "hash",
+    "id",
+    "iter",
+    "next",
+    "callable",
+    "format",
+    "getattr",
+    "hasattr",
+];
+
+/// The value of a built-in name, if it is one.
+pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class>>) -> Option<Value> {
+    if let Some(b) = BUILTINS.iter().find(|b| **b == name) {
+        if matches!(name, "list" | "tuple" | "dict" | "set") {
+            return classes.get(name).cloned().map(Value::Class);
+        }
+        return Some(Value::Builtin(Rc::new(BuiltinFn { name: b, this: None })));
+    }
+    if matches!(name, "int" | "float" | "str" | "bool" | "type" | "object") {
+        return classes.get(name).cloned().map(Value::Class);
+    }
+    if matches!(name, "CancelledError" | "InvalidStateError" | "GeneratorExit") {
+        return None;
+    }
+    classes.get(name).filter(|c| !c.builtin_type).cloned().map(Value::Class)
+}
+
+fn bf(name: &'static str, this: Option<Value>) -> Value {
+    Value::Builtin(Rc::new(BuiltinFn { name, this }))
+}
+
+const ASYNCIO: &[&str] = &[
+    "run",
+    "sleep",
+    "create_task",
+    "gather",
+    "wait_for",
+    "shield",
+    "timeout",
+    "timeout_at",
+    "current_task",
+    "all_tasks",
+    "iscoroutine",
+    "get_running_loop",
+    "get_event_loop",
+    "ensure_future",
+];
+const TIME: &[&str] = &[
+    "sleep",
+    "monotonic",
+    "perf_counter",
+    "time",
+    "monotonic_ns",
+    "perf_counter_ns",
+    "time_ns",
+];
+
+/// `o.name`.
+pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
+    let method = |names: &[&'static str]| names.iter().find(|n| **n == name).map(|n| bf(n, Some(o.clone())));
+    let found = match o {
+        Value::Module(m) if let Some(v) = it.module_attrs.get(&(*m, name)) => Some(v.clone()),
+        Value::Module("asyncio") => match name {
+            "CancelledError" | "InvalidStateError" | "TimeoutError" | "Task" | "Future" => {
+                Some(Value::Class(it.class(name)))
+            }
+            "TaskGroup" => Some(bf("asyncio.TaskGroup", None)),
+            _ => ASYNCIO.iter().find(|n| **n == name).map(|n| bf(asyncio_name(n), None)),
+        },
+        Value::Module("time") => TIME.iter().find(|n| **n == name).map(|n| bf(time_name(n), None)),
+        Value::Str(_) => method(&[
+            "upper",
+            "lower",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "split",
+            "join",
+            "startswith",
+            "endswith",
+            "replace",
+            "format",
+            "find",
+            "count",
+            "isdigit",
+            "ljust",
+            "rjust",
+            "center",
+            "title",
+            "capitalize",
+            "zfill",
+            "splitlines",
+            "index",
+            "isalpha",
+            "isspace",
+        ]),
+        Value::List(_) => method(&[
+            "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "clear", "copy",
+        ]),
+        Value::Dict(_) => method(&[
+            "get",
+            "keys",
+            "values",
+            "items",
+            "pop",
+            "setdefault",
+            "update",
+            "copy",
+            "clear",
+        ]),
+        Value::Set(_) => method(&[
+            "add",
+            "discard",
+            "remove",
+            "pop",
+            "clear",
+            "copy",
+            "union",
+            "intersection",
+            "difference",
+        ]),
+        Value::Tuple(_) => method(&["index", "count"]),
+        Value::Task(_) => method(&[
+            "cancel",
+            "cancelled",
+            "done",
+            "result",
+            "exception",
+            "get_name",
+            "set_name",
+            "cancelling",
+            "uncancel",
+            "get_coro",
+            "add_done_callback",
+        ]),
+        Value::Future(_) => method(&["cancel", "cancelled", "done", "result", "exception"]),
+        Value::Timeout(_) => method(&["when", "expired"]),
+        Value::Loop => method(&["time", "create_task"]),
+        Value::TaskGroup(_) => method(&["create_task"]),
+        Value::Exc(e) => match name {
+            "args" => Some(Value::tuple(e.args.clone())),
+            "exceptions" if e.class.name.ends_with("ExceptionGroup") && e.args.len() == 2 => {
+                Some(Value::tuple(it.iterate(&e.args[1])?))
+            }
+            "message" if e.class.name.ends_with("ExceptionGroup") && !e.args.is_empty() => Some(e.args[0].clone()),
+            "__cause__" => Some(e.cause.borrow().clone()),
+            "__class__" => Some(Value::Class(e.class.clone())),
+            "__context__" => Some(Value::None),
+            _ => None,
+        },
+        Value::Class(c) => match name {
+            "__name__" | "__qualname__" => Some(Value::Str(c.name.clone())),
+            _ => None,
+        },
+        Value::Func(f) => match name {
+            "__name__" => Some(Value::Str(f.proto.name.clone())),
+            "__qualname__" => Some(Value::str(f.proto.qualname)),
+            _ => None,
+        },
+        Value::Coro(c) => match name {
+            "__name__" => Some(Value::str(c.name.rsplit('.').next().unwrap_or(c.name))),
+            "__qualname__" => Some(Value::str(c.name)),
+            "close" => Some(bf("coro.close", Some(o.clone()))),
+            _ => None,
+        },
+        Value::Builtin(b) => match name {
+            "__name__" => Some(Value::str(b.name.rsplit('.').next().unwrap_or(b.name))),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(v) = found {
+        return Ok(v);
+    }
+    if name == "__class__" {
+        return Ok(type_of(it, o));
+    }
+    Err(match o {
+        Value::Module(m) => it.exc("AttributeError", format!("module '{m}' has no attribute '{name}'")),
+        Value::Class(c) => it.exc(
+            "AttributeError",
+            format!("type object '{}' has no attribute '{name}'", c.name),
+        ),
+        other => it.exc(
+            "AttributeError",
+            format!("'{}' object has no attribute '{name}'", other.type_name()),
+        ),
+    })
+}
+
+/// The functions of `asyncio` and `time` as values, keyed by (module, name).
+pub(crate) fn module_functions() -> HashMap<(&'static str, &'static str), Value> {
+    let mut m = HashMap::new();
+    for n in ASYNCIO {
+        m.insert(("asyncio", *n), bf(asyncio_name(n), None));
+    }
+    for n in TIME {
+        m.insert(("time", *n), bf(time_name(n), None));
+    }
+    m
+}
+
+fn asyncio_name(n: &str) -> &'static str {
+    match n {
+        "run" => "asyncio.run",
+        "sleep" => "asyncio.sleep",
+        "create_task" => "asyncio.create_task",
+        "gather" => "asyncio.gather",
+        "wait_for" => "asyncio.wait_for",
+        "shield" => "asyncio.shield",
+        "timeout" => "asyncio.timeout",
+        "timeout_at" => "asyncio.timeout_at",
+        "current_task" => "asyncio.current_task",
+        "all_tasks" => "asyncio.all_tasks",
+        "iscoroutine" => "asyncio.iscoroutine",
+        "ensure_future" => "asyncio.ensure_future",
+        _ => "asyncio.get_running_loop",
+    }
+}
+
+fn time_name(n: &str) -> &'static str {
+    match n {
+        "sleep" => "time.sleep",
+        "monotonic" => "time.monotonic",
+        "perf_counter" => "time.perf_counter",
+        "time" => "time.time",
+        "monotonic_ns" => "time.monotonic_ns",
+        "perf_counter_ns" => "time.perf_counter_ns",
+        _ => "time.time_ns",
+    }
+}
+
+fn type_of(it: &Interp, v: &Value) -> Value {
+    match v {
+        Value::Exc(e) => Value::Class(e.class.clone()),
+        other => {
+            let n = other.type_name();
+            match it.classes.get(n) {
+                Some(c) => Value::Class(c.clone()),
+                None => Value::Class(Rc::new(Class {
+                    name: n.into(),
+                    base: None,
+                    builtin_type: true,
+                })),
+            }
+        }
+    }
+}
+
+/// A number of seconds from the script.
+#[derive(Debug, Clone)]
+struct Secs {
+    v: f64,
+    repr: String,
+    int: bool,
+}
+
+impl Seconds for Secs {
+    fn seconds(&self) -> f64 {
+        self.v
+    }
+    fn repr(&self) -> String {
+        self.repr.clone()
+    }
+    fn is_int(&self) -> bool {
+        self.int
+    }
+}
+
+fn secs(it: &Interp, v: &Value, what: &str) -> R<Secs> {
+    #[allow(clippy::cast_precision_loss)]
+    match v {
+        Value::Int(i) => Ok(Secs {
+            v: *i as f64,
+            repr: i.to_string(),
+            int: true,
+        }),
+        Value::Bool(b) => Ok(Secs {
+            v: f64::from(u8::from(*b)),
+            repr: repr(v),
+            int: true,
+        }),
+        Value::Float(f) => Ok(Secs {
+            v: *f,
+            repr: repr(v),
+            int: false,
+        }),
+        other => it.type_error(format!(
+            "{what}: '{}' object cannot be interpreted as a number of seconds",
+            other.type_name()
+        )),
+    }
+}
+
+fn float_of(v: &Value) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+/// What an asyncio combinator accepts.
+enum Aw {
+    Coro(runtime::Coro<BoxFut>),
+    Task(runtime::Task<Value>),
+    Fut(Rc<FutObj>),
+    Ref(runtime::TaskRef),
+}
+
+/// A task known only by reference, as a future (its result reads as None).
+struct RefFuture(runtime::TaskRef);
+
+impl FutureLike<Value> for RefFuture {
+    fn fut_id(&self) -> Option<crate::runtime::core::FutId> {
+        let id = self.0.id();
+        crate::runtime::core::with_state(|st| st.task_fut(id))
+    }
+    fn task_id(&self) -> Option<u32> {
+        Some(self.0.id())
+    }
+    fn result(&self) -> crate::runtime::Result<Value> {
+        let id = self.0.id();
+        crate::runtime::core::with_state(|st| {
+            let f = st.task_fut(id);
+            match st.fut_error(f) {
+                Some(e) => Err(e),
+                None => Ok(Value::None),
+            }
+        })
+        .unwrap_or(Ok(Value::None))
+    }
+}
+
+struct FutAsValue(Rc<FutObj>);
+
+impl FutureLike<Value> for FutAsValue {
+    fn fut_id(&self) -> Option<crate::runtime::core::FutId> {
+        match &*self.0 {
+            FutObj::Shield(s) => FutureLike::fut_id(s),
+            FutObj::Gather(g) => FutureLike::fut_id(g),
+            FutObj::Settled(g) => FutureLike::fut_id(g),
+        }
+    }
+    fn task_id(&self) -> Option<u32> {
+        match &*self.0 {
+            FutObj::Shield(s) => FutureLike::task_id(s),
+            _ => None,
+        }
+    }
+    fn result(&self) -> crate::runtime::Result<Value> {
+        match &*self.0 {
+            FutObj::Shield(s) => FutureLike::result(s),
+            FutObj::Gather(g) => FutureLike::result(g).map(Value::list),
+            FutObj::Settled(g) => FutureLike::result(g).map(settled_list),
+        }
+    }
+}
+
+fn settled_list(v: Vec<crate::runtime::Result<Value>>) -> Value {
+    let it = super::interp::SELF.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade));
+    Value::list(
+        v.into_iter()
+            .map(|r| match r {
+                Ok(v) => v,
+                Err(e) => match &it {
+                    Some(it) => Value::Exc(it.exc_from_error(e)),
+                    None => Value::None,
+                },
+            })
+            .collect(),
+    )
+}
+
+impl Awaitable for Aw {
+    type Output = Value;
+    fn into_await(self, loc: &'static std::panic::Location<'static>) -> BoxAwait<Value> {
+        match self {
+            Aw::Coro(c) => Box::pin(c),
+            Aw::Task(t) => t.into_await(loc),
+            Aw::Ref(r) => Box::pin(async move {
+                r.join().await?;
+                RefFuture(r).result()
+            }),
+            Aw::Fut(f) => match &*f {
+                FutObj::Shield(s) => s.clone().into_await(loc),
+                FutObj::Gather(g) => {
+                    let g = g.clone();
+                    Box::pin(async move { g.into_await(loc).await.map(Value::list) })
+                }
+                FutObj::Settled(g) => {
+                    let g = g.clone();
+                    Box::pin(async move { g.into_await(loc).await.map(settled_list) })
+                }
+            },
+        }
+    }
+    fn ensure_future(self, via: Via, loc: &'static std::panic::Location<'static>) -> Rc<dyn FutureLike<Value>> {
+        match self {
+            Aw::Coro(c) => c.ensure_future(via, loc),
+            Aw::Task(t) => Rc::new(t),
+            Aw::Fut(f) => Rc::new(FutAsValue(f)),
+            Aw::Ref(r) => Rc::new(RefFuture(r)),
+        }
+    }
+}
+
+fn to_aw(it: &Interp, v: &Value, what: &str) -> R<Aw> {
+    match v {
+        Value::Coro(c) => match c.coro.borrow_mut().take() {
+            Some(co) if what != "wait_for" => {
+                if let Some(f) = &c.task_body {
+                    f.set(true);
+                }
+                Ok(Aw::Coro(co))
+            }
+            Some(co) => Ok(Aw::Coro(co)),
+            None => Err(it.exc("RuntimeError", "cannot reuse already awaited coroutine")),
+        },
+        Value::Task(t) => match &**t {
+            TaskObj::Typed(t) => Ok(Aw::Task(t.clone())),
+            TaskObj::Ref(r) => Ok(Aw::Ref(*r)),
+        },
+        Value::Future(f) => Ok(Aw::Fut(f.clone())),
+        _ => it.type_error("An asyncio.Future, a coroutine or an awaitable is required"),
+    }
+}
+
+fn loop_running() -> bool {
+    crate::runtime::core::with_inner(|_| ()).is_some()
+}
+
+fn no_loop(it: &Interp) -> Exc {
+    it.exc("RuntimeError", "no running event loop")
+}
+
+fn kw<'a>(kwargs: &'a [(Rc<str>, Value)], name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+fn check_kwargs(it: &Interp, fname: &str, kwargs: &[(Rc<str>, Value)], allowed: &[&str]) -> R<()> {
+    for (k, _) in kwargs {
+        if !allowed.contains(&&**k) {
+            return it.type_error(format!("{fname}() got an unexpected keyword argument '{k}'"));
+        }
+    }
+    Ok(())
+}
+
+fn arg<'a>(
+    it: &Interp,
+    args: &'a [Value],
+    kwargs: &'a [(Rc<str>, Value)],
+    i: usize,
+    name: &str,
+    fname: &str,
+) -> R<&'a Value> {
+    match args.get(i).or_else(|| kw(kwargs, name)) {
+        Some(v) => Ok(v),
+        None => it.type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)),
+    }
+}
+
+fn nargs(it: &Interp, fname: &str, args: &[Value], min: usize, max: usize) -> R<()> {
+    if args.len() < min || args.len() > max {
+        if min == max {
+            return it.type_error(format!(
+                "{fname}() takes exactly {min} argument{} ({} given)",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            ));
+        }
+        if args.len() < min {
+            return it.type_error(format!(
+                "{fname} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            ));
+        }
+        return it.type_error(format!(
+            "{fname} expected at most {max} argument{}, got {}",
+            if max == 1 { "" } else { "s" },
+            args.len()
+        ));
+    }
+    Ok(())
+}
+
+fn as_int(it: &Interp, v: &Value) -> R<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        other => it.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        )),
+    }
+}
+
+fn sort_values(it: &Interp, items: &mut [Value], key: Option<&Value>, reverse: bool) -> R<()> {
+    let keys: Vec<Value> = match key {
+        Some(k) if !matches!(k, Value::None) => items
+            .iter()
+            .map(|x| it.call(k, vec![x.clone()], Vec::new()))
+            .collect::<R<_>>()?,
+        _ => items.to_vec(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut err = None;
+    idx.sort_by(|&a, &b| {
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
+        match ops::order(x, y) {
+            Some(o) => o,
+            None => {
+                if err.is_none() {
+                    err = Some(it.exc(
+                        "TypeError",
+                        format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            y.type_name(),
+                            x.type_name()
+                        ),
+                    ));
+                }
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+    items.clone_from_slice(&sorted);
+    Ok(())
+}
+
+fn minmax(it: &Interp, fname: &str, args: Vec<Value>, kwargs: &[(Rc<str>, Value)], want_max: bool) -> R<Value> {
+    let items = if args.len() == 1 { it.iterate(&args[0])? } else { args };
+    let key = kw(kwargs, "key").filter(|k| !matches!(k, Value::None));
+    if items.is_empty() {
+        if let Some(d) = kw(kwargs, "default") {
+            return Ok(d.clone());
+        }
+        return Err(it.exc("ValueError", format!("{fname}() iterable argument is empty")));
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match key {
+        Some(k) => it.call(k, vec![best.clone()], Vec::new())?,
+        None => best.clone(),
+    };
+    for x in items.into_iter().skip(1) {
+        let xk = match key {
+            Some(k) => it.call(k, vec![x.clone()], Vec::new())?,
+            None => x.clone(),
+        };
+        let better = if want_max {
+            compare(it, super::compile::CmpOp::Gt, &xk, &best_key)?
+        } else {
+            compare(it, super::compile::CmpOp::Lt, &xk, &best_key)?
+        };
+        if better {
+            best = x;
+            best_key = xk;
+        }
+    }
+    Ok(best)
+}
+
+/// `print(*args, sep=' ', end='\n')`.
+fn do_print(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value> {
+    check_kwargs(it, "print", kwargs, &["sep", "end", "file", "flush"])?;
+    let sep = match kw(kwargs, "sep") {
+        None | Some(Value::None) => " ".to_owned(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(o) => {
+            return it.type_error(format!("sep must be None or a string, not {}", o.type_name()));
+        }
+    };
+    let end = match kw(kwargs, "end") {
+        None | Some(Value::None) => "\n".to_owned(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(o) => {
+            return it.type_error(format!("end must be None or a string, not {}", o.type_name()));
+        }
+    };
+    let mut text = args.iter().map(to_str).collect::<Vec<_>>().join(&sep);
+    text.push_str(&end);
+    if text.ends_with('\n') {
+        text.pop();
+    }
+    it.sync_loc();
+    runtime::print(text);
+    Ok(Value::None)
+}
+
+/// Calls a built-in.
+pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    if let Some(this) = &b.this {
+        return call_method(it, this, b.name, args, kwargs);
+    }
+    let name = b.name;
+    if name.starts_with("asyncio.") {
+        return call_asyncio(it, name, args, kwargs);
+    }
+    if !kwargs.is_empty()
+        && !matches!(
+            name,
+            "asyncio.TaskGroup"
+                | "print"
+                | "sorted"
+                | "min"
+                | "max"
+                | "asyncio.create_task"
+                | "asyncio.gather"
+                | "asyncio.wait_for"
+                | "asyncio.sleep"
+                | "asyncio.run"
+                | "asyncio.timeout"
+                | "asyncio.timeout_at"
+                | "asyncio.shield"
+                | "asyncio.ensure_future"
+                | "sum"
+                | "enumerate"
+                | "round"
+        )
+    {
+        return it.type_error(format!("{name}() takes no keyword arguments"));
+    }
+    match name {
+        "print" => do_print(it, &args, &kwargs),
+        "len" => {
+            nargs(it, "len", &args, 1, 1)?;
+            let n = match &args[0] {
+                Value::Str(s) => s.chars().count(),
+                Value::List(l) => l.borrow().len(),
+                Value::Tuple(t) => t.len(),
+                Value::Dict(d) => d.borrow().len(),
+                Value::Set(s) => s.borrow().len(),
+                Value::Range(a, b, s) => usize::try_from(range_len(*a, *b, *s)).unwrap_or(0),
+                other => {
+                    return it.type_error(format!("object of type '{}' has no len()", other.type_name()));
+                }
+            };
+            Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+        }
+        "range" => {
+            nargs(it, "range", &args, 1, 3)?;
+            let v: Vec<i64> = args.iter().map(|a| as_int(it, a)).collect::<R<_>>()?;
+            let (a, b, s) = match v.len() {
+                1 => (0, v[0], 1),
+                2 => (v[0], v[1], 1),
+                _ => (v[0], v[1], v[2]),
+            };
+            if s == 0 {
+                return Err(it.exc("ValueError", "range() arg 3 must not be zero"));
+            }
+            Ok(Value::Range(a, b, s))
+        }
+        "enumerate" => {
+            let start = match kw(&kwargs, "start").or(args.get(1)) {
+                Some(v) => as_int(it, v)?,
+                None => 0,
+            };
+            let items = it.iterate(arg(it, &args, &kwargs, 0, "iterable", "enumerate")?)?;
+            let out: Vec<Value> = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| Value::tuple(vec![Value::Int(start + i64::try_from(i).unwrap_or(0)), x]))
+                .collect();
+            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+        }
+        "zip" => {
+            let lists: Vec<Vec<Value>> = args.iter().map(|a| it.iterate(a)).collect::<R<_>>()?;
+            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            let out: Vec<Value> = (0..n)
+                .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
+                .collect();
+            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+        }
+        "sum" => {
+            let items = it.iterate(arg(it, &args, &kwargs, 0, "iterable", "sum")?)?;
+            let mut acc = kw(&kwargs, "start").or(args.get(1)).cloned().unwrap_or(Value::Int(0));
+            if let Value::Str(_) = acc {
+                return it.type_error("sum() can't sum strings [use ''.join(seq) instead]");
+            }
+            // CPython: exact int sums, then floats with Neumaier's compensated summation.
+            let mut comp: Option<(f64, f64)> = None;
+            for x in items {
+                if let Some((f, c)) = &mut comp {
+                    if let Some(v) = float_of(&x).filter(|_| matches!(x, Value::Float(_) | Value::Int(_))) {
+                        let t = *f + v;
+                        if f.abs() >= v.abs() {
+                            *c += (*f - t) + v;
+                        } else {
+                            *c += (v - t) + *f;
+                        }
+                        *f = t;
+                        continue;
+                    }
+                    let (f, c) = comp.take().unwrap_or_default();
+                    acc = Value::Float(if c != 0.0 && c.is_finite() { f + c } else { f });
+                }
+                acc = ops::binop(it, super::compile::Operator::Add, &acc, &x)?;
+                if let Value::Float(f) = acc {
+                    comp = Some((f, 0.0));
+                }
+            }
+            if let Some((f, c)) = comp {
+                acc = Value::Float(if c != 0.0 && c.is_finite() { f + c } else { f });
+            }
+            Ok(acc)
+        }
+        "min" => minmax(it, "min", args, &kwargs, false),
+        "max" => minmax(it, "max", args, &kwargs, true),
+        "sorted" => {
+            nargs(it, "sorted", &args, 1, 1)?;
+            let mut items = it.iterate(&args[0])?;
+            sort_values(
+                it,
+                &mut items,
+                kw(&kwargs, "key"),
+                kw(&kwargs, "reverse").is_some_and(Value::truthy),
+            )?;
+            Ok(Value::list(items))
+        }
+        "reversed" => {
+            nargs(it, "reversed", &args, 1, 1)?;
+            let mut items = it.iterate(&args[0])?;
+            items.reverse();
+            Ok(Value::Iter(Rc::new(RefCell::new(items.into_iter()))))
+        }
+        "iter" => {
+            nargs(it, "iter", &args, 1, 1)?;
+            if let Value::Iter(_) = &args[0] {
+                return Ok(args[0].clone());
+            }
+            Ok(Value::Iter(Rc::new(RefCell::new(it.iterate(&args[0])?.into_iter()))))
+        }
+        "next" => {
+            nargs(it, "next", &args, 1, 2)?;
+            let Value::Iter(i) = &args[0] else {
+                return it.type_error(format!("'{}' object is not an iterator", args[0].type_name()));
+            };
+            let n = i.borrow_mut().next();
+            match n {
+                Some(v) => Ok(v),
+                None => match args.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(it.exc_args(it.class("StopIteration"), Vec::new())),
+                },
+            }
+        }
+        "isinstance" => {
+            nargs(it, "isinstance", &args, 2, 2)?;
+            Ok(Value::Bool(isinstance(it, &args[0], &args[1])?))
+        }
+        "issubclass" => {
+            nargs(it, "issubclass", &args, 2, 2)?;
+            match (&args[0], &args[1]) {
+                (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
+                _ => it.type_error("issubclass() arg 1 must be a class"),
+            }
+        }
+        "repr" => {
+            nargs(it, "repr", &args, 1, 1)?;
+            Ok(Value::Str(repr(&args[0]).into()))
+        }
+        "format" => {
+            nargs(it, "format", &args, 1, 2)?;
+            let spec = match args.get(1) {
+                Some(Value::Str(s)) => s.to_string(),
+                _ => String::new(),
+            };
+            Ok(Value::Str(ops::format_spec(it, &args[0], &spec)?.into()))
+        }
+        "abs" => {
+            nargs(it, "abs", &args, 1, 1)?;
+            match &args[0] {
+                Value::Int(i) => i
+                    .checked_abs()
+                    .map(Value::Int)
+                    .ok_or_else(|| it.exc("OverflowError", "taskline: integer overflow")),
+                Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+                Value::Float(f) => Ok(Value::Float(f.abs())),
+                o => it.type_error(format!("bad operand type for abs(): '{}'", o.type_name())),
+            }
+        }
+        "round" => {
+            let x = arg(it, &args, &kwargs, 0, "number", "round")?;
+            let nd = kw(&kwargs, "ndigits")
+                .or(args.get(1))
+                .filter(|v| !matches!(v, Value::None));
+            match (x, nd) {
+                (Value::Int(_) | Value::Bool(_), _) => Ok(Value::Int(as_int(it, x)?)),
+                (Value::Float(f), None) => {
+                    let r = round_half_even(*f);
+                    if !r.is_finite() {
+                        return Err(it.exc("OverflowError", "cannot convert float infinity to integer"));
+                    }
+                    #[allow(clippy::cast_possible_truncation)]
+                    Ok(Value::Int(r as i64))
+                }
+                (Value::Float(f), Some(n)) => {
+                    let n = as_int(it, n)?;
+                    let s = format!("{:.*}", usize::try_from(n.clamp(0, 300)).unwrap_or(0), f);
+                    Ok(Value::Float(s.parse().unwrap_or(*f)))
+                }
+                (o, _) => it.type_error(format!("type {} doesn't define __round__ method", o.type_name())),
+            }
+        }
+        "any" => {
+            nargs(it, "any", &args, 1, 1)?;
+            Ok(Value::Bool(it.iterate(&args[0])?.iter().any(Value::truthy)))
+        }
+        "all" => {
+            nargs(it, "all", &args, 1, 1)?;
+            Ok(Value::Bool(it.iterate(&args[0])?.iter().all(Value::truthy)))
+        }
+        "map" => {
+            if args.len() < 2 {
+                return it.type_error("map() must have at least two arguments.");
+            }
+            let lists: Vec<Vec<Value>> = args[1..].iter().map(|a| it.iterate(a)).collect::<R<_>>()?;
+            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            let out = (0..n)
+                .map(|i| it.call(&args[0], lists.iter().map(|l| l[i].clone()).collect(), Vec::new()))
+                .collect::<R<Vec<_>>>()?;
+            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+        }
+        "filter" => {
+            nargs(it, "filter", &args, 2, 2)?;
+            let mut out = Vec::new();
+            for x in it.iterate(&args[1])? {
+                let keep = match &args[0] {
+                    Value::None => x.truthy(),
+                    f => it.call(f, vec![x.clone()], Vec::new())?.truthy(),
+                };
+                if keep {
+                    out.push(x);
+                }
+            }
+            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+        }
+        "divmod" => {
+            nargs(it, "divmod", &args, 2, 2)?;
+            let q = ops::binop(it, super::compile::Operator::FloorDiv, &args[0], &args[1])?;
+            let r = ops::binop(it, super::compile::Operator::Mod, &args[0], &args[1])?;
+            Ok(Value::tuple(vec![q, r]))
+        }
+        "hash" => {
+            nargs(it, "hash", &args, 1, 1)?;
+            hkey(it, &args[0])?;
+            match &args[0] {
+                Value::Int(i) => Ok(Value::Int(*i)),
+                _ => Ok(Value::Int(
+                    i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0),
+                )),
+            }
+        }
+        "id" => {
+            nargs(it, "id", &args, 1, 1)?;
+            Ok(Value::Int(i64::try_from(args[0].identity()).unwrap_or(0)))
+        }
+        "callable" => {
+            nargs(it, "callable", &args, 1, 1)?;
+            Ok(Value::Bool(matches!(
+                args[0],
+                Value::Func(_) | Value::Builtin(_) | Value::Class(_)
+            )))
+        }
+        "getattr" => {
+            nargs(it, "getattr", &args, 2, 3)?;
+            let Value::Str(n) = &args[1] else {
+                return it.type_error("attribute name must be string");
+            };
+            match get_attr(it, &args[0], n) {
+                Ok(v) => Ok(v),
+                Err(e) if args.len() == 3 && &*e.class.name == "AttributeError" => Ok(args[2].clone()),
+                Err(e) => Err(e),
+            }
+        }
+        "hasattr" => {
+            nargs(it, "hasattr", &args, 2, 2)?;
+            let Value::Str(n) = &args[1] else {
+                return it.type_error("attribute name must be string");
+            };
+            Ok(Value::Bool(get_attr(it, &args[0], n).is_ok()))
+        }
+        _ if name.starts_with("asyncio.") => call_asyncio(it, name, args, kwargs),
+        _ if name.starts_with("time.") => call_time(it, name, &args),
+        _ => it.type_error(format!("taskline: '{name}' cannot be called")),
+    }
+}
+
+fn round_half_even(f: f64) -> f64 {
+    let r = f.round();
+    if (f - f.trunc()).abs() == 0.5 {
+        2.0 * (f / 2.0).round()
+    } else {
+        r
+    }
+}
+
+fn isinstance(it: &Interp, v: &Value, cls: &Value) -> R<bool> {
+    match cls {
+        Value::Tuple(t) => {
+            for c in t.iter() {
+                if isinstance(it, v, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Class(c) if c.builtin_type => {
+            let tn = v.type_name();
+            Ok(match &*c.name {
+                "object" => true,
+                "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+                "float" => matches!(v, Value::Float(_)),
+                "Future" => matches!(v, Value::Task(_) | Value::Future(_)),
+                n => n == tn,
+            })
+        }
+        Value::Class(c) => Ok(matches!(v, Value::Exc(e) if e.class.is_subclass(c))),
+        _ => it.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
+    }
+}
+
+/// Calls a class: an exception, or a built-in type's conversion.
+pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    if !c.builtin_type {
+        if !kwargs.is_empty() {
+            return it.type_error(format!("{}() takes no keyword arguments", c.name));
+        }
+        return Ok(Value::Exc(it.exc_args(c.clone(), args)));
+    }
+    if !kwargs.is_empty() && &*c.name != "dict" {
+        return it.type_error(format!("{}() takes no keyword arguments", c.name));
+    }
+    let name = &*c.name;
+    match name {
+        "int" => {
+            nargs(it, "int", &args, 0, 2)?;
+            match args.first() {
+                None => Ok(Value::Int(0)),
+                Some(Value::Int(i)) => Ok(Value::Int(*i)),
+                Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
+                Some(Value::Float(f)) => {
+                    if !f.is_finite() {
+                        return Err(it.exc(
+                            if f.is_nan() { "ValueError" } else { "OverflowError" },
+                            if f.is_nan() {
+                                "cannot convert float NaN to integer"
+                            } else {
+                                "cannot convert float infinity to integer"
+                            },
+                        ));
+                    }
+                    #[allow(clippy::cast_possible_truncation)]
+                    Ok(Value::Int(f.trunc() as i64))
+                }
+                Some(Value::Str(s)) => {
+                    let base = match args.get(1) {
+                        Some(b) => u32::try_from(as_int(it, b)?).unwrap_or(10),
+                        None => 10,
+                    };
+                    let t = s.trim().replace('_', "");
+                    i64::from_str_radix(&t, base).map(Value::Int).map_err(|_| {
+                        it.exc(
+                            "ValueError",
+                            format!(
+                                "invalid literal for int() with base {base}: {}",
+                                repr(&Value::Str(s.clone()))
+                            ),
+                        )
+                    })
+                }
+                Some(o) => it.type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    o.type_name()
+                )),
+            }
+        }
+        "float" => {
+            nargs(it, "float", &args, 0, 1)?;
+            match args.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(Value::Str(s)) => {
+                    let t = s.trim().to_ascii_lowercase();
+                    let v = match t.as_str() {
+                        "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
+                        "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                        "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                        _ => t.parse::<f64>().ok(),
+                    };
+                    v.map(Value::Float).ok_or_else(|| {
+                        it.exc(
+                            "ValueError",
+                            format!("could not convert string to float: {}", repr(&Value::Str(s.clone()))),
+                        )
+                    })
+                }
+                Some(v) => match float_of(v) {
+                    Some(f) => Ok(Value::Float(f)),
+                    None => it.type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        v.type_name()
+                    )),
+                },
+            }
+        }
+        "str" => {
+            nargs(it, "str", &args, 0, 1)?;
+            Ok(Value::Str(args.first().map(to_str).unwrap_or_default().into()))
+        }
+        "bool" => {
+            nargs(it, "bool", &args, 0, 1)?;
+            Ok(Value::Bool(args.first().is_some_and(Value::truthy)))
+        }
+        "list" => {
+            nargs(it, "list", &args, 0, 1)?;
+            Ok(Value::list(match args.first() {
+                Some(v) => it.iterate(v)?,
+                None => Vec::new(),
+            }))
+        }
+        "tuple" => {
+            nargs(it, "tuple", &args, 0, 1)?;
+            Ok(Value::tuple(match args.first() {
+                Some(v) => it.iterate(v)?,
+                None => Vec::new(),
+            }))
+        }
+        "set" => {
+            nargs(it, "set", &args, 0, 1)?;
+            make_set(
+                it,
+                match args.first() {
+                    Some(v) => it.iterate(v)?,
+                    None => Vec::new(),
+                },
+            )
+        }
+        "dict" => {
+            nargs(it, "dict", &args, 0, 1)?;
+            let mut d = indexmap::IndexMap::new();
+            if let Some(src) = args.first() {
+                if let Value::Dict(o) = src {
+                    d = o.borrow().clone();
+                } else {
+                    for pair in it.iterate(src)? {
+                        let kv = it.iterate(&pair)?;
+                        if kv.len() != 2 {
+                            return Err(it.exc(
+                                "ValueError",
+                                format!(
+                                    "dictionary update sequence element has length {}; 2 is required",
+                                    kv.len()
+                                ),
+                            ));
+                        }
+                        let h = hkey(it, &kv[0])?;
+                        dict_insert(&mut d, h, kv[0].clone(), kv[1].clone());
+                    }
+                }
+            }
+            for (k, v) in kwargs {
+                dict_insert(&mut d, super::value::HKey::Str(k.clone()), Value::Str(k), v);
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        "type" => {
+            nargs(it, "type", &args, 1, 1)?;
+            Ok(type_of(it, &args[0]))
+        }
+        "object" => it.type_error("taskline: object() is not supported"),
+        n => it.type_error(format!("cannot create '{n}' instances")),
+    }
+}
+
+fn task_of(t: &TaskObj) -> (Option<&runtime::Task<Value>>, runtime::TaskRef) {
+    match t {
+        TaskObj::Typed(t) => (Some(t), runtime::TaskRef::from_id(t.id())),
+        TaskObj::Ref(r) => (None, *r),
+    }
+}
+
+fn call_method(
+    it: &Interp,
+    this: &Value,
+    name: &'static str,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> R<Value> {
+    match this {
+        Value::Task(t) => task_method(it, t, name, args, kwargs),
+        Value::List(l) => list_method(it, l, name, args, kwargs),
+        Value::Str(s) => str_method(it, s, name, args),
+        Value::Dict(d) => dict_method(it, d, name, args),
+        Value::Set(s) => {
+            let mut set = s.borrow_mut();
+            match name {
+                "add" => {
+                    nargs(it, "set.add", &args, 1, 1)?;
+                    let h = hkey(it, &args[0])?;
+                    set.entry(h).or_insert_with(|| args[0].clone());
+                    Ok(Value::None)
+                }
+                "discard" | "remove" => {
+                    nargs(it, name, &args, 1, 1)?;
+                    let h = hkey(it, &args[0])?;
+                    if set.shift_remove(&h).is_none() && name == "remove" {
+                        return Err(it.exc_args(it.class("KeyError"), vec![args[0].clone()]));
+                    }
+                    Ok(Value::None)
+                }
+                "pop" => set
+                    .shift_remove_index(0)
+                    .map(|(_, v)| v)
+                    .ok_or_else(|| it.exc("KeyError", "pop from an empty set")),
+                "clear" => {
+                    set.clear();
+                    Ok(Value::None)
+                }
+                "copy" => Ok(Value::Set(Rc::new(RefCell::new(set.clone())))),
+                _ => {
+                    drop(set);
+                    let other = make_set(
+                        it,
+                        match args.first() {
+                            Some(a) => it.iterate(a)?,
+                            None => Vec::new(),
+                        },
+                    )?;
+                    let op = match name {
+                        "union" => super::compile::Operator::BitOr,
+                        "intersection" => super::compile::Operator::BitAnd,
+                        _ => super::compile::Operator::Sub,
+                    };
+                    ops::binop(it, op, this, &other)
+                }
+            }
+        }
+        Value::Tuple(t) => match name {
+            "count" => Ok(Value::Int(
+                i64::try_from(t.iter().filter(|x| args.first().is_some_and(|a| py_eq(x, a))).count()).unwrap_or(0),
+            )),
+            _ => match t.iter().position(|x| args.first().is_some_and(|a| py_eq(x, a))) {
+                Some(i) => Ok(Value::Int(i64::try_from(i).unwrap_or(0))),
+                None => Err(it.exc("ValueError", "tuple.index(x): x not in tuple")),
+            },
+        },
+        Value::Future(f) => match name {
+            "cancel" => {
+                let id = match &**f {
+                    FutObj::Shield(s) => FutureLike::fut_id(s),
+                    FutObj::Gather(g) => FutureLike::fut_id(g),
+                    FutObj::Settled(g) => FutureLike::fut_id(g),
+                };
+                let msg = args.first().or_else(|| kw(&kwargs, "msg")).map(to_str);
+                it.sync_loc();
+                Ok(Value::Bool(id.is_some_and(|id| {
+                    crate::runtime::core::with_state(|st| st.fut_cancel(id, msg.map(Into::into), None)).unwrap_or(false)
+                })))
+            }
+            "done" | "cancelled" => {
+                let id = FutAsValue(f.clone()).fut_id();
+                let state = id.and_then(|id| crate::runtime::core::with_state(|st| st.fut_state(id)));
+                Ok(Value::Bool(match (name, state) {
+                    ("done", Some(s)) => s != crate::runtime::core::FState::Pending,
+                    ("cancelled", Some(s)) => s == crate::runtime::core::FState::Cancelled,
+                    _ => false,
+                }))
+            }
+            _ => FutAsValue(f.clone()).result().map_err(|e| it.exc_from_error(e)),
+        },
+        Value::Timeout(t) => match name {
+            "when" => Ok(t.delay.map_or(Value::None, Value::Float)),
+            _ => Ok(Value::Bool(false)),
+        },
+        Value::TaskGroup(tg) => super::taskgroup::create_task(it, tg, args, kwargs),
+        Value::Loop => match name {
+            "time" => Ok(Value::Float(runtime::time::monotonic())),
+            _ => call_asyncio(it, "asyncio.create_task", args, kwargs),
+        },
+        Value::Coro(c) => {
+            let taken = c.coro.borrow_mut().take();
+            if let Some(co) = taken {
+                std::mem::forget(co);
+            }
+            Ok(Value::None)
+        }
+        other => it.type_error(format!("'{}' object has no method '{name}'", other.type_name())),
+    }
+}
+
+fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    let (typed, r) = task_of(t);
+    let id = t.id();
+    match name {
+        "cancel" => {
+            check_kwargs(it, "cancel", &kwargs, &["msg"])?;
+            let msg = args
+                .first()
+                .or_else(|| kw(&kwargs, "msg"))
+                .filter(|v| !matches!(v, Value::None))
+                .map(to_str);
+            it.sync_loc();
+            let ok = match (typed, msg) {
+                (Some(t), None) => t.cancel(),
+                (Some(t), Some(m)) => t.cancel_with(&m),
+                (None, None) => r.cancel(),
+                (None, Some(m)) => r.cancel_with(&m),
+            };
+            Ok(Value::Bool(ok))
+        }
+        "cancelled" => Ok(Value::Bool(match typed {
+            Some(t) => t.cancelled(),
+            None => r.cancelled(),
+        })),
+        "done" => Ok(Value::Bool(match typed {
+            Some(t) => t.done(),
+            None => r.done(),
+        })),
+        "result" => match typed {
+            Some(t) => t.result().map_err(|e| it.exc_from_error(e)),
+            None => Err(it.exc("InvalidStateError", "Result is not set.")),
+        },
+        "exception" => match typed {
+            Some(t) => match t.exception() {
+                Ok(None) => Ok(Value::None),
+                Ok(Some(e)) => Ok(Value::Exc(it.exc_from_error(e))),
+                Err(e) => Err(it.exc_from_error(e)),
+            },
+            None => Err(it.exc("InvalidStateError", "Exception is not set.")),
+        },
+        "get_name" => Ok(Value::Str(
+            crate::runtime::core::with_state(|st| st.task_name(id).to_owned())
+                .unwrap_or_default()
+                .into(),
+        )),
+        "set_name" => {
+            nargs(it, "set_name", &args, 1, 1)?;
+            let n = to_str(&args[0]);
+            crate::runtime::core::with_state(|st| {
+                let sym = st.log.intern(&n);
+                if let Some(t) = st.log.tasks.get_mut(id as usize) {
+                    t.name = sym;
+                }
+            });
+            Ok(Value::None)
+        }
+        "cancelling" => Ok(Value::Int(i64::from(
+            crate::runtime::core::with_state(|st| st.tasks[id as usize].num_cancels).unwrap_or(0),
+        ))),
+        "uncancel" => Ok(Value::Int(i64::from(
+            crate::runtime::core::with_state(|st| st.task_uncancel(id)).unwrap_or(0),
+        ))),
+        "add_done_callback" => {
+            check_kwargs(it, "add_done_callback", &kwargs, &["context"])?;
+            nargs(it, "add_done_callback", &args, 1, 1)?;
+            let f = args[0].clone();
+            let me = it.rc();
+            let task = Value::Task(t.clone());
+            runtime::add_done_callback(
+                id,
+                Box::new(move || {
+                    // CPython logs an exception in a callback and carries on.
+                    let _ = me.call(&f, vec![task], Vec::new());
+                }),
+            );
+            Ok(Value::None)
+        }
+        _ => Err(it.exc(
+            "NotImplementedError",
+            format!("Task.{name} is not supported by taskline"),
+        )),
+    }
+}
+
+fn list_method(
+    it: &Interp,
+    l: &Rc<RefCell<Vec<Value>>>,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> R<Value> {
+    match name {
+        "append" => {
+            nargs(it, "list.append", &args, 1, 1)?;
+            if l.borrow().len() >= MAX_LEN {
+                return Err(it.exc("MemoryError", "taskline: list too large (memory budget)"));
+            }
+            l.borrow_mut().push(args.into_iter().next().unwrap_or_default());
+            Ok(Value::None)
+        }
+        "extend" => {
+            nargs(it, "list.extend", &args, 1, 1)?;
+            let items = it.iterate(&args[0])?;
+            if l.borrow().len() + items.len() > MAX_LEN {
+                return Err(it.exc("MemoryError", "taskline: list too large (memory budget)"));
+            }
+            l.borrow_mut().extend(items);
+            Ok(Value::None)
+        }
+        "pop" => {
+            nargs(it, "pop", &args, 0, 1)?;
+            let len = l.borrow().len();
+            if len == 0 {
+                return Err(it.exc("IndexError", "pop from empty list"));
+            }
+            let i = match args.first() {
+                Some(v) => {
+                    let i = as_int(it, v)?;
+                    let j = if i < 0 { i + i64::try_from(len).unwrap_or(0) } else { i };
+                    if j < 0 || j >= i64::try_from(len).unwrap_or(0) {
+                        return Err(it.exc("IndexError", "pop index out of range"));
+                    }
+                    usize::try_from(j).unwrap_or(0)
+                }
+                None => len - 1,
+            };
+            Ok(l.borrow_mut().remove(i))
+        }
+        "insert" => {
+            nargs(it, "insert", &args, 2, 2)?;
+            let len = i64::try_from(l.borrow().len()).unwrap_or(0);
+            let i = as_int(it, &args[0])?;
+            let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            l.borrow_mut().insert(usize::try_from(j).unwrap_or(0), args[1].clone());
+            Ok(Value::None)
+        }
+        "remove" => {
+            nargs(it, "list.remove", &args, 1, 1)?;
+            let pos = l.borrow().iter().position(|x| py_eq(x, &args[0]));
+            match pos {
+                Some(i) => {
+                    let old = l.borrow_mut().remove(i);
+                    drop(old);
+                    Ok(Value::None)
+                }
+                None => Err(it.exc("ValueError", "list.remove(x): x not in list")),
+            }
+        }
+        "index" => {
+            nargs(it, "list.index", &args, 1, 1)?;
+            match l.borrow().iter().position(|x| py_eq(x, &args[0])) {
+                Some(i) => Ok(Value::Int(i64::try_from(i).unwrap_or(0))),
+                None => Err(it.exc("ValueError", format!("{} is not in list", repr(&args[0])))),
+            }
+        }
+        "count" => Ok(Value::Int(
+            i64::try_from(
+                l.borrow()
+                    .iter()
+                    .filter(|x| args.first().is_some_and(|a| py_eq(x, a)))
+                    .count(),
+            )
+            .unwrap_or(0),
+        )),
+        "sort" => {
+            let mut items = l.borrow().clone();
+            sort_values(
+                it,
+                &mut items,
+                kw(&kwargs, "key"),
+                kw(&kwargs, "reverse").is_some_and(Value::truthy),
+            )?;
+            *l.borrow_mut() = items;
+            Ok(Value::None)
+        }
+        "reverse" => {
+            l.borrow_mut().reverse();
+            Ok(Value::None)
+        }
+        "clear" => {
+            let old = std::mem::take(&mut *l.borrow_mut());
+            drop(old);
+            Ok(Value::None)
+        }
+        _ => Ok(Value::list(l.borrow().clone())),
+    }
+}
+
+fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, args: Vec<Value>) -> R<Value> {
+    match name {
+        "get" => {
+            nargs(it, "get", &args, 1, 2)?;
+            let h = hkey(it, &args[0])?;
+            Ok(d.borrow()
+                .get(&h)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
+        }
+        "keys" => Ok(Value::list(d.borrow().values().map(|(k, _)| k.clone()).collect())),
+        "values" => Ok(Value::list(d.borrow().values().map(|(_, v)| v.clone()).collect())),
+        "items" => Ok(Value::list(
+            d.borrow()
+                .values()
+                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                .collect(),
+        )),
+        "pop" => {
+            nargs(it, "pop", &args, 1, 2)?;
+            let h = hkey(it, &args[0])?;
+            let old = d.borrow_mut().shift_remove(&h);
+            match (old, args.get(1)) {
+                (Some((_, v)), _) => Ok(v),
+                (None, Some(def)) => Ok(def.clone()),
+                (None, None) => Err(it.exc_args(it.class("KeyError"), vec![args[0].clone()])),
+            }
+        }
+        "setdefault" => {
+            nargs(it, "setdefault", &args, 1, 2)?;
+            let h = hkey(it, &args[0])?;
+            let mut dm = d.borrow_mut();
+            let e = dm
+                .entry(h)
+                .or_insert_with(|| (args[0].clone(), args.get(1).cloned().unwrap_or(Value::None)));
+            Ok(e.1.clone())
+        }
+        "update" => {
+            nargs(it, "update", &args, 1, 1)?;
+            let Value::Dict(o) = &args[0] else {
+                return it.type_error("taskline: dict.update() needs a dict");
+            };
+            let items: Vec<_> = o
+                .borrow()
+                .iter()
+                .map(|(h, (k, v))| (h.clone(), k.clone(), v.clone()))
+                .collect();
+            let mut dm = d.borrow_mut();
+            for (h, k, v) in items {
+                dict_insert(&mut dm, h, k, v);
+            }
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        _ => {
+            let old = std::mem::take(&mut *d.borrow_mut());
+            drop(old);
+            Ok(Value::None)
+        }
+    }
+}
+
+fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value> {
+    let sarg = |i: usize| -> R<Option<String>> {
+        match args.get(i) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(x)) => Ok(Some(x.to_string())),
+            Some(o) => it.type_error(format!("must be str or None, not {}", o.type_name())),
+        }
+    };
+    let st = |x: String| Ok(Value::Str(x.into()));
+    match name {
+        "upper" => st(s.to_uppercase()),
+        "lower" => st(s.to_lowercase()),
+        "strip" => st(match sarg(0)? {
+            Some(c) => s.trim_matches(|ch| c.contains(ch)).to_owned(),
+            None => s.trim().to_owned(),
+        }),
+        "lstrip" => st(match sarg(0)? {
+            Some(c) => s.trim_start_matches(|ch| c.contains(ch)).to_owned(),
+            None => s.trim_start().to_owned(),
+        }),
+        "rstrip" => st(match sarg(0)? {
+            Some(c) => s.trim_end_matches(|ch| c.contains(ch)).to_owned(),
+            None => s.trim_end().to_owned(),
+        }),
+        "split" => {
+            let parts: Vec<Value> = match sarg(0)? {
+                Some(sep) if sep.is_empty() => return Err(it.exc("ValueError", "empty separator")),
+                Some(sep) => s.split(sep.as_str()).map(Value::str).collect(),
+                None => s.split_whitespace().map(Value::str).collect(),
+            };
+            Ok(Value::list(parts))
+        }
+        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
+        "join" => {
+            nargs(it, "str.join", &args, 1, 1)?;
+            let items = it.iterate(&args[0])?;
+            let mut out = Vec::new();
+            for (i, x) in items.iter().enumerate() {
+                match x {
+                    Value::Str(x) => out.push(x.to_string()),
+                    o => {
+                        return it.type_error(format!(
+                            "sequence item {i}: expected str instance, {} found",
+                            o.type_name()
+                        ));
+                    }
+                }
+            }
+            st(out.join(s))
+        }
+        "startswith" | "endswith" => {
+            nargs(it, name, &args, 1, 1)?;
+            let pats: Vec<String> = match &args[0] {
+                Value::Str(p) => vec![p.to_string()],
+                Value::Tuple(t) => t.iter().map(to_str).collect(),
+                o => {
+                    return it.type_error(format!(
+                        "{name} first arg must be str or a tuple of str, not {}",
+                        o.type_name()
+                    ));
+                }
+            };
+            Ok(Value::Bool(pats.iter().any(|p| {
+                if name == "startswith" {
+                    s.starts_with(p.as_str())
+                } else {
+                    s.ends_with(p.as_str())
+                }
+            })))
+        }
+        "replace" => {
+            nargs(it, "replace", &args, 2, 2)?;
+            st(s.replace(&to_str(&args[0]), &to_str(&args[1])))
+        }
+        "find" | "index" => {
+            nargs(it, name, &args, 1, 1)?;
+            match s.find(&to_str(&args[0])) {
+                Some(b) => Ok(Value::Int(i64::try_from(s[..b].chars().count()).unwrap_or(0))),
+                None if name == "find" => Ok(Value::Int(-1)),
+                None => Err(it.exc("ValueError", "substring not found")),
+            }
+        }
+        "count" => {
+            nargs(it, "count", &args, 1, 1)?;
+            Ok(Value::Int(
+                i64::try_from(s.matches(&to_str(&args[0])).count()).unwrap_or(0),
+            ))
+        }
+        "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
+        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
+        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
+        "ljust" | "rjust" | "center" | "zfill" => {
+            let w = as_int(it, args.first().unwrap_or(&Value::Int(0)))?;
+            let fill = sarg(1)?
+                .and_then(|f| f.chars().next())
+                .unwrap_or(if name == "zfill" { '0' } else { ' ' });
+            let align = match name {
+                "ljust" => '<',
+                "center" => '^',
+                _ => '>',
+            };
+            let spec = format!("{fill}{align}{}", w.max(0));
+            st(ops::format_spec(it, &Value::Str(s.clone()), &spec)?)
+        }
+        "title" => st(s
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")),
+        "capitalize" => {
+            let mut c = s.chars();
+            st(c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                .unwrap_or_default())
+        }
+        _ => {
+            // format
+            let mut out = String::new();
+            let mut auto = 0usize;
+            let chars: Vec<char> = s.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                if c == '{' && chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                if c == '}' && chars.get(i + 1) == Some(&'}') {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                if c == '{' {
+                    let Some(end) = chars[i..].iter().position(|c| *c == '}') else {
+                        return Err(it.exc("ValueError", "Single '{' encountered in format string"));
+                    };
+                    let field: String = chars[i + 1..i + end].iter().collect();
+                    let (fname, spec) = field.split_once(':').unwrap_or((&field, ""));
+                    let (fname, conv) = match fname.split_once('!') {
+                        Some((f, c)) => (f, c.chars().next().unwrap_or(' ')),
+                        None => (fname, ' '),
+                    };
+                    let v = if fname.is_empty() {
+                        auto += 1;
+                        args.get(auto - 1).cloned()
+                    } else if let Ok(n) = fname.parse::<usize>() {
+                        args.get(n).cloned()
+                    } else {
+                        return Err(it.exc("KeyError", format!("'{fname}'")));
+                    };
+                    let Some(v) = v else {
+                        return Err(it.exc(
+                            "IndexError",
+                            format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                auto.saturating_sub(1)
+                            ),
+                        ));
+                    };
+                    out.push_str(&it.format_value(&v, conv, Some(&Value::str(spec)))?);
+                    i += end + 1;
+                    continue;
+                }
+                out.push(c);
+                i += 1;
+            }
+            st(out)
+        }
+    }
+}
+
+fn call_time(it: &Interp, name: &str, args: &[Value]) -> R<Value> {
+    let now = runtime::time::monotonic();
+    match name {
+        "time.sleep" => {
+            nargs(it, "time.sleep", args, 1, 1)?;
+            let Some(s) = float_of(&args[0]) else {
+                return it.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer or float",
+                    args[0].type_name()
+                ));
+            };
+            if s.is_nan() {
+                return Err(it.exc("ValueError", "Invalid value NaN (not a number)"));
+            }
+            if s < 0.0 {
+                return Err(it.exc("ValueError", "sleep length must be non-negative"));
+            }
+            it.sync_loc();
+            runtime::time::sleep(s);
+            Ok(Value::None)
+        }
+        "time.monotonic" | "time.perf_counter" => Ok(Value::Float(now)),
+        "time.time" => Ok(Value::Float(runtime::time::time())),
+        #[allow(clippy::cast_possible_truncation)]
+        "time.time_ns" => Ok(Value::Int((runtime::time::time() * 1e9).round() as i64)),
+        #[allow(clippy::cast_possible_truncation)]
+        _ => Ok(Value::Int((now * 1e9).round() as i64)),
+    }
+}
+
+fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    let fname = name.trim_start_matches("asyncio.");
+    match name {
+        "asyncio.run" => {
+            check_kwargs(it, "run", &kwargs, &["debug"])?;
+            nargs(it, "run", &args, 1, 1)?;
+            if loop_running() {
+                return Err(it.exc(
+                    "RuntimeError",
+                    "asyncio.run() cannot be called from a running event loop",
+                ));
+            }
+            if !matches!(args[0], Value::Coro(_)) {
+                return Err(it.exc(
+                    "ValueError",
+                    format!("a coroutine was expected, got {}", repr(&args[0])),
+                ));
+            }
+            if it.main.borrow().is_some() {
+                return Err(it.exc(
+                    "RuntimeError",
+                    "taskline: only one asyncio.run() per script is supported",
+                ));
+            }
+            *it.main.borrow_mut() = Some(args[0].clone());
+            it.main_line.set(it.line.get());
+            Ok(Value::None)
+        }
+        "asyncio.sleep" => {
+            check_kwargs(it, "sleep", &kwargs, &["delay", "result"])?;
+            let d = secs(it, arg(it, &args, &kwargs, 0, "delay", "sleep")?, "sleep")?;
+            let result = args
+                .get(1)
+                .or_else(|| kw(&kwargs, "result"))
+                .cloned()
+                .unwrap_or(Value::None);
+            it.sync_loc();
+            let flag = Rc::new(std::cell::Cell::new(false));
+            let as_task = flag.clone();
+            let sleep = runtime::sleep(d);
+            let fut = async move {
+                let sleep = if as_task.get() { sleep.as_task_body() } else { sleep };
+                sleep.await?;
+                Ok(result)
+            };
+            let c = runtime::coro("sleep", Box::pin(fut) as BoxFut).into_task_body();
+            Ok(Value::Coro(Rc::new(CoroObj {
+                name: "sleep",
+                coro: RefCell::new(Some(c)),
+                task_body: Some(flag),
+            })))
+        }
+        "asyncio.create_task" | "asyncio.ensure_future" => {
+            check_kwargs(it, fname, &kwargs, &["name", "context", "coro", "loop"])?;
+            let c = arg(it, &args, &kwargs, 0, "coro", fname)?;
+            if name == "asyncio.ensure_future" && matches!(c, Value::Task(_) | Value::Future(_)) {
+                return Ok(c.clone());
+            }
+            let Value::Coro(co) = c else {
+                return it.type_error(format!("a coroutine was expected, got {}", repr(c)));
+            };
+            if !loop_running() {
+                return Err(no_loop(it));
+            }
+            let name_v = kw(&kwargs, "name").filter(|v| !matches!(v, Value::None)).map(to_str);
+            let Some(coro) = co.coro.borrow_mut().take() else {
+                return Err(it.exc("RuntimeError", "cannot reuse already awaited coroutine"));
+            };
+            if let Some(f) = &co.task_body {
+                f.set(true);
+            }
+            it.sync_loc();
+            let t = runtime::create_task(name_v.as_deref(), coro);
+            Ok(make_task_obj(it, t))
+        }
+        "asyncio.gather" => {
+            check_kwargs(it, "gather", &kwargs, &["return_exceptions"])?;
+            if !loop_running() {
+                return Err(no_loop(it));
+            }
+            let mut aws = Vec::with_capacity(args.len());
+            for a in &args {
+                match to_aw(it, a, "gather") {
+                    Ok(aw) => aws.push(aw),
+                    Err(e) => {
+                        // CPython has already wrapped the earlier coroutines in tasks.
+                        it.sync_loc();
+                        let loc = runtime::caller();
+                        for aw in aws {
+                            drop(aw.ensure_future(Via::Gather, loc));
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            it.sync_loc();
+            let f = if kw(&kwargs, "return_exceptions").is_some_and(Value::truthy) {
+                FutObj::Settled(runtime::gather_settled(aws))
+            } else {
+                FutObj::Gather(runtime::gather(aws))
+            };
+            Ok(Value::Future(Rc::new(f)))
+        }
+        "asyncio.shield" => {
+            nargs(it, "shield", &args, 1, 1)?;
+            if !loop_running() {
+                return Err(no_loop(it));
+            }
+            let aw = to_aw(it, &args[0], "shield")?;
+            it.sync_loc();
+            Ok(Value::Future(Rc::new(FutObj::Shield(runtime::shield(aw)))))
+        }
+        "asyncio.wait_for" => {
+            check_kwargs(it, "wait_for", &kwargs, &["fut", "timeout"])?;
+            let aw = to_aw(it, arg(it, &args, &kwargs, 0, "fut", "wait_for")?, "wait_for")?;
+            let t = arg(it, &args, &kwargs, 1, "timeout", "wait_for")?;
+            it.sync_loc();
+            let c = match t {
+                Value::None => {
+                    let loc = runtime::caller();
+                    runtime::coro("wait_for", Box::pin(async move { aw.into_await(loc).await }) as BoxFut)
+                }
+                t => runtime::wait_for(aw, secs(it, t, "wait_for")?).boxed(),
+            };
+            Ok(Value::Coro(Rc::new(CoroObj {
+                name: "wait_for",
+                coro: RefCell::new(Some(c)),
+                task_body: None,
+            })))
+        }
+        "asyncio.timeout" | "asyncio.timeout_at" => {
+            nargs(it, fname, &args, 1, 1)?;
+            let d = match &args[0] {
+                Value::None => None,
+                v => Some(secs(it, v, fname)?.v),
+            };
+            Ok(timeout_value(d, name == "asyncio.timeout_at"))
+        }
+        "asyncio.current_task" => match runtime::current_task() {
+            Some(r) => Ok(it.task_value(TaskObj::Ref(r))),
+            None => {
+                if loop_running() {
+                    Ok(Value::None)
+                } else {
+                    Err(no_loop(it))
+                }
+            }
+        },
+        "asyncio.all_tasks" => {
+            if !loop_running() {
+                return Err(no_loop(it));
+            }
+            let tasks: Vec<Value> = runtime::all_tasks()
+                .into_iter()
+                .map(|r| it.task_value(TaskObj::Ref(r)))
+                .collect();
+            make_set(it, tasks)
+        }
+        "asyncio.TaskGroup" => {
+            nargs(it, "TaskGroup", &args, 0, 0)?;
+            Ok(Value::TaskGroup(Rc::default()))
+        }
+        "asyncio.iscoroutine" => {
+            nargs(it, "iscoroutine", &args, 1, 1)?;
+            Ok(Value::Bool(matches!(args[0], Value::Coro(_))))
+        }
+        _ => {
+            if loop_running() {
+                Ok(Value::Loop)
+            } else {
+                Err(no_loop(it))
+            }
+        }
+    }
+}
+
+/// `str(exc)` (re-exported for the CLI's messages).
+pub(crate) fn exception_text(e: &super::value::ExcObj) -> String {
+    exc_str(e)
+}
+
+#[allow(dead_code)]
+fn _unused(it: &Interp) -> R<Value> {
+    let _ = ops::contains;
+    it.type_error("")
+}

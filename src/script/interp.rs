@@ -1,0 +1,1490 @@
+//! The tree-walking interpreter: statements run as async Rust on taskline's
+//! runtime (each `await` an instrumented await point), expressions without
+//! `await` on a synchronous fast path.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+
+use indexmap::IndexMap;
+
+use super::compile::{BoolOp, CmpOp, CompKind, E, FPart, FuncProto, Module, Operator, SK, Stmt, Target, UnaryOp, Var};
+use super::value::{
+    BoxFut, BuiltinFn, Class, CoroObj, ExcObj, Func, FutObj, HKey, TaskObj, TimeoutObj, Value, exc_str, py_eq,
+    range_len, repr, to_str,
+};
+use super::{builtins, ops};
+use crate::runtime::{self, Awaitable, Error, ErrorKind};
+
+/// A raised Python exception.
+pub(crate) type Exc = Rc<ExcObj>;
+/// A result of the interpreter.
+pub(crate) type R<T> = Result<T, Exc>;
+
+type LBox<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// A function's variables; closures keep their defining environment.
+pub struct Env {
+    pub(crate) slots: RefCell<Vec<Value>>,
+    pub(crate) parent: Option<Rc<Env>>,
+}
+
+/// A running function: its environment and the exceptions being handled.
+pub(crate) struct Frame {
+    pub env: Rc<Env>,
+    pub handling: RefCell<Vec<Exc>>,
+}
+
+pub(crate) enum Flow {
+    Normal,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+/// Python's call-depth limit.
+const MAX_DEPTH: u32 = 1000;
+/// The longest list/str/dict the interpreter builds (a memory budget).
+pub(crate) const MAX_LEN: usize = 10_000_000;
+
+/// The interpreter of one script run.
+pub struct Interp {
+    pub(crate) file: Rc<str>,
+    pub(crate) globals: RefCell<Vec<Value>>,
+    /// The module globals' names, by slot (for a debugger's variables view).
+    #[allow(dead_code)]
+    pub(crate) global_names: Vec<Rc<str>>,
+    pub(crate) classes: HashMap<&'static str, Rc<Class>>,
+    pub(crate) tasks: RefCell<HashMap<u32, Weak<TaskObj>>>,
+    pub(crate) line: Cell<u32>,
+    synced: Cell<u32>,
+    steps: Cell<u64>,
+    max_steps: u64,
+    pub(crate) aborted: Cell<bool>,
+    depth: Cell<u32>,
+    /// The coroutine given to a module-level `asyncio.run(...)`.
+    pub(crate) main: RefCell<Option<Value>>,
+    /// The line that starts `main` (the `asyncio.run` call, or `async def main`).
+    pub(crate) main_line: Cell<u32>,
+    /// The functions of `asyncio` and `time`, made once.
+    pub(crate) module_attrs: HashMap<(&'static str, &'static str), Value>,
+}
+
+impl std::fmt::Debug for Interp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Interp").field("file", &self.file).finish()
+    }
+}
+
+const EXC_TREE: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("ExceptionGroup", "Exception"),
+    ("CancelledError", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("KeyError", "LookupError"),
+    ("IndexError", "LookupError"),
+    ("ValueError", "Exception"),
+    ("TypeError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("AttributeError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("AssertionError", "Exception"),
+    ("StopIteration", "Exception"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("MemoryError", "Exception"),
+    ("InvalidStateError", "Exception"),
+];
+
+const TYPES: &[&str] = &[
+    "Task",
+    "Future",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "range",
+    "type",
+    "object",
+    "NoneType",
+    "function",
+    "coroutine",
+];
+
+impl Interp {
+    pub(crate) fn new(file: &str, module: &Module, max_steps: u64) -> Interp {
+        let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
+        for (name, base) in EXC_TREE {
+            let base = if base.is_empty() {
+                None
+            } else {
+                classes.get(base).cloned()
+            };
+            classes.insert(
+                name,
+                Rc::new(Class {
+                    name: (*name).into(),
+                    base,
+                    builtin_type: false,
+                }),
+            );
+        }
+        for t in TYPES {
+            classes.insert(
+                t,
+                Rc::new(Class {
+                    name: (*t).into(),
+                    base: None,
+                    builtin_type: true,
+                }),
+            );
+        }
+        let mut globals = vec![Value::Undefined; module.globals.len()];
+        for (i, name) in module.globals.iter().enumerate() {
+            if let Some(v) = builtins::builtin_value(name, &classes) {
+                globals[i] = v;
+            } else if &**name == "__name__" {
+                globals[i] = Value::str("__main__");
+            }
+        }
+        Interp {
+            file: file.into(),
+            globals: RefCell::new(globals),
+            global_names: module.globals.clone(),
+            classes,
+            tasks: RefCell::new(HashMap::new()),
+            line: Cell::new(0),
+            synced: Cell::new(0),
+            steps: Cell::new(0),
+            max_steps,
+            aborted: Cell::new(false),
+            depth: Cell::new(0),
+            main: RefCell::new(None),
+            main_line: Cell::new(0),
+            module_attrs: builtins::module_functions(),
+        }
+    }
+
+    pub(crate) fn class(&self, name: &str) -> Rc<Class> {
+        match self.classes.get(name) {
+            Some(c) => c.clone(),
+            None => Rc::new(Class {
+                name: name.into(),
+                base: self.classes.get("Exception").cloned(),
+                builtin_type: false,
+            }),
+        }
+    }
+
+    /// A new exception of a built-in class.
+    pub(crate) fn exc(&self, class: &str, msg: impl Into<String>) -> Exc {
+        let msg: String = msg.into();
+        Rc::new(ExcObj {
+            class: self.class(class),
+            args: vec![Value::Str(msg.into())],
+            cause: RefCell::new(Value::None),
+            line: Cell::new(self.line.get()),
+            abort: false,
+        })
+    }
+
+    /// An exception object with these args.
+    pub(crate) fn exc_args(&self, class: Rc<Class>, args: Vec<Value>) -> Exc {
+        Rc::new(ExcObj {
+            class,
+            args,
+            cause: RefCell::new(Value::None),
+            line: Cell::new(self.line.get()),
+            abort: false,
+        })
+    }
+
+    pub(crate) fn type_error<T>(&self, msg: impl Into<String>) -> R<T> {
+        Err(self.exc("TypeError", msg))
+    }
+
+    /// Makes the runtime record the script's current line.
+    pub(crate) fn sync_loc(&self) {
+        let line = self.line.get();
+        if self.synced.get() != line {
+            self.synced.set(line);
+            runtime::set_script_location(Some(&self.file), line);
+        }
+    }
+
+    /// Counts one step; stops a runaway script.
+    fn tick(&self) -> R<()> {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        if n > self.max_steps || self.aborted.get() {
+            return Err(self.abort(format!(
+                "stopped after {} interpreter steps (step budget); the log so far is kept",
+                self.max_steps
+            )));
+        }
+        Ok(())
+    }
+
+    /// Aborts the run (budget): an exception no `except` catches.
+    pub(crate) fn abort(&self, msg: String) -> Exc {
+        if !self.aborted.replace(true) {
+            runtime::request_stop(&msg);
+        }
+        Rc::new(ExcObj {
+            class: self.class("BaseException"),
+            args: vec![Value::Str(msg.into())],
+            cause: RefCell::new(Value::None),
+            line: Cell::new(self.line.get()),
+            abort: true,
+        })
+    }
+
+    // ------------------------------------------------------------ errors
+
+    /// A runtime error as a Python exception.
+    pub(crate) fn exc_from_error(&self, e: Error) -> Exc {
+        if let Some(p) = e.payload() {
+            if let Ok(x) = Rc::downcast::<ExcObj>(p.clone()) {
+                return x;
+            }
+        }
+        let class = match e.kind() {
+            ErrorKind::Panic => self.class("RuntimeError"),
+            _ => self.class(e.type_name()),
+        };
+        let args = e.message().map(|m| vec![Value::str(m)]).unwrap_or_default();
+        self.exc_args(class, args)
+    }
+
+    /// A Python exception as a runtime error (carrying the object).
+    pub(crate) fn error_from_exc(exc: Exc) -> Error {
+        let msg = if exc.args.is_empty() { None } else { Some(exc_str(&exc)) };
+        let e = Error::with_type(&exc.class.name, msg.as_deref());
+        e.with_payload(exc)
+    }
+
+    // ------------------------------------------------------------ variables
+
+    fn env_at(fr: &Frame, depth: u16) -> Option<Rc<Env>> {
+        let mut env = fr.env.clone();
+        for _ in 0..depth {
+            env = env.parent.clone()?;
+        }
+        Some(env)
+    }
+
+    pub(crate) fn load(&self, fr: &Frame, var: Var, name: &str) -> R<Value> {
+        let v = match var {
+            Var::Local(i) => fr.env.slots.borrow().get(i as usize).cloned().unwrap_or_default(),
+            Var::Outer(d, i) => Self::env_at(fr, d)
+                .and_then(|e| e.slots.borrow().get(i as usize).cloned())
+                .unwrap_or_default(),
+            Var::Global(i) => self.globals.borrow().get(i as usize).cloned().unwrap_or_default(),
+        };
+        if let Value::Undefined = v {
+            return Err(match var {
+                Var::Local(_) => self.exc("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value")),
+                Var::Outer(..) => self.exc("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")),
+                Var::Global(_) => self.exc("NameError", format!("name '{name}' is not defined")),
+            });
+        }
+        Ok(v)
+    }
+
+    pub(crate) fn store(&self, fr: &Frame, var: Var, v: Value) {
+        let old = match var {
+            Var::Local(i) => fr
+                .env
+                .slots
+                .borrow_mut()
+                .get_mut(i as usize)
+                .map(|s| std::mem::replace(s, v)),
+            Var::Outer(d, i) => Self::env_at(fr, d).and_then(|e| {
+                e.slots
+                    .borrow_mut()
+                    .get_mut(i as usize)
+                    .map(|s| std::mem::replace(s, v))
+            }),
+            Var::Global(i) => self
+                .globals
+                .borrow_mut()
+                .get_mut(i as usize)
+                .map(|s| std::mem::replace(s, v)),
+        };
+        // dropped after the borrow ends (a drop may run a warning)
+        drop(old);
+    }
+
+    fn delete(&self, fr: &Frame, var: Var, name: &str) -> R<()> {
+        self.load(fr, var, name)?;
+        self.sync_loc();
+        self.store(fr, var, Value::Undefined);
+        Ok(())
+    }
+
+    fn assign(&self, fr: &Frame, t: &Target, v: Value) -> R<()> {
+        match t {
+            Target::Var(var, _) => {
+                self.store(fr, *var, v);
+                Ok(())
+            }
+            Target::Attr(obj, name) => {
+                let o = self.eval(fr, obj)?;
+                Err(self.exc(
+                    "AttributeError",
+                    format!("'{}' object attribute '{name}' is read-only", o.type_name()),
+                ))
+            }
+            Target::Sub(obj, key) => {
+                let o = self.eval(fr, obj)?;
+                let k = self.eval(fr, key)?;
+                ops::set_item(self, &o, k, v)
+            }
+            Target::Seq(targets, star) => {
+                let items = self.iterate(&v)?;
+                match star {
+                    None => {
+                        if items.len() != targets.len() {
+                            if items.len() > targets.len() {
+                                return Err(self.exc(
+                                    "ValueError",
+                                    format!("too many values to unpack (expected {})", targets.len()),
+                                ));
+                            }
+                            return Err(self.exc(
+                                "ValueError",
+                                format!(
+                                    "not enough values to unpack (expected {}, got {})",
+                                    targets.len(),
+                                    items.len()
+                                ),
+                            ));
+                        }
+                        for (t, x) in targets.iter().zip(items) {
+                            self.assign(fr, t, x)?;
+                        }
+                    }
+                    Some(s) => {
+                        let after = targets.len() - s - 1;
+                        if items.len() < targets.len() - 1 {
+                            return Err(self.exc(
+                                "ValueError",
+                                format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    targets.len() - 1,
+                                    items.len()
+                                ),
+                            ));
+                        }
+                        let mut items = items;
+                        let tail = items.split_off(items.len() - after);
+                        let mid = items.split_off(*s);
+                        for (t, x) in targets[..*s].iter().zip(items) {
+                            self.assign(fr, t, x)?;
+                        }
+                        self.assign(fr, &targets[*s], Value::list(mid))?;
+                        for (t, x) in targets[s + 1..].iter().zip(tail) {
+                            self.assign(fr, t, x)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The items of an iterable.
+    pub(crate) fn iterate(&self, v: &Value) -> R<Vec<Value>> {
+        Ok(match v {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+            Value::Dict(d) => d.borrow().values().map(|(k, _)| k.clone()).collect(),
+            Value::Set(s) => super::value::set_order(&s.borrow()),
+            Value::Range(a, b, s) => {
+                let n = range_len(*a, *b, *s);
+                if n as usize > MAX_LEN {
+                    return Err(self.exc("MemoryError", "taskline: range too large to iterate"));
+                }
+                (0..n).map(|i| Value::Int(a + i * s)).collect()
+            }
+            Value::Iter(it) => it.borrow_mut().by_ref().collect(),
+            other => {
+                return self.type_error(format!("'{}' object is not iterable", other.type_name()));
+            }
+        })
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    /// Evaluates an expression that contains no `await`.
+    pub(crate) fn eval(&self, fr: &Frame, e: &E) -> R<Value> {
+        match e {
+            E::Const(v) => Ok(v.clone()),
+            E::Var(var, name) => self.load(fr, *var, name),
+            E::Attr(o, name) => {
+                let o = self.eval(fr, o)?;
+                builtins::get_attr(self, &o, name)
+            }
+            E::Sub(o, k) => {
+                let o = self.eval(fr, o)?;
+                let k = self.eval(fr, k)?;
+                ops::get_item(self, &o, &k)
+            }
+            E::Slice(a, b, c) => {
+                let f = |x: &Option<Box<E>>| -> R<Value> { x.as_ref().map_or(Ok(Value::None), |x| self.eval(fr, x)) };
+                Ok(Value::tuple(vec![Value::str("<slice>"), f(a)?, f(b)?, f(c)?]))
+            }
+            E::Call(c) => {
+                let func = self.eval(fr, &c.func)?;
+                let mut args = Vec::with_capacity(c.args.len());
+                for a in &c.args {
+                    if let E::Starred(x) = a {
+                        let v = self.eval(fr, x)?;
+                        args.extend(self.iterate(&v)?);
+                    } else {
+                        args.push(self.eval(fr, a)?);
+                    }
+                }
+                let mut kwargs = Vec::new();
+                for (k, v) in &c.kwargs {
+                    let v = self.eval(fr, v)?;
+                    self.push_kwarg(&mut kwargs, k.as_ref(), v)?;
+                }
+                self.line.set(c.line);
+                self.call(&func, args, kwargs)
+            }
+            E::Bin(op, a, b) => {
+                let a = self.eval(fr, a)?;
+                let b = self.eval(fr, b)?;
+                ops::binop(self, *op, &a, &b)
+            }
+            E::Unary(op, a) => {
+                let a = self.eval(fr, a)?;
+                ops::unary(self, *op, &a)
+            }
+            E::BoolOp(op, vs) => {
+                let mut last = Value::None;
+                for v in vs {
+                    last = self.eval(fr, v)?;
+                    let t = last.truthy();
+                    if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            E::Compare(a, rest) => {
+                let mut left = self.eval(fr, a)?;
+                for (op, x) in rest {
+                    let right = self.eval(fr, x)?;
+                    if !ops::compare(self, *op, &left, &right)? {
+                        return Ok(Value::Bool(false));
+                    }
+                    left = right;
+                }
+                Ok(Value::Bool(true))
+            }
+            E::IfExp(t, a, b) => {
+                if self.eval(fr, t)?.truthy() {
+                    self.eval(fr, a)
+                } else {
+                    self.eval(fr, b)
+                }
+            }
+            E::Lambda(proto, defaults) => self.make_function(fr, proto, defaults),
+            E::List(items) => Ok(Value::list(self.eval_items(fr, items)?)),
+            E::Tuple(items) => Ok(Value::tuple(self.eval_items(fr, items)?)),
+            E::Set(items) => {
+                let items = self.eval_items(fr, items)?;
+                ops::make_set(self, items)
+            }
+            E::Dict(items) => {
+                let mut d = IndexMap::new();
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let k = self.eval(fr, k)?;
+                            let v = self.eval(fr, v)?;
+                            let h = ops::hkey(self, &k)?;
+                            ops::dict_insert(&mut d, h, k, v);
+                        }
+                        None => {
+                            let other = self.eval(fr, v)?;
+                            let Value::Dict(o) = other else {
+                                return self.type_error(format!("'{}' object is not a mapping", other.type_name()));
+                            };
+                            for (h, (k, v)) in o.borrow().iter() {
+                                ops::dict_insert(&mut d, h.clone(), k.clone(), v.clone());
+                            }
+                        }
+                    }
+                }
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            E::Comp(c) => self.comprehension(fr, c, 0, None),
+            E::FString(parts) => {
+                let mut s = String::new();
+                for p in parts {
+                    match p {
+                        FPart::Lit(l) => s.push_str(l),
+                        FPart::Expr { e, conv, spec } => {
+                            let v = self.eval(fr, e)?;
+                            let spec = match spec {
+                                Some(parts) => Some(self.eval(fr, &E::FString(parts_clone(parts)))?),
+                                None => None,
+                            };
+                            s.push_str(&self.format_value(&v, *conv, spec.as_ref())?);
+                        }
+                    }
+                }
+                Ok(Value::Str(s.into()))
+            }
+            E::Await(..) => Err(self.exc("RuntimeError", "taskline: await in this position is not supported")),
+            E::Named(var, x) => {
+                let v = self.eval(fr, x)?;
+                self.store(fr, *var, v.clone());
+                Ok(v)
+            }
+            E::Starred(_) => Err(self.exc("SyntaxError", "can't use starred expression here")),
+        }
+    }
+
+    fn push_kwarg(&self, kwargs: &mut Vec<(Rc<str>, Value)>, k: Option<&Rc<str>>, v: Value) -> R<()> {
+        match k {
+            Some(k) => kwargs.push((k.clone(), v)),
+            None => {
+                let Value::Dict(d) = v else {
+                    return self.type_error("argument after ** must be a mapping");
+                };
+                for (k, v) in d.borrow().values() {
+                    let Value::Str(k) = k else {
+                        return self.type_error("keywords must be strings");
+                    };
+                    kwargs.push((k.clone(), v.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn format_value(&self, v: &Value, conv: char, spec: Option<&Value>) -> R<String> {
+        let v = match conv {
+            'r' | 'a' => Value::Str(repr(v).into()),
+            's' => Value::Str(to_str(v).into()),
+            _ => v.clone(),
+        };
+        match spec {
+            Some(Value::Str(s)) if !s.is_empty() => ops::format_spec(self, &v, s),
+            _ => Ok(to_str(&v)),
+        }
+    }
+
+    fn eval_items(&self, fr: &Frame, items: &[E]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            if let E::Starred(x) = x {
+                let v = self.eval(fr, x)?;
+                out.extend(self.iterate(&v)?);
+            } else {
+                out.push(self.eval(fr, x)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn comprehension(&self, fr: &Frame, c: &super::compile::Comp, level: usize, acc: Option<&mut Acc>) -> R<Value> {
+        let mut own = Acc::default();
+        let top = acc.is_none();
+        let acc = match acc {
+            Some(a) => a,
+            None => &mut own,
+        };
+        let (target, iter, ifs) = &c.gens[level];
+        let it = self.eval(fr, iter)?;
+        for x in self.iterate(&it)? {
+            self.tick()?;
+            self.assign(fr, target, x)?;
+            let mut ok = true;
+            for cond in ifs {
+                if !self.eval(fr, cond)?.truthy() {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            if level + 1 < c.gens.len() {
+                self.comprehension(fr, c, level + 1, Some(acc))?;
+            } else {
+                let v = self.eval(fr, &c.elt)?;
+                match c.kind {
+                    CompKind::Dict => {
+                        let val = match &c.value {
+                            Some(e) => self.eval(fr, e)?,
+                            None => Value::None,
+                        };
+                        let h = ops::hkey(self, &v)?;
+                        ops::dict_insert(&mut acc.dict, h, v, val);
+                    }
+                    _ => acc.items.push(v),
+                }
+                if acc.items.len() > MAX_LEN {
+                    return Err(self.exc("MemoryError", "taskline: comprehension too large"));
+                }
+            }
+        }
+        if !top {
+            return Ok(Value::None);
+        }
+        let items = std::mem::take(&mut acc.items);
+        Ok(match c.kind {
+            CompKind::List => Value::list(items),
+            CompKind::Gen => Value::Iter(Rc::new(RefCell::new(items.into_iter()))),
+            CompKind::Set => ops::make_set(self, items)?,
+            CompKind::Dict => Value::Dict(Rc::new(RefCell::new(std::mem::take(&mut acc.dict)))),
+        })
+    }
+
+    fn make_function(&self, fr: &Frame, proto: &Rc<FuncProto>, defaults: &[E]) -> R<Value> {
+        let defaults = defaults.iter().map(|d| self.eval(fr, d)).collect::<R<Vec<_>>>()?;
+        let env = if fr.env.parent.is_none() && fr.env.slots.borrow().is_empty() && self.is_module_frame(fr) {
+            None
+        } else {
+            Some(fr.env.clone())
+        };
+        Ok(Value::Func(Rc::new(Func {
+            proto: proto.clone(),
+            defaults,
+            env,
+        })))
+    }
+
+    fn is_module_frame(&self, fr: &Frame) -> bool {
+        fr.env.parent.is_none() && fr.env.slots.borrow().is_empty()
+    }
+
+    // ------------------------------------------------------------ calls
+
+    /// Calls a value.
+    pub(crate) fn call(&self, f: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+        match f {
+            Value::Func(func) => self.call_function(func, args, kwargs),
+            Value::Builtin(b) => builtins::call_builtin(self, b, args, kwargs),
+            Value::Class(c) => builtins::call_class(self, c, args, kwargs),
+            other => self.type_error(format!("'{}' object is not callable", other.type_name())),
+        }
+    }
+
+    fn bind(&self, func: &Func, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Vec<Value>> {
+        let p = &func.proto;
+        let q = p.qualname;
+        let npos = p.params.len() - p.kwonly;
+        let mut slots = vec![Value::Undefined; p.nslots];
+        let mut extra = Vec::new();
+        if args.len() > npos {
+            if p.vararg.is_none() {
+                let given = args.len();
+                let nreq = npos - p.ndefaults;
+                let takes = if p.ndefaults > 0 {
+                    format!("from {nreq} to {npos} positional arguments")
+                } else if npos == 1 {
+                    "1 positional argument".to_owned()
+                } else {
+                    format!("{npos} positional arguments")
+                };
+                let were = if given == 1 { "was" } else { "were" };
+                return self.type_error(format!("{q}() takes {takes} but {given} {were} given"));
+            }
+            extra = args.split_off(npos);
+        }
+        let nargs = args.len();
+        for (i, a) in args.into_iter().enumerate() {
+            slots[i] = a;
+        }
+        let mut kwdict = IndexMap::new();
+        for (k, v) in kwargs {
+            match p.params.iter().position(|n| **n == *k) {
+                Some(i) => {
+                    if i < nargs || !matches!(slots[i], Value::Undefined) {
+                        return self.type_error(format!("{q}() got multiple values for argument '{k}'"));
+                    }
+                    slots[i] = v;
+                }
+                None => {
+                    if p.kwarg.is_none() {
+                        return self.type_error(format!("{q}() got an unexpected keyword argument '{k}'"));
+                    }
+                    ops::dict_insert(&mut kwdict, HKey::Str(k.clone()), Value::Str(k), v);
+                }
+            }
+        }
+        let first_default = npos - p.ndefaults;
+        let mut kw_default_idx = p.ndefaults;
+        let mut missing = Vec::new();
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..p.params.len() {
+            let is_kwonly = i >= npos;
+            let has_default = if is_kwonly {
+                p.kw_has_default.get(i - npos).copied().unwrap_or(false)
+            } else {
+                i >= first_default
+            };
+            if matches!(slots[i], Value::Undefined) {
+                if has_default {
+                    let d = if is_kwonly {
+                        let idx = p.ndefaults + p.kw_has_default[..i - npos].iter().filter(|x| **x).count();
+                        func.defaults.get(idx).cloned()
+                    } else {
+                        func.defaults.get(i - first_default).cloned()
+                    };
+                    slots[i] = d.unwrap_or(Value::None);
+                } else {
+                    missing.push((i, is_kwonly));
+                }
+            }
+            if is_kwonly && has_default {
+                kw_default_idx += 1;
+            }
+        }
+        let _ = kw_default_idx;
+        if let Some(&(_, kwonly)) = missing.first() {
+            let names: Vec<String> = missing
+                .iter()
+                .filter(|m| m.1 == kwonly)
+                .map(|(i, _)| format!("'{}'", p.params[*i]))
+                .collect();
+            let n = names.len();
+            let list = match n {
+                1 => names[0].clone(),
+                2 => format!("{} and {}", names[0], names[1]),
+                _ => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+            };
+            let kind = if kwonly { "keyword-only" } else { "positional" };
+            let s = if n == 1 { "" } else { "s" };
+            return self.type_error(format!("{q}() missing {n} required {kind} argument{s}: {list}"));
+        }
+        if let Some(v) = p.vararg {
+            slots[v as usize] = Value::tuple(extra);
+        }
+        if let Some(k) = p.kwarg {
+            slots[k as usize] = Value::Dict(Rc::new(RefCell::new(kwdict)));
+        }
+        Ok(slots)
+    }
+
+    fn call_function(&self, func: &Rc<Func>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+        let slots = self.bind(func, args, kwargs)?;
+        let env = Rc::new(Env {
+            slots: RefCell::new(slots),
+            parent: func.env.clone(),
+        });
+        let proto = func.proto.clone();
+        if proto.is_async {
+            let qualname = proto.qualname;
+            let me = self.rc();
+            let fut = async move {
+                let fr = Frame {
+                    env,
+                    handling: RefCell::new(Vec::new()),
+                };
+                let r = me.run_body(&fr, &proto).await;
+                // Python frees the frame's locals before the coroutine returns.
+                release(fr);
+                r.map_err(Interp::error_from_exc)
+            };
+            self.sync_loc();
+            let c = runtime::coro(qualname, Box::pin(fut) as BoxFut);
+            return Ok(Value::Coro(Rc::new(CoroObj {
+                name: qualname,
+                coro: RefCell::new(Some(c)),
+                task_body: None,
+            })));
+        }
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return Err(self.exc("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth.set(depth + 1);
+        let fr = Frame {
+            env,
+            handling: RefCell::new(Vec::new()),
+        };
+        let line = self.line.get();
+        let r = poll_once(self.run_body(&fr, &proto));
+        self.depth.set(depth);
+        self.line.set(line);
+        release(fr);
+        match r {
+            Some(r) => r,
+            None => Err(self.exc("RuntimeError", "taskline: a synchronous function suspended")),
+        }
+    }
+
+    async fn run_body(&self, fr: &Frame, proto: &FuncProto) -> R<Value> {
+        match exec_block(self, fr, &proto.body).await? {
+            Flow::Return(v) => Ok(v),
+            _ => Ok(Value::None),
+        }
+    }
+
+    /// This interpreter as an `Rc` (for coroutine futures that outlive a call).
+    pub(crate) fn rc(&self) -> Rc<Interp> {
+        SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade))
+            .unwrap_or_else(|| {
+                Rc::new(Interp::new(
+                    "",
+                    &Module {
+                        body: Vec::new(),
+                        globals: Vec::new(),
+                    },
+                    0,
+                ))
+            })
+    }
+
+    /// Registers a task handle for `current_task()`.
+    pub(crate) fn task_value(&self, t: TaskObj) -> Value {
+        let id = t.id();
+        if let Some(existing) = self.tasks.borrow().get(&id).and_then(Weak::upgrade) {
+            if matches!(t, TaskObj::Ref(_)) || matches!(&*existing, TaskObj::Typed(_)) {
+                return Value::Task(existing);
+            }
+        }
+        let rc = Rc::new(t);
+        self.tasks.borrow_mut().insert(id, Rc::downgrade(&rc));
+        Value::Task(rc)
+    }
+
+    // ------------------------------------------------------------ await
+
+    /// `await v`.
+    pub(crate) async fn await_value(&self, v: Value, line: u32) -> R<Value> {
+        self.line.set(line);
+        self.sync_loc();
+        let loc = runtime::caller();
+        let r = match v {
+            Value::Coro(c) => {
+                let taken = c.coro.borrow_mut().take();
+                drop(c);
+                let Some(co) = taken else {
+                    return Err(self.exc("RuntimeError", "cannot reuse already awaited coroutine"));
+                };
+                co.await
+            }
+            Value::Task(t) => match &*t {
+                TaskObj::Typed(task) => {
+                    let j = task.join();
+                    j.await
+                }
+                TaskObj::Ref(r) => r.join().await.map(|()| Value::None),
+            },
+            Value::Future(f) => match &*f {
+                FutObj::Shield(s) => s.clone().into_await(loc).await,
+                FutObj::Gather(g) => g.clone().into_await(loc).await.map(Value::list),
+                FutObj::Settled(g) => g.clone().into_await(loc).await.map(|v| {
+                    Value::list(
+                        v.into_iter()
+                            .map(|r| r.unwrap_or_else(|e| Value::Exc(self.exc_from_error(e))))
+                            .collect(),
+                    )
+                }),
+            },
+            other => {
+                return self.type_error(format!(
+                    "object {} can't be used in 'await' expression",
+                    other.type_name()
+                ));
+            }
+        };
+        self.line.set(line);
+        r.map_err(|e| self.exc_from_error(e))
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    items: Vec<Value>,
+    dict: super::value::Dict,
+}
+
+fn parts_clone(parts: &[FPart]) -> Vec<FPart> {
+    parts
+        .iter()
+        .map(|p| match p {
+            FPart::Lit(l) => FPart::Lit(l.clone()),
+            FPart::Expr { e, conv, spec } => FPart::Expr {
+                e: clone_e(e),
+                conv: *conv,
+                spec: spec.as_ref().map(|s| parts_clone(s)),
+            },
+        })
+        .collect()
+}
+
+fn clone_e(e: &E) -> E {
+    match e {
+        E::Const(v) => E::Const(v.clone()),
+        E::Var(v, n) => E::Var(*v, n.clone()),
+        E::Attr(o, n) => E::Attr(Box::new(clone_e(o)), n.clone()),
+        _ => E::Const(Value::str("")),
+    }
+}
+
+/// Frees a returning function's locals (as CPython frees its frame),
+/// unless a closure still holds the environment.
+fn release(fr: Frame) {
+    if Rc::strong_count(&fr.env) == 1 {
+        let slots = std::mem::take(&mut *fr.env.slots.borrow_mut());
+        drop(slots);
+    }
+    drop(fr);
+}
+
+thread_local! {
+    pub(crate) static SELF: RefCell<Option<Weak<Interp>>> = const { RefCell::new(None) };
+}
+
+/// Polls a future once (synchronous code never suspends).
+pub(crate) fn poll_once<T>(fut: impl Future<Output = T>) -> Option<T> {
+    let mut fut = std::pin::pin!(fut);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match fut.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(v) => Some(v),
+        std::task::Poll::Pending => None,
+    }
+}
+
+// ---------------------------------------------------------------- statements
+
+pub(crate) fn exec_block<'a>(it: &'a Interp, fr: &'a Frame, body: &'a [Stmt]) -> LBox<'a, R<Flow>> {
+    Box::pin(async move {
+        for s in body {
+            let f = exec_stmt(it, fr, s).await?;
+            if !matches!(f, Flow::Normal) {
+                return Ok(f);
+            }
+        }
+        Ok(Flow::Normal)
+    })
+}
+
+async fn ev(it: &Interp, fr: &Frame, e: &E, aw: bool) -> R<Value> {
+    match e {
+        // the common `await f(...)` statement: no boxing of the outer level
+        E::Await(x, line, false) if aw => {
+            let v = it.eval(fr, x)?;
+            it.await_value(v, *line).await
+        }
+        _ if aw && super::compile::has_await(e) => eval_async(it, fr, e).await,
+        _ => it.eval(fr, e),
+    }
+}
+
+async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
+    it.line.set(s.line);
+    it.tick()?;
+    match &s.kind {
+        SK::Expr(e) => {
+            let v = ev(it, fr, e, s.aw).await?;
+            drop(v);
+        }
+        SK::Pass => {}
+        SK::Assign(targets, e) => {
+            let v = ev(it, fr, e, s.aw).await?;
+            it.line.set(s.line);
+            for t in targets {
+                it.assign(fr, t, v.clone())?;
+            }
+        }
+        SK::AugAssign(t, op, e) => {
+            let cur = match t {
+                Target::Var(var, name) => it.load(fr, *var, name)?,
+                Target::Sub(o, k) => {
+                    let o = it.eval(fr, o)?;
+                    let k = it.eval(fr, k)?;
+                    ops::get_item(it, &o, &k)?
+                }
+                Target::Attr(o, n) => {
+                    let o = it.eval(fr, o)?;
+                    builtins::get_attr(it, &o, n)?
+                }
+                Target::Seq(..) => {
+                    return Err(it.exc("SyntaxError", "illegal expression for augmented assignment"));
+                }
+            };
+            let rhs = ev(it, fr, e, s.aw).await?;
+            let v = ops::inplace(it, *op, &cur, &rhs)?;
+            it.assign(fr, t, v)?;
+        }
+        SK::If(test, body, orelse) => {
+            let t = ev(it, fr, test, s.aw).await?;
+            return if t.truthy() {
+                exec_block(it, fr, body).await
+            } else {
+                exec_block(it, fr, orelse).await
+            };
+        }
+        SK::While(test, body, orelse) => loop {
+            it.line.set(s.line);
+            it.tick()?;
+            if !ev(it, fr, test, s.aw).await?.truthy() {
+                return exec_block(it, fr, orelse).await;
+            }
+            match exec_block(it, fr, body).await? {
+                Flow::Break => break,
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Normal | Flow::Continue => {}
+            }
+        },
+        SK::For(target, iter, body, orelse) => {
+            let v = ev(it, fr, iter, s.aw).await?;
+            let items = it.iterate(&v)?;
+            drop(v);
+            for x in items {
+                it.line.set(s.line);
+                it.tick()?;
+                it.assign(fr, target, x)?;
+                match exec_block(it, fr, body).await? {
+                    Flow::Break => return Ok(Flow::Normal),
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            }
+            return exec_block(it, fr, orelse).await;
+        }
+        SK::Break => return Ok(Flow::Break),
+        SK::Continue => return Ok(Flow::Continue),
+        SK::Return(e) => {
+            let v = match e {
+                Some(e) => ev(it, fr, e, s.aw).await?,
+                None => Value::None,
+            };
+            return Ok(Flow::Return(v));
+        }
+        SK::Raise(exc, cause) => {
+            let Some(exc) = exc else {
+                let cur = fr.handling.borrow().last().cloned();
+                return Err(cur.unwrap_or_else(|| it.exc("RuntimeError", "No active exception to reraise")));
+            };
+            let v = ev(it, fr, exc, s.aw).await?;
+            let x = make_exception(it, v)?;
+            if let Some(c) = cause {
+                let c = ev(it, fr, c, s.aw).await?;
+                let c = match c {
+                    Value::None => Value::None,
+                    other => Value::Exc(make_exception(it, other)?),
+                };
+                *x.cause.borrow_mut() = c;
+            }
+            x.line.set(s.line);
+            return Err(x);
+        }
+        SK::Try(t) => return exec_try(it, fr, t).await,
+        SK::FuncDef(var, proto, defaults) => {
+            let f = it.make_function(fr, proto, defaults)?;
+            it.store(fr, *var, f);
+        }
+        SK::ClassDef(var, name, base) => {
+            let b = match base {
+                Some(b) => it.eval(fr, b)?,
+                None => Value::None,
+            };
+            let Value::Class(bc) = b else {
+                return it.type_error("taskline: a class must derive from an exception class");
+            };
+            if bc.builtin_type {
+                return it.type_error(format!(
+                    "taskline: classes can only derive from exception classes, not '{}'",
+                    bc.name
+                ));
+            }
+            let c = Rc::new(Class {
+                name: name.clone(),
+                base: Some(bc),
+                builtin_type: false,
+            });
+            it.store(fr, *var, Value::Class(c));
+        }
+        SK::Del(targets) => {
+            for t in targets {
+                match t {
+                    Target::Var(var, name) => it.delete(fr, *var, name)?,
+                    Target::Sub(o, k) => {
+                        let o = it.eval(fr, o)?;
+                        let k = it.eval(fr, k)?;
+                        ops::del_item(it, &o, &k)?;
+                    }
+                    _ => return Err(it.exc("TypeError", "taskline: cannot delete this target")),
+                }
+            }
+        }
+        SK::Assert(test, msg) => {
+            if !ev(it, fr, test, s.aw).await?.truthy() {
+                let args = match msg {
+                    Some(m) => vec![ev(it, fr, m, s.aw).await?],
+                    None => Vec::new(),
+                };
+                return Err(it.exc_args(it.class("AssertionError"), args));
+            }
+        }
+        SK::AsyncWith(items, body) => return exec_with(it, fr, items, 0, body, s.line).await,
+        SK::Import(var, m) => it.store(fr, *var, Value::Module(m)),
+        SK::ImportFrom(names) => {
+            for (var, m, name) in names {
+                let v = builtins::get_attr(it, &Value::Module(m), name)
+                    .map_err(|_| it.exc("ImportError", format!("cannot import name '{name}' from '{m}'")))?;
+                it.store(fr, *var, v);
+            }
+        }
+    }
+    Ok(Flow::Normal)
+}
+
+/// `raise X`: a class is instantiated; anything else must be an exception.
+fn make_exception(it: &Interp, v: Value) -> R<Exc> {
+    match v {
+        Value::Exc(e) => Ok(e),
+        Value::Class(c) if !c.builtin_type => Ok(it.exc_args(c, Vec::new())),
+        _ => Err(it.exc("TypeError", "exceptions must derive from BaseException")),
+    }
+}
+
+fn exc_matches(it: &Interp, exc: &Exc, ty: &Value) -> R<bool> {
+    match ty {
+        Value::Class(c) if !c.builtin_type => Ok(exc.class.is_subclass(c)),
+        Value::Tuple(t) => {
+            for x in t.iter() {
+                if exc_matches(it, exc, x)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(it.exc(
+            "TypeError",
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
+    }
+}
+
+async fn exec_try(it: &Interp, fr: &Frame, t: &super::compile::TryStmt) -> R<Flow> {
+    let r = exec_block(it, fr, &t.body).await;
+    let r = match r {
+        Err(exc) if !exc.abort => {
+            let mut handled = None;
+            for h in &t.handlers {
+                it.line.set(h.line);
+                let m = match &h.ty {
+                    None => Ok(true),
+                    Some(ty) => match it.eval(fr, ty) {
+                        Ok(tv) => exc_matches(it, &exc, &tv),
+                        Err(e) => Err(e),
+                    },
+                };
+                match m {
+                    Ok(true) => {
+                        if let Some(var) = h.name {
+                            it.store(fr, var, Value::Exc(exc.clone()));
+                        }
+                        fr.handling.borrow_mut().push(exc.clone());
+                        let r = exec_block(it, fr, &h.body).await;
+                        fr.handling.borrow_mut().pop();
+                        if let Some(var) = h.name {
+                            it.store(fr, var, Value::Undefined);
+                        }
+                        handled = Some(r);
+                        break;
+                    }
+                    Ok(false) => {}
+                    Err(e) => {
+                        handled = Some(Err(e));
+                        break;
+                    }
+                }
+            }
+            handled.unwrap_or(Err(exc))
+        }
+        Ok(Flow::Normal) => exec_block(it, fr, &t.orelse).await,
+        other => other,
+    };
+    if t.finalbody.is_empty() {
+        return r;
+    }
+    if let Err(e) = &r {
+        fr.handling.borrow_mut().push(e.clone());
+    }
+    let f = exec_block(it, fr, &t.finalbody).await;
+    if r.is_err() {
+        fr.handling.borrow_mut().pop();
+    }
+    match f {
+        Ok(Flow::Normal) => r,
+        other => other,
+    }
+}
+
+fn exec_with<'a>(
+    it: &'a Interp,
+    fr: &'a Frame,
+    items: &'a [(E, Option<Target>)],
+    i: usize,
+    body: &'a [Stmt],
+    line: u32,
+) -> LBox<'a, R<Flow>> {
+    Box::pin(async move {
+        if i == items.len() {
+            return exec_block(it, fr, body).await;
+        }
+        let (cm, target) = &items[i];
+        it.line.set(line);
+        let cmv = ev(it, fr, cm, true).await?;
+        if let Value::TaskGroup(tg) = &cmv {
+            super::taskgroup::enter(it, tg)?;
+            if let Some(target) = target {
+                it.assign(fr, target, cmv.clone())?;
+            }
+            let r = exec_with(it, fr, items, i + 1, body, line).await;
+            return super::taskgroup::exit(it, tg, r, line).await;
+        }
+        let Value::Timeout(t) = &cmv else {
+            return it.type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol (taskline supports asyncio.timeout/timeout_at)",
+                cmv.type_name()
+            ));
+        };
+        if let Some(target) = target {
+            it.assign(fr, target, cmv.clone())?;
+        }
+        let scope = match (t.delay, t.absolute) {
+            (None, _) => None,
+            (Some(d), false) => Some(runtime::TimeoutScope::enter(d).map_err(|e| it.exc_from_error(e))?),
+            (Some(w), true) => Some(runtime::TimeoutScope::enter_at(w).map_err(|e| it.exc_from_error(e))?),
+        };
+        let r = exec_with(it, fr, items, i + 1, body, line).await;
+        let Some(scope) = scope else { return r };
+        match r {
+            Err(exc) if exc.abort => Err(exc),
+            Err(exc) => {
+                let e = Interp::error_from_exc(exc);
+                match scope.exit::<()>(Err(e)) {
+                    Err(e) => {
+                        let x = it.exc_from_error(e);
+                        Err(x)
+                    }
+                    Ok(()) => Ok(Flow::Normal),
+                }
+            }
+            Ok(flow) => {
+                let _ = scope.exit(Ok(()));
+                Ok(flow)
+            }
+        }
+    })
+}
+
+// ---------------------------------------------------------------- async expressions
+
+/// Evaluates an expression containing `await`, left to right.
+fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>> {
+    Box::pin(async move {
+        if !super::compile::has_await(e) {
+            return it.eval(fr, e);
+        }
+        match e {
+            E::Await(x, line, nested) => {
+                let v = if *nested {
+                    eval_async(it, fr, x).await?
+                } else {
+                    it.eval(fr, x)?
+                };
+                it.await_value(v, *line).await
+            }
+            E::Call(c) => {
+                let func = eval_async(it, fr, &c.func).await?;
+                let mut args = Vec::with_capacity(c.args.len());
+                for a in &c.args {
+                    if let E::Starred(x) = a {
+                        let v = eval_async(it, fr, x).await?;
+                        args.extend(it.iterate(&v)?);
+                    } else {
+                        args.push(eval_async(it, fr, a).await?);
+                    }
+                }
+                let mut kwargs = Vec::new();
+                for (k, v) in &c.kwargs {
+                    let v = eval_async(it, fr, v).await?;
+                    it.push_kwarg(&mut kwargs, k.as_ref(), v)?;
+                }
+                it.line.set(c.line);
+                it.call(&func, args, kwargs)
+            }
+            E::Attr(o, name) => {
+                let o = eval_async(it, fr, o).await?;
+                builtins::get_attr(it, &o, name)
+            }
+            E::Sub(o, k) => {
+                let o = eval_async(it, fr, o).await?;
+                let k = eval_async(it, fr, k).await?;
+                ops::get_item(it, &o, &k)
+            }
+            E::Bin(op, a, b) => {
+                let a = eval_async(it, fr, a).await?;
+                let b = eval_async(it, fr, b).await?;
+                ops::binop(it, *op, &a, &b)
+            }
+            E::Unary(op, a) => {
+                let a = eval_async(it, fr, a).await?;
+                ops::unary(it, *op, &a)
+            }
+            E::BoolOp(op, vs) => {
+                let mut last = Value::None;
+                for v in vs {
+                    last = eval_async(it, fr, v).await?;
+                    let t = last.truthy();
+                    if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            E::Compare(a, rest) => {
+                let mut left = eval_async(it, fr, a).await?;
+                for (op, x) in rest {
+                    let right = eval_async(it, fr, x).await?;
+                    if !ops::compare(it, *op, &left, &right)? {
+                        return Ok(Value::Bool(false));
+                    }
+                    left = right;
+                }
+                Ok(Value::Bool(true))
+            }
+            E::IfExp(t, a, b) => {
+                if eval_async(it, fr, t).await?.truthy() {
+                    eval_async(it, fr, a).await
+                } else {
+                    eval_async(it, fr, b).await
+                }
+            }
+            E::List(items) | E::Tuple(items) | E::Set(items) => {
+                let mut out = Vec::new();
+                for x in items {
+                    if let E::Starred(x) = x {
+                        let v = eval_async(it, fr, x).await?;
+                        out.extend(it.iterate(&v)?);
+                    } else {
+                        out.push(eval_async(it, fr, x).await?);
+                    }
+                }
+                match e {
+                    E::List(_) => Ok(Value::list(out)),
+                    E::Tuple(_) => Ok(Value::tuple(out)),
+                    _ => ops::make_set(it, out),
+                }
+            }
+            E::Dict(items) => {
+                let mut d = IndexMap::new();
+                for (k, v) in items {
+                    let Some(k) = k else {
+                        return Err(it.exc("RuntimeError", "taskline: ** with await is not supported"));
+                    };
+                    let k = eval_async(it, fr, k).await?;
+                    let v = eval_async(it, fr, v).await?;
+                    let h = ops::hkey(it, &k)?;
+                    ops::dict_insert(&mut d, h, k, v);
+                }
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            E::FString(parts) => {
+                let mut s = String::new();
+                for p in parts {
+                    match p {
+                        FPart::Lit(l) => s.push_str(l),
+                        FPart::Expr { e, conv, spec } => {
+                            let v = eval_async(it, fr, e).await?;
+                            let spec = match spec {
+                                Some(parts) => Some(it.eval(fr, &E::FString(parts_clone(parts)))?),
+                                None => None,
+                            };
+                            s.push_str(&it.format_value(&v, *conv, spec.as_ref())?);
+                        }
+                    }
+                }
+                Ok(Value::Str(s.into()))
+            }
+            E::Named(var, x) => {
+                let v = eval_async(it, fr, x).await?;
+                it.store(fr, *var, v.clone());
+                Ok(v)
+            }
+            E::Comp(c) => {
+                // only the first iterable may await
+                let (_, first, _) = &c.gens[0];
+                let v = eval_async(it, fr, first).await?;
+                let tmp = Frame {
+                    env: fr.env.clone(),
+                    handling: RefCell::new(Vec::new()),
+                };
+                let _ = &tmp;
+                let _ = v;
+                Err(it.exc(
+                    "RuntimeError",
+                    "taskline: await in a comprehension's iterable is not supported",
+                ))
+            }
+            _ => Err(it.exc("RuntimeError", "taskline: await in this position is not supported")),
+        }
+    })
+}
+
+/// Runs the module's top level (synchronously, before the loop starts).
+pub(crate) fn exec_module(it: &Interp, module: &Module) -> R<()> {
+    let fr = Frame {
+        env: Rc::new(Env {
+            slots: RefCell::new(Vec::new()),
+            parent: None,
+        }),
+        handling: RefCell::new(Vec::new()),
+    };
+    match poll_once(exec_block(it, &fr, &module.body)) {
+        Some(r) => r.map(|_| ()),
+        None => Err(it.exc("RuntimeError", "taskline: the module suspended")),
+    }
+}
+
+/// Exceptions: the objects `TaskObj` methods hand back.
+pub(crate) fn make_task_obj(it: &Interp, t: runtime::Task<Value>) -> Value {
+    it.task_value(TaskObj::Typed(t))
+}
+
+/// `asyncio.timeout(...)`.
+pub(crate) fn timeout_value(delay: Option<f64>, absolute: bool) -> Value {
+    Value::Timeout(Rc::new(TimeoutObj { delay, absolute }))
+}
+
+/// Unused helpers kept for completeness.
+#[allow(dead_code)]
+fn _assert_types(_: &BuiltinFn, _: &CmpOp, _: &UnaryOp, _: &Operator) {}
+
+#[allow(dead_code)]
+fn _eq(a: &Value, b: &Value) -> bool {
+    py_eq(a, b)
+}

@@ -1,0 +1,899 @@
+//! Operators, subscripts and format specs with CPython's results and messages.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::compile::{CmpOp, Operator, UnaryOp};
+use super::interp::{Interp, MAX_LEN, R};
+use super::value::{Dict, HKey, Value, py_eq, range_len, repr, to_str};
+use crate::trace::pyfmt;
+
+/// The hash key of `v`, or TypeError.
+pub(crate) fn hkey(it: &Interp, v: &Value) -> R<HKey> {
+    v.hkey()
+        .ok_or_else(|| it.exc("TypeError", format!("unhashable type: '{}'", v.type_name())))
+}
+
+pub(crate) fn dict_insert(d: &mut Dict, h: HKey, k: Value, v: Value) {
+    match d.get_mut(&h) {
+        Some(e) => e.1 = v,
+        None => {
+            d.insert(h, (k, v));
+        }
+    }
+}
+
+pub(crate) fn make_set(it: &Interp, items: Vec<Value>) -> R<Value> {
+    let mut s = IndexMap::new();
+    for x in items {
+        let h = hkey(it, &x)?;
+        s.entry(h).or_insert(x);
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(s))))
+}
+
+fn op_symbol(op: Operator) -> &'static str {
+    match op {
+        Operator::Add => "+",
+        Operator::Sub => "-",
+        Operator::Mult => "*",
+        Operator::MatMult => "@",
+        Operator::Div => "/",
+        Operator::Mod => "%",
+        Operator::Pow => "** or pow()",
+        Operator::LShift => "<<",
+        Operator::RShift => ">>",
+        Operator::BitOr => "|",
+        Operator::BitXor => "^",
+        Operator::BitAnd => "&",
+        Operator::FloorDiv => "//",
+    }
+}
+
+fn num(v: &Value) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+fn overflow(it: &Interp) -> super::interp::Exc {
+    it.exc("OverflowError", "taskline: integer result does not fit in 64 bits")
+}
+
+fn repeat<T: Clone>(it: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
+    let n = usize::try_from(n.max(0)).unwrap_or(0);
+    if items.len().saturating_mul(n) > MAX_LEN {
+        return Err(it.exc("MemoryError", "taskline: sequence too large (memory budget)"));
+    }
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    Ok(out)
+}
+
+/// Python's binary operators.
+pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value> {
+    if let (Some(x), Some(y)) = (int(a), int(b)) {
+        return int_op(it, op, x, y);
+    }
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return float_op(it, op, x, y);
+    }
+    match (op, a, b) {
+        (Operator::Add, Value::Str(x), Value::Str(y)) => {
+            if x.len() + y.len() > MAX_LEN {
+                return Err(it.exc("MemoryError", "taskline: string too large (memory budget)"));
+            }
+            Ok(Value::Str(format!("{x}{y}").into()))
+        }
+        (Operator::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(Value::list(v))
+        }
+        (Operator::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Ok(Value::tuple(v))
+        }
+        (Operator::Mult, Value::Str(s), n) | (Operator::Mult, n, Value::Str(s)) if int(n).is_some() => {
+            let chars: Vec<char> = s.chars().collect();
+            Ok(Value::Str(
+                repeat(it, &chars, int(n).unwrap_or(0))?
+                    .into_iter()
+                    .collect::<String>()
+                    .into(),
+            ))
+        }
+        (Operator::Mult, Value::List(l), n) | (Operator::Mult, n, Value::List(l)) if int(n).is_some() => {
+            let v = l.borrow().clone();
+            Ok(Value::list(repeat(it, &v, int(n).unwrap_or(0))?))
+        }
+        (Operator::Mult, Value::Tuple(l), n) | (Operator::Mult, n, Value::Tuple(l)) if int(n).is_some() => {
+            Ok(Value::tuple(repeat(it, l, int(n).unwrap_or(0))?))
+        }
+        (Operator::Mod, Value::Str(fmt), args) => percent_format(it, fmt, args),
+        (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let mut out: IndexMap<HKey, Value> = IndexMap::new();
+            match op {
+                Operator::BitOr => {
+                    for (k, v) in x.iter().chain(y.iter()) {
+                        out.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+                Operator::BitAnd => out.extend(
+                    x.iter()
+                        .filter(|(k, _)| y.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                ),
+                Operator::Sub => out.extend(
+                    x.iter()
+                        .filter(|(k, _)| !y.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                ),
+                _ => {
+                    out.extend(
+                        x.iter()
+                            .filter(|(k, _)| !y.contains_key(*k))
+                            .map(|(k, v)| (k.clone(), v.clone())),
+                    );
+                    out.extend(
+                        y.iter()
+                            .filter(|(k, _)| !x.contains_key(*k))
+                            .map(|(k, v)| (k.clone(), v.clone())),
+                    );
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(out))))
+        }
+        (Operator::BitOr, Value::Dict(x), Value::Dict(y)) => {
+            let mut d = x.borrow().clone();
+            for (h, (k, v)) in y.borrow().iter() {
+                dict_insert(&mut d, h.clone(), k.clone(), v.clone());
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        (Operator::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
+        | (Operator::Mult, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => it.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            other.type_name()
+        )),
+        (Operator::Add, Value::Str(_), other) => it.type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            other.type_name()
+        )),
+        (Operator::Add, Value::List(_), other) => it.type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            other.type_name()
+        )),
+        (Operator::Add, Value::Tuple(_), other) => it.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            other.type_name()
+        )),
+        _ => it.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op_symbol(op),
+            a.type_name(),
+            b.type_name()
+        )),
+    }
+}
+
+fn int_op(it: &Interp, op: Operator, x: i64, y: i64) -> R<Value> {
+    let v = match op {
+        Operator::Add => x.checked_add(y),
+        Operator::Sub => x.checked_sub(y),
+        Operator::Mult => x.checked_mul(y),
+        #[allow(clippy::cast_precision_loss)]
+        Operator::Div => {
+            if y == 0 {
+                return Err(it.exc("ZeroDivisionError", "division by zero"));
+            }
+            return Ok(Value::Float(x as f64 / y as f64));
+        }
+        Operator::FloorDiv => {
+            if y == 0 {
+                return Err(it.exc("ZeroDivisionError", "integer division or modulo by zero"));
+            }
+            x.checked_div_euclid(y).map(|_| {
+                let q = x / y;
+                if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+            })
+        }
+        Operator::Mod => {
+            if y == 0 {
+                return Err(it.exc("ZeroDivisionError", "integer modulo by zero"));
+            }
+            x.checked_rem(y)
+                .map(|r| if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+        }
+        Operator::Pow => {
+            if y < 0 {
+                #[allow(clippy::cast_precision_loss)]
+                return float_op(it, op, x as f64, y as f64);
+            }
+            u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
+        }
+        Operator::LShift => {
+            if y < 0 {
+                return Err(it.exc("ValueError", "negative shift count"));
+            }
+            u32::try_from(y)
+                .ok()
+                .and_then(|s| x.checked_shl(s))
+                .filter(|r| r >> y.min(63) == x)
+        }
+        Operator::RShift => {
+            if y < 0 {
+                return Err(it.exc("ValueError", "negative shift count"));
+            }
+            Some(x >> y.min(63))
+        }
+        Operator::BitOr => Some(x | y),
+        Operator::BitAnd => Some(x & y),
+        Operator::BitXor => Some(x ^ y),
+        Operator::MatMult => {
+            return it.type_error("unsupported operand type(s) for @: 'int' and 'int'");
+        }
+    };
+    v.map(Value::Int).ok_or_else(|| overflow(it))
+}
+
+fn float_op(it: &Interp, op: Operator, x: f64, y: f64) -> R<Value> {
+    Ok(Value::Float(match op {
+        Operator::Add => x + y,
+        Operator::Sub => x - y,
+        Operator::Mult => x * y,
+        Operator::Div => {
+            if y == 0.0 {
+                return Err(it.exc("ZeroDivisionError", "float division by zero"));
+            }
+            x / y
+        }
+        Operator::FloorDiv => {
+            if y == 0.0 {
+                return Err(it.exc("ZeroDivisionError", "float floor division by zero"));
+            }
+            (x / y).floor()
+        }
+        Operator::Mod => {
+            if y == 0.0 {
+                return Err(it.exc("ZeroDivisionError", "float modulo by zero"));
+            }
+            let r = x % y;
+            if r != 0.0 && ((r < 0.0) != (y < 0.0)) { r + y } else { r }
+        }
+        Operator::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(it.exc("ZeroDivisionError", "zero to a negative power"));
+            }
+            x.powf(y)
+        }
+        _ => {
+            return it.type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                op_symbol(op)
+            ));
+        }
+    }))
+}
+
+/// `a op= b` (lists extend in place).
+pub(crate) fn inplace(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value> {
+    if let (Operator::Add, Value::List(l)) = (op, a) {
+        let items = it.iterate(b)?;
+        l.borrow_mut().extend(items);
+        return Ok(a.clone());
+    }
+    binop(it, op, a, b)
+}
+
+pub(crate) fn unary(it: &Interp, op: UnaryOp, a: &Value) -> R<Value> {
+    match (op, a) {
+        (UnaryOp::Not, v) => Ok(Value::Bool(!v.truthy())),
+        (UnaryOp::USub, v) if int(v).is_some() => int(v)
+            .unwrap_or(0)
+            .checked_neg()
+            .map(Value::Int)
+            .ok_or_else(|| overflow(it)),
+        (UnaryOp::USub, Value::Float(f)) => Ok(Value::Float(-f)),
+        (UnaryOp::UAdd, v) if int(v).is_some() => Ok(Value::Int(int(v).unwrap_or(0))),
+        (UnaryOp::UAdd, Value::Float(f)) => Ok(Value::Float(*f)),
+        (UnaryOp::Invert, v) if int(v).is_some() => Ok(Value::Int(!int(v).unwrap_or(0))),
+        _ => {
+            let s = match op {
+                UnaryOp::USub => "-",
+                UnaryOp::UAdd => "+",
+                _ => "~",
+            };
+            it.type_error(format!("bad operand type for unary {s}: '{}'", a.type_name()))
+        }
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::GtE => ">=",
+        _ => "==",
+    }
+}
+
+/// Ordering of two values (`None`: not comparable).
+pub(crate) fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    if let (Some(x), Some(y)) = (int(a), int(b)) {
+        return Some(x.cmp(&y));
+    }
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return x.partial_cmp(&y);
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+        (Value::List(x), Value::List(y)) => seq_order(&x.borrow(), &y.borrow()),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y),
+        _ => None,
+    }
+}
+
+fn seq_order(x: &[Value], y: &[Value]) -> Option<std::cmp::Ordering> {
+    for (a, b) in x.iter().zip(y.iter()) {
+        if !py_eq(a, b) {
+            return order(a, b);
+        }
+    }
+    Some(x.len().cmp(&y.len()))
+}
+
+pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
+    Ok(match container {
+        Value::List(l) => l.borrow().iter().any(|y| py_eq(x, y)),
+        Value::Tuple(t) => t.iter().any(|y| py_eq(x, y)),
+        Value::Str(s) => match x {
+            Value::Str(sub) => s.contains(&**sub),
+            other => {
+                return it.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    other.type_name()
+                ));
+            }
+        },
+        Value::Dict(d) => d.borrow().contains_key(&hkey(it, x)?),
+        Value::Set(s) => s.borrow().contains_key(&hkey(it, x)?),
+        Value::Range(a, b, s) => match int(x) {
+            Some(v) => {
+                let n = range_len(*a, *b, *s);
+                n > 0 && (v - a) % s == 0 && ((v - a) / s) >= 0 && ((v - a) / s) < n
+            }
+            None => false,
+        },
+        other => {
+            return it.type_error(format!("argument of type '{}' is not iterable", other.type_name()));
+        }
+    })
+}
+
+pub(crate) fn compare(it: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<bool> {
+    use std::cmp::Ordering::*;
+    Ok(match op {
+        CmpOp::Eq => py_eq(a, b),
+        CmpOp::NotEq => !py_eq(a, b),
+        CmpOp::Is => is(a, b),
+        CmpOp::IsNot => !is(a, b),
+        CmpOp::In => contains(it, b, a)?,
+        CmpOp::NotIn => !contains(it, b, a)?,
+        _ => {
+            let Some(o) = order(a, b) else {
+                if num(a).is_some() && num(b).is_some() {
+                    return Ok(false); // NaN
+                }
+                return it.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    cmp_symbol(op),
+                    a.type_name(),
+                    b.type_name()
+                ));
+            };
+            match op {
+                CmpOp::Lt => o == Less,
+                CmpOp::LtE => o != Greater,
+                CmpOp::Gt => o == Greater,
+                _ => o != Less,
+            }
+        }
+    })
+}
+
+fn is(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || (x.len() <= 1 && x == y),
+        _ => {
+            let (x, y) = (a.identity(), b.identity());
+            x != 0 && x == y
+        }
+    }
+}
+
+fn index(it: &Interp, i: &Value, len: usize, what: &str) -> R<usize> {
+    let Some(i) = int(i) else {
+        return it.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            i.type_name()
+        ));
+    };
+    let n = i64::try_from(len).unwrap_or(i64::MAX);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        let name = if what == "string" { "string" } else { what };
+        return Err(it.exc("IndexError", format!("{name} index out of range")));
+    }
+    Ok(usize::try_from(j).unwrap_or(0))
+}
+
+fn slice_bounds(it: &Interp, parts: &[Value], len: usize) -> R<Vec<usize>> {
+    let n = i64::try_from(len).unwrap_or(i64::MAX);
+    let get = |v: &Value| -> R<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            other => int(other).map(Some).ok_or_else(|| {
+                it.exc(
+                    "TypeError",
+                    "slice indices must be integers or None or have an __index__ method",
+                )
+            }),
+        }
+    };
+    let step = get(&parts[3])?.unwrap_or(1);
+    if step == 0 {
+        return Err(it.exc("ValueError", "slice step cannot be zero"));
+    }
+    let norm = |v: Option<i64>, def: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => def,
+            Some(x) => {
+                let x = if x < 0 { x + n } else { x };
+                x.clamp(lo, hi)
+            }
+        }
+    };
+    let mut out = Vec::new();
+    if step > 0 {
+        let start = norm(get(&parts[1])?, 0, 0, n);
+        let stop = norm(get(&parts[2])?, n, 0, n);
+        let mut i = start;
+        while i < stop {
+            out.push(usize::try_from(i).unwrap_or(0));
+            i += step;
+        }
+    } else {
+        let start = norm(get(&parts[1])?, n - 1, -1, n - 1);
+        let stop = norm(get(&parts[2])?, -1, -1, n - 1);
+        let mut i = start;
+        while i > stop {
+            out.push(usize::try_from(i).unwrap_or(0));
+            i += step;
+        }
+    }
+    Ok(out)
+}
+
+fn as_slice(k: &Value) -> Option<&[Value]> {
+    match k {
+        Value::Tuple(t) if t.len() == 4 && matches!(&t[0], Value::Str(s) if &**s == "<slice>") => Some(t),
+        _ => None,
+    }
+}
+
+pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
+    if let Some(sl) = as_slice(k) {
+        return match o {
+            Value::List(l) => {
+                let l = l.borrow();
+                Ok(Value::list(
+                    slice_bounds(it, sl, l.len())?
+                        .into_iter()
+                        .map(|i| l[i].clone())
+                        .collect(),
+                ))
+            }
+            Value::Tuple(t) => Ok(Value::tuple(
+                slice_bounds(it, sl, t.len())?
+                    .into_iter()
+                    .map(|i| t[i].clone())
+                    .collect(),
+            )),
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                Ok(Value::Str(
+                    slice_bounds(it, sl, chars.len())?
+                        .into_iter()
+                        .map(|i| chars[i])
+                        .collect::<String>()
+                        .into(),
+                ))
+            }
+            other => it.type_error(format!("'{}' object is not subscriptable", other.type_name())),
+        };
+    }
+    match o {
+        Value::List(l) => {
+            let l = l.borrow();
+            let i = index(it, k, l.len(), "list")?;
+            Ok(l[i].clone())
+        }
+        Value::Tuple(t) => {
+            let i = index(it, k, t.len(), "tuple")?;
+            Ok(t[i].clone())
+        }
+        Value::Str(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            let i = index(it, k, chars.len(), "string")?;
+            Ok(Value::Str(chars[i].to_string().into()))
+        }
+        Value::Range(a, b, s) => {
+            let n = usize::try_from(range_len(*a, *b, *s)).unwrap_or(0);
+            let i = index(it, k, n, "range object")?;
+            Ok(Value::Int(a + i64::try_from(i).unwrap_or(0) * s))
+        }
+        Value::Dict(d) => {
+            let h = hkey(it, k)?;
+            match d.borrow().get(&h) {
+                Some((_, v)) => Ok(v.clone()),
+                None => Err(it.exc_args(it.class("KeyError"), vec![k.clone()])),
+            }
+        }
+        other => it.type_error(format!("'{}' object is not subscriptable", other.type_name())),
+    }
+}
+
+pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
+    match o {
+        Value::List(l) => {
+            let len = l.borrow().len();
+            let i = index(it, &k, len, "list").map_err(|e| {
+                if &*e.class.name == "IndexError" {
+                    it.exc("IndexError", "list assignment index out of range")
+                } else {
+                    e
+                }
+            })?;
+            let old = std::mem::replace(&mut l.borrow_mut()[i], v);
+            drop(old);
+            Ok(())
+        }
+        Value::Dict(d) => {
+            let h = hkey(it, &k)?;
+            let old = {
+                let mut d = d.borrow_mut();
+                match d.get_mut(&h) {
+                    Some(e) => Some(std::mem::replace(&mut e.1, v)),
+                    None => {
+                        d.insert(h, (k, v));
+                        None
+                    }
+                }
+            };
+            drop(old);
+            Ok(())
+        }
+        other => it.type_error(format!(
+            "'{}' object does not support item assignment",
+            other.type_name()
+        )),
+    }
+}
+
+pub(crate) fn del_item(it: &Interp, o: &Value, k: &Value) -> R<()> {
+    match o {
+        Value::List(l) => {
+            let len = l.borrow().len();
+            let i = index(it, k, len, "list").map_err(|e| {
+                if &*e.class.name == "IndexError" {
+                    it.exc("IndexError", "list assignment index out of range")
+                } else {
+                    e
+                }
+            })?;
+            let old = l.borrow_mut().remove(i);
+            drop(old);
+            Ok(())
+        }
+        Value::Dict(d) => {
+            let h = hkey(it, k)?;
+            let old = d.borrow_mut().shift_remove(&h);
+            match old {
+                Some(_) => Ok(()),
+                None => Err(it.exc_args(it.class("KeyError"), vec![k.clone()])),
+            }
+        }
+        other => it.type_error(format!("'{}' object doesn't support item deletion", other.type_name())),
+    }
+}
+
+fn percent_format(it: &Interp, fmt: &str, args: &Value) -> R<Value> {
+    let items: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mut out = String::new();
+    let mut idx = 0;
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let mut spec = String::new();
+        let conv = loop {
+            match chars.next() {
+                Some(ch) if "sdrfgeix%".contains(ch) => break ch,
+                Some(ch) => spec.push(ch),
+                None => return it.type_error("incomplete format"),
+            }
+        };
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let Some(v) = items.get(idx) else {
+            return it.type_error("not enough arguments for format string");
+        };
+        idx += 1;
+        let s = match conv {
+            's' => format_spec(it, &Value::Str(to_str(v).into()), &spec)?,
+            'r' => format_spec(it, &Value::Str(repr(v).into()), &spec)?,
+            'd' | 'i' => {
+                #[allow(clippy::cast_possible_truncation)]
+                let n = match v {
+                    Value::Float(f) => Value::Int(f.trunc() as i64),
+                    o => o.clone(),
+                };
+                format_spec(it, &n, &format!("{spec}d"))?
+            }
+            other => format_spec(it, v, &format!("{spec}{other}"))?,
+        };
+        out.push_str(&s);
+    }
+    if idx < items.len() {
+        return it.type_error("not all arguments converted during string formatting");
+    }
+    Ok(Value::Str(out.into()))
+}
+
+/// `format(v, spec)`.
+pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let mut fill = ' ';
+    let mut align = None;
+    if chars.len() >= 2 && "<>^=".contains(chars[1]) {
+        fill = chars[0];
+        align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && "<>^=".contains(chars[0]) {
+        align = Some(chars[0]);
+        i = 1;
+    }
+    let mut sign = '-';
+    if i < chars.len() && "+- ".contains(chars[i]) {
+        sign = chars[i];
+        i += 1;
+    }
+    let mut alt = false;
+    if i < chars.len() && chars[i] == '#' {
+        alt = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        if align.is_none() {
+            fill = '0';
+            align = Some('=');
+        }
+        i += 1;
+    }
+    let mut width = 0usize;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        width = width * 10 + (chars[i] as usize - '0' as usize);
+        i += 1;
+    }
+    let mut grouping = None;
+    if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
+        grouping = Some(chars[i]);
+        i += 1;
+    }
+    let mut precision = None;
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let mut p = 0usize;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            p = p * 10 + (chars[i] as usize - '0' as usize);
+            i += 1;
+        }
+        precision = Some(p);
+    }
+    let ty = if i < chars.len() { Some(chars[i]) } else { None };
+    if i + 1 < chars.len() || width > 10_000 {
+        return Err(it.exc("ValueError", "Invalid format specifier"));
+    }
+    let is_num = matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    let (mut body, negative) = match (v, ty) {
+        (Value::Str(s), None | Some('s')) => {
+            let s: String = match precision {
+                Some(p) => s.chars().take(p).collect(),
+                None => s.to_string(),
+            };
+            (s, false)
+        }
+        (Value::Int(_) | Value::Bool(_), None | Some('d'))
+            if precision.is_none() || ty.is_none() && precision.is_none() =>
+        {
+            let n = int(v).unwrap_or(0);
+            (group(&n.unsigned_abs().to_string(), grouping), n < 0)
+        }
+        (Value::Int(_) | Value::Bool(_) | Value::Float(_), Some('f' | 'F' | '%' | 'e' | 'E' | 'g' | 'G') | None) => {
+            let x = num(v).unwrap_or(0.0);
+            let neg = x.is_sign_negative() && !(x == 0.0 && ty.is_none());
+            let a = x.abs();
+            let s = match ty {
+                Some('f' | 'F') => format!("{:.*}", precision.unwrap_or(6), a),
+                Some('%') => format!("{:.*}%", precision.unwrap_or(6), a * 100.0),
+                Some('e' | 'E') => exp_format(a, precision.unwrap_or(6)),
+                Some('g' | 'G') => g_format(a, precision.unwrap_or(6).max(1)),
+                None => match precision {
+                    Some(p) => {
+                        let g = g_format(a, p.max(1));
+                        if g.contains(['.', 'e', 'n', 'i']) {
+                            g
+                        } else {
+                            format!("{g}.0")
+                        }
+                    }
+                    None => pyfmt::float_repr(a),
+                },
+                _ => String::new(),
+            };
+            let (int_part, rest) = match s.find('.') {
+                Some(p) => (s[..p].to_owned(), s[p..].to_owned()),
+                None => (s.clone(), String::new()),
+            };
+            let _ = neg;
+            (
+                format!("{}{}", group(&int_part, grouping), rest),
+                x.is_sign_negative() && !x.is_nan(),
+            )
+        }
+        (Value::Int(_) | Value::Bool(_), Some('x' | 'X' | 'o' | 'b')) => {
+            let n = int(v).unwrap_or(0);
+            let a = n.unsigned_abs();
+            let s = match (ty, alt) {
+                (Some('x'), false) => format!("{a:x}"),
+                (Some('x'), true) => format!("0x{a:x}"),
+                (Some('X'), false) => format!("{a:X}"),
+                (Some('X'), true) => format!("0X{a:X}"),
+                (Some('o'), false) => format!("{a:o}"),
+                (Some('o'), true) => format!("0o{a:o}"),
+                (_, false) => format!("{a:b}"),
+                (_, true) => format!("0b{a:b}"),
+            };
+            (s, n < 0)
+        }
+        (other, _) if !is_num && ty.is_none() && precision.is_none() => (to_str(other), false),
+        (other, Some(t)) => {
+            return Err(it.exc(
+                "ValueError",
+                format!("Unknown format code '{t}' for object of type '{}'", other.type_name()),
+            ));
+        }
+        (other, None) => {
+            return Err(it.exc(
+                "ValueError",
+                format!(
+                    "Precision not allowed in integer format specifier for '{}'",
+                    other.type_name()
+                ),
+            ));
+        }
+    };
+    let sign_str = if negative {
+        "-"
+    } else if is_num && sign == '+' {
+        "+"
+    } else if is_num && sign == ' ' {
+        " "
+    } else {
+        ""
+    };
+    let len = body.chars().count() + sign_str.len();
+    if len >= width {
+        return Ok(format!("{sign_str}{body}"));
+    }
+    let pad = width - len;
+    let align = align.unwrap_or(if is_num { '>' } else { '<' });
+    let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
+    Ok(match align {
+        '<' => format!("{sign_str}{body}{}", fills(pad)),
+        '^' => format!("{}{sign_str}{body}{}", fills(pad / 2), fills(pad - pad / 2)),
+        '=' => {
+            body.insert_str(0, &fills(pad));
+            format!("{sign_str}{body}")
+        }
+        _ => format!("{}{sign_str}{body}", fills(pad)),
+    })
+}
+
+fn group(digits: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else {
+        return digits.to_owned();
+    };
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn exp_format(a: f64, p: usize) -> String {
+    let s = format!("{a:.p$e}");
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = if let Some(d) = e.strip_prefix('-') {
+                ('-', d)
+            } else {
+                ('+', e)
+            };
+            format!("{m}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
+fn g_format(a: f64, p: usize) -> String {
+    if a == 0.0 {
+        return "0".into();
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let exp = a.log10().floor() as i64;
+    let pi = i64::try_from(p).unwrap_or(6);
+    if exp < -4 || exp >= pi {
+        let s = exp_format(a, p.saturating_sub(1));
+        let (m, e) = s.split_once('e').unwrap_or((&s, ""));
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
+        format!("{m}e{e}")
+    } else {
+        let decimals = usize::try_from((pi - 1 - exp).max(0)).unwrap_or(0);
+        let s = format!("{a:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            s
+        }
+    }
+}

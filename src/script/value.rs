@@ -1,0 +1,669 @@
+//! The interpreter's values, with Python's `repr`/`str`, equality and hashing.
+
+use std::cell::RefCell;
+use std::fmt::Write;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::compile::FuncProto;
+use super::interp::Env;
+use crate::runtime::{Coro, Gather, GatherSettled, PyRepr, Shield, Task, TaskRef};
+use crate::trace::pyfmt;
+
+/// A boxed coroutine future (the body of a Python coroutine).
+pub(crate) type BoxFut = std::pin::Pin<Box<dyn std::future::Future<Output = crate::runtime::Result<Value>>>>;
+
+/// A Python value.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// An unbound local (never visible to the script).
+    #[default]
+    Undefined,
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An `int` (64-bit in taskline).
+    Int(i64),
+    /// A `float`.
+    Float(f64),
+    /// A `str`.
+    Str(Rc<str>),
+    /// A `list`.
+    List(Rc<RefCell<Vec<Value>>>),
+    /// A `tuple`.
+    Tuple(Rc<[Value]>),
+    /// A `dict`.
+    Dict(Rc<RefCell<Dict>>),
+    /// A `set`.
+    Set(Rc<RefCell<IndexMap<HKey, Value>>>),
+    /// A `range`.
+    Range(i64, i64, i64),
+    /// A user function (sync or async).
+    Func(Rc<Func>),
+    /// A built-in function or method.
+    Builtin(Rc<BuiltinFn>),
+    /// A class (exception classes, built-in types).
+    Class(Rc<Class>),
+    /// An exception object.
+    Exc(Rc<ExcObj>),
+    /// A coroutine object.
+    Coro(Rc<CoroObj>),
+    /// An asyncio Task.
+    Task(Rc<TaskObj>),
+    /// A future from `shield`/`gather`.
+    Future(Rc<FutObj>),
+    /// A module (`asyncio`, `time`).
+    Module(&'static str),
+    /// An iterator over a snapshot of values.
+    Iter(Rc<RefCell<std::vec::IntoIter<Value>>>),
+    /// A context manager (`asyncio.timeout(...)`).
+    Timeout(Rc<TimeoutObj>),
+    /// The running loop (`asyncio.get_running_loop()`).
+    Loop,
+    /// An `asyncio.TaskGroup()`.
+    TaskGroup(Rc<TaskGroupObj>),
+}
+
+/// An `asyncio.TaskGroup` (CPython's `taskgroups.py`, tasks cancelled in creation order).
+#[derive(Default)]
+pub struct TaskGroupObj {
+    /// Its state.
+    pub st: RefCell<TaskGroupState>,
+}
+
+/// The fields of `asyncio.TaskGroup`.
+#[derive(Default)]
+pub struct TaskGroupState {
+    /// `_entered`.
+    pub entered: bool,
+    /// `_exiting`.
+    pub exiting: bool,
+    /// `_aborting`.
+    pub aborting: bool,
+    /// `_parent_task`.
+    pub parent: Option<u32>,
+    /// `_parent_cancel_requested`.
+    pub parent_cancel_requested: bool,
+    /// `_tasks`, in creation order.
+    pub tasks: Vec<Value>,
+    /// `_errors`.
+    pub errors: Vec<Value>,
+    /// `_on_completed_fut`.
+    pub on_completed: Option<Rc<crate::runtime::LoopFuture>>,
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&repr(self))
+    }
+}
+
+/// An insertion-ordered dict.
+pub type Dict = IndexMap<HKey, (Value, Value)>;
+
+/// A hashable key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum HKey {
+    /// None.
+    None,
+    /// int, bool and integral floats.
+    Int(i64),
+    /// other floats (bits).
+    Float(u64),
+    /// str.
+    Str(Rc<str>),
+    /// tuple.
+    Tuple(Vec<HKey>),
+    /// identity.
+    Id(usize),
+}
+
+/// A user function.
+pub struct Func {
+    /// Its code.
+    pub proto: Rc<FuncProto>,
+    /// Default values of the positional parameters with defaults.
+    pub defaults: Vec<Value>,
+    /// The enclosing environment.
+    pub env: Option<Rc<Env>>,
+}
+
+/// A built-in callable.
+pub struct BuiltinFn {
+    /// Its name.
+    pub name: &'static str,
+    /// The bound object (for methods).
+    pub this: Option<Value>,
+}
+
+/// A class.
+pub struct Class {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// The base class.
+    pub base: Option<Rc<Class>>,
+    /// Whether it is a built-in type (int, str, ...) rather than an exception class.
+    pub builtin_type: bool,
+}
+
+impl Class {
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        let mut c = Some(self);
+        while let Some(k) = c {
+            if std::ptr::eq(k, other) {
+                return true;
+            }
+            c = k.base.as_deref();
+        }
+        false
+    }
+}
+
+/// An exception object.
+pub struct ExcObj {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// `args`.
+    pub args: Vec<Value>,
+    /// `__cause__`.
+    pub cause: RefCell<Value>,
+    /// The script line where it was raised.
+    pub line: std::cell::Cell<u32>,
+    /// Set for the interpreter's own abort (budget): no `except` matches it.
+    pub abort: bool,
+}
+
+/// A coroutine object.
+pub struct CoroObj {
+    /// `__qualname__`.
+    pub name: &'static str,
+    /// The coroutine, until awaited or wrapped in a task.
+    pub coro: RefCell<Option<Coro<BoxFut>>>,
+    /// For `asyncio.sleep(...)`: set when it becomes a task's coroutine.
+    pub task_body: Option<Rc<std::cell::Cell<bool>>>,
+}
+
+/// A Task.
+pub enum TaskObj {
+    /// A task created by the script.
+    Typed(Task<Value>),
+    /// A task known only by reference (main, from `current_task()`).
+    Ref(TaskRef),
+}
+
+impl TaskObj {
+    /// The task id.
+    pub fn id(&self) -> u32 {
+        match self {
+            TaskObj::Typed(t) => t.id(),
+            TaskObj::Ref(r) => r.id(),
+        }
+    }
+}
+
+/// A future returned by `shield` or `gather`.
+pub enum FutObj {
+    /// `asyncio.shield(...)`.
+    Shield(Shield<Value>),
+    /// `asyncio.gather(...)`.
+    Gather(Gather<Value>),
+    /// `asyncio.gather(..., return_exceptions=True)`.
+    Settled(GatherSettled<Value>),
+}
+
+/// `asyncio.timeout(delay)` / `timeout_at(when)` before it is entered.
+pub struct TimeoutObj {
+    /// The delay (relative) or the deadline (absolute); `None`: no deadline.
+    pub delay: Option<f64>,
+    /// Whether `delay` is an absolute deadline.
+    pub absolute: bool,
+}
+
+impl Value {
+    /// A `str` value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
+    /// A `list` value.
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+
+    /// A `tuple` value.
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(v.into())
+    }
+
+    /// Python's type name.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Value::Undefined => "undefined",
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::Range(..) => "range",
+            Value::Func(_) => "function",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::Class(_) => "type",
+            Value::Exc(e) => &e.class.name,
+            Value::Coro(_) => "coroutine",
+            Value::Task(_) => "Task",
+            Value::Future(f) => match &**f {
+                FutObj::Shield(_) => "Future",
+                _ => "_GatheringFuture",
+            },
+            Value::Module(_) => "module",
+            Value::Iter(_) => "iterator",
+            Value::Timeout(_) => "Timeout",
+            Value::Loop => "_UnixSelectorEventLoop",
+            Value::TaskGroup(_) => "TaskGroup",
+        }
+    }
+
+    /// Python's truth value.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Undefined | Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::Range(a, b, s) => range_len(*a, *b, *s) > 0,
+            _ => true,
+        }
+    }
+
+    /// The hash key, or `None` if unhashable.
+    pub fn hkey(&self) -> Option<HKey> {
+        Some(match self {
+            Value::None => HKey::None,
+            Value::Bool(b) => HKey::Int(i64::from(*b)),
+            Value::Int(i) => HKey::Int(*i),
+            #[allow(clippy::cast_possible_truncation, clippy::float_cmp, clippy::cast_precision_loss)]
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 9.0e18 {
+                    HKey::Int(*f as i64)
+                } else {
+                    HKey::Float(f.to_bits())
+                }
+            }
+            Value::Str(s) => HKey::Str(s.clone()),
+            Value::Tuple(t) => HKey::Tuple(t.iter().map(Value::hkey).collect::<Option<Vec<_>>>()?),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+            Value::Task(t) => HKey::Id(0x1000_0000 + t.id() as usize),
+            other => HKey::Id(other.identity()),
+        })
+    }
+
+    /// An identity for `is` and hashing of objects.
+    pub fn identity(&self) -> usize {
+        match self {
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Func(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Exc(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Coro(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Task(r) => 0x1000_0000 + r.id() as usize,
+            Value::Future(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(m) => m.as_ptr() as usize,
+            _ => 0,
+        }
+    }
+}
+
+/// The length of `range(a, b, s)`.
+pub fn range_len(a: i64, b: i64, s: i64) -> i64 {
+    if s > 0 && a < b {
+        (b - a - 1) / s + 1
+    } else if s < 0 && a > b {
+        (a - b - 1) / (-s) + 1
+    } else {
+        0
+    }
+}
+
+/// Python's `==`.
+pub fn py_eq(a: &Value, b: &Value) -> bool {
+    #[allow(clippy::cast_precision_loss, clippy::float_cmp)]
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => as_int(a) == as_int(b),
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Float(x), Value::Int(_) | Value::Bool(_)) => *x == as_int(b).unwrap_or(0) as f64,
+        (Value::Int(_) | Value::Bool(_), Value::Float(y)) => as_int(a).unwrap_or(0) as f64 == *y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::List(x), Value::List(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| py_eq(a, b))
+            }
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| py_eq(a, b)),
+        (Value::Dict(x), Value::Dict(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.iter().all(|(k, (_, v))| y.get(k).is_some_and(|(_, w)| py_eq(v, w)))
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
+        }
+        (Value::Range(a1, b1, s1), Value::Range(a2, b2, s2)) => (a1, b1, s1) == (a2, b2, s2),
+        (Value::Module(x), Value::Module(y)) => x == y,
+        (Value::Loop, Value::Loop) => true,
+        _ => {
+            let (x, y) = (a.identity(), b.identity());
+            x != 0 && x == y
+        }
+    }
+}
+
+fn as_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+/// Python's `repr()`.
+pub fn repr(v: &Value) -> String {
+    let mut s = String::new();
+    write_repr(v, &mut s, 0);
+    s
+}
+
+/// Python's `str()`.
+pub fn to_str(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.to_string(),
+        Value::Exc(e) => exc_str(e),
+        _ => repr(v),
+    }
+}
+
+/// `str(exc)`.
+pub fn exc_str(e: &ExcObj) -> String {
+    if e.class.name.ends_with("ExceptionGroup") && e.args.len() == 2 {
+        let n = match &e.args[1] {
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            _ => 0,
+        };
+        return format!(
+            "{} ({n} sub-exception{})",
+            to_str(&e.args[0]),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    match e.args.len() {
+        0 => String::new(),
+        1 => {
+            if &*e.class.name == "KeyError" {
+                repr(&e.args[0])
+            } else {
+                to_str(&e.args[0])
+            }
+        }
+        _ => repr(&Value::Tuple(e.args.clone().into())),
+    }
+}
+
+fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, depth: usize) {
+    out.push_str(open);
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(x, out, depth + 1);
+    }
+    out.push_str(close);
+}
+
+fn write_repr(v: &Value, out: &mut String, depth: usize) {
+    if depth > 200 {
+        out.push_str("...");
+        return;
+    }
+    match v {
+        Value::Undefined => out.push_str("<undefined>"),
+        Value::None => out.push_str("None"),
+        Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
+        Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
+        Value::List(l) => {
+            let Ok(l) = l.try_borrow() else {
+                out.push_str("[...]");
+                return;
+            };
+            write_seq(&l, "[", "]", out, depth);
+        }
+        Value::Tuple(t) => {
+            if t.len() == 1 {
+                out.push('(');
+                write_repr(&t[0], out, depth + 1);
+                out.push_str(",)");
+            } else {
+                write_seq(t, "(", ")", out, depth);
+            }
+        }
+        Value::Dict(d) => {
+            let Ok(d) = d.try_borrow() else {
+                out.push_str("{...}");
+                return;
+            };
+            out.push('{');
+            for (i, (k, v)) in d.values().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(k, out, depth + 1);
+                out.push_str(": ");
+                write_repr(v, out, depth + 1);
+            }
+            out.push('}');
+        }
+        Value::Set(s) => {
+            let s = s.borrow();
+            if s.is_empty() {
+                out.push_str("set()");
+            } else {
+                let items = set_order(&s);
+                write_seq(&items, "{", "}", out, depth);
+            }
+        }
+        Value::Range(a, b, s) => {
+            if *s == 1 {
+                let _ = write!(out, "range({a}, {b})");
+            } else {
+                let _ = write!(out, "range({a}, {b}, {s})");
+            }
+        }
+        Value::Func(f) => {
+            let _ = write!(out, "<function {} at 0x?>", f.proto.qualname);
+        }
+        Value::Builtin(b) => match &b.this {
+            Some(this) => {
+                let _ = write!(
+                    out,
+                    "<built-in method {} of {} object at 0x?>",
+                    b.name,
+                    this.type_name()
+                );
+            }
+            None => {
+                let _ = write!(out, "<built-in function {}>", b.name);
+            }
+        },
+        Value::Class(c) => {
+            if c.builtin_type {
+                let _ = write!(out, "<class '{}'>", c.name);
+            } else if matches!(&*c.name, "CancelledError" | "InvalidStateError") {
+                let _ = write!(out, "<class 'asyncio.exceptions.{}'>", c.name);
+            } else if is_builtin_exc_name(&c.name) {
+                let _ = write!(out, "<class '{}'>", c.name);
+            } else {
+                let _ = write!(out, "<class '__main__.{}'>", c.name);
+            }
+        }
+        Value::Exc(e) => {
+            out.push_str(&e.class.name);
+            if e.args.len() == 1 {
+                out.push('(');
+                write_repr(&e.args[0], out, depth + 1);
+                out.push(')');
+            } else {
+                write_seq(&e.args, "(", ")", out, depth);
+            }
+        }
+        Value::Coro(c) => {
+            let _ = write!(out, "<coroutine object {} at 0x?>", c.name);
+        }
+        Value::Task(t) => {
+            let (name, done) = match &**t {
+                TaskObj::Typed(t) => (t.name(), t.done()),
+                TaskObj::Ref(r) => (r.name(), r.done()),
+            };
+            let state = if done { "finished" } else { "pending" };
+            let _ = write!(out, "<Task {state} name={}>", pyfmt::str_repr(&name));
+        }
+        Value::Future(_) => out.push_str("<Future pending>"),
+        Value::Module(m) => {
+            let _ = write!(out, "<module '{m}'>");
+        }
+        Value::Iter(_) => out.push_str("<iterator object at 0x?>"),
+        Value::Timeout(_) => out.push_str("<Timeout [created]>"),
+        Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+        Value::TaskGroup(tg) => {
+            let st = tg.st.borrow();
+            out.push_str("<TaskGroup");
+            if !st.tasks.is_empty() {
+                let _ = write!(out, " tasks={}", st.tasks.len());
+            }
+            if !st.errors.is_empty() {
+                let _ = write!(out, " errors={}", st.errors.len());
+            }
+            if st.aborting {
+                out.push_str(" cancelling");
+            } else if st.entered {
+                out.push_str(" entered");
+            }
+            out.push('>');
+        }
+    }
+}
+
+/// Whether `name` is one of Python's built-in exception names.
+pub fn is_builtin_exc_name(name: &str) -> bool {
+    matches!(
+        name,
+        "BaseException"
+            | "Exception"
+            | "ArithmeticError"
+            | "ZeroDivisionError"
+            | "OverflowError"
+            | "LookupError"
+            | "KeyError"
+            | "IndexError"
+            | "ValueError"
+            | "TypeError"
+            | "NameError"
+            | "UnboundLocalError"
+            | "AttributeError"
+            | "RuntimeError"
+            | "RecursionError"
+            | "NotImplementedError"
+            | "AssertionError"
+            | "StopIteration"
+            | "OSError"
+            | "TimeoutError"
+            | "MemoryError"
+            | "KeyboardInterrupt"
+            | "SystemExit"
+            | "BaseExceptionGroup"
+            | "ExceptionGroup"
+    )
+}
+
+impl PyRepr for Value {
+    fn py_repr(&self) -> String {
+        repr(self)
+    }
+}
+
+/// The iteration order of a set: CPython's hash-table order for sets of
+/// ints (simulating its open addressing), else insertion order.
+pub fn set_order(s: &IndexMap<HKey, Value>) -> Vec<Value> {
+    let mut hashes = Vec::with_capacity(s.len());
+    for k in s.keys() {
+        match k {
+            HKey::Int(i) if i.unsigned_abs() < (1u64 << 61) - 1 => hashes.push(if *i == -1 { -2 } else { *i }),
+            _ => return s.values().cloned().collect(),
+        }
+    }
+    let values: Vec<&Value> = s.values().collect();
+    // CPython's set_add_entry / set_table_resize, without deletions.
+    let mut mask: usize = 7;
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    fn insert(table: &mut [Option<usize>], mask: usize, hash: i64, idx: usize) {
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let mut perturb = hash as u64 as usize;
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in 0..=probes {
+                if table[i + j].is_none() {
+                    table[i + j] = Some(idx);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        }
+    }
+    for (idx, &h) in hashes.iter().enumerate() {
+        insert(&mut table, mask, h, idx);
+        used += 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old: Vec<usize> = table.iter().flatten().copied().collect();
+            mask = size - 1;
+            table = vec![None; size];
+            for o in old {
+                insert(&mut table, mask, hashes[o], o);
+            }
+        }
+    }
+    table.into_iter().flatten().map(|i| values[i].clone()).collect()
+}

@@ -1,0 +1,356 @@
+//! Every construct outside taskline's Python subset, and the common syntax
+//! errors, give `file.py:LINE:COL: <what> is not supported by taskline` (or
+//! Python's own wording for a syntax error), the source line and a caret —
+//! before anything runs.
+
+use taskline::script::{ScriptError, check_source, run_source};
+
+/// (file name, source, the whole message).
+const CASES: &[(&str, &str, &str)] = &[
+    (
+        "import_os.py",
+        "import os\n",
+        "import_os.py:1:8: import of module 'os' (only asyncio and time can be imported) is not supported by taskline\n    import os\n           ^",
+    ),
+    (
+        "import_from_os.py",
+        "from os import path\n",
+        "import_from_os.py:1:1: import from module 'os' (only asyncio and time can be imported) is not supported by taskline\n    from os import path\n    ^",
+    ),
+    (
+        "import_unknown_asyncio_name.py",
+        "from asyncio import Queue\n",
+        "import_unknown_asyncio_name.py:1:21: asyncio.Queue is not supported by taskline\n    from asyncio import Queue\n                        ^",
+    ),
+    (
+        "import_star.py",
+        "from asyncio import *\n",
+        "import_star.py:1:21: import * is not supported by taskline\n    from asyncio import *\n                        ^",
+    ),
+    (
+        "relative_import.py",
+        "from . import x\n",
+        "relative_import.py:1:1: import from module '' (only asyncio and time can be imported) is not supported by taskline\n    from . import x\n    ^",
+    ),
+    (
+        "asyncio_attr.py",
+        "import asyncio\n\nasync def main():\n    q = asyncio.Queue()\n",
+        "asyncio_attr.py:4:9: asyncio.Queue is not supported by taskline\n        q = asyncio.Queue()\n            ^",
+    ),
+    (
+        "time_attr.py",
+        "import time\n\nasync def main():\n    time.strftime('%H')\n",
+        "time_attr.py:4:5: time.strftime is not supported by taskline\n        time.strftime('%H')\n        ^",
+    ),
+    (
+        "open.py",
+        "async def main():\n    open('x.txt')\n",
+        "open.py:2:5: the built-in open() (scripts cannot touch files, the network, the environment or processes) is not supported by taskline\n        open('x.txt')\n        ^",
+    ),
+    (
+        "eval.py",
+        "async def main():\n    eval('1')\n",
+        "eval.py:2:5: the built-in eval() (scripts cannot touch files, the network, the environment or processes) is not supported by taskline\n        eval('1')\n        ^",
+    ),
+    (
+        "decorator.py",
+        "def deco(f):\n    return f\n\n@deco\nasync def main():\n    pass\n",
+        "decorator.py:4:1: a decorator (@...) is not supported by taskline\n    @deco\n    ^",
+    ),
+    (
+        "class_plain.py",
+        "class A:\n    pass\n",
+        "class_plain.py:1:1: a class that is not an exception class (class X(Exception): ...) is not supported by taskline\n    class A:\n    ^",
+    ),
+    (
+        "class_method.py",
+        "class E(Exception):\n    def __init__(self):\n        pass\n",
+        "class_method.py:2:5: a class body with methods or attributes (only `pass` or a docstring) is not supported by taskline\n        def __init__(self):\n        ^",
+    ),
+    (
+        "class_multi.py",
+        "class E(ValueError, KeyError):\n    pass\n",
+        "class_multi.py:1:8: multiple inheritance is not supported by taskline\n    class E(ValueError, KeyError):\n           ^",
+    ),
+    (
+        "class_kw.py",
+        "class E(Exception, metaclass=type):\n    pass\n",
+        "class_kw.py:1:20: a class keyword (metaclass=...) is not supported by taskline\n    class E(Exception, metaclass=type):\n                       ^",
+    ),
+    (
+        "with.py",
+        "async def main():\n    with x:\n        pass\n",
+        "with.py:2:5: the with statement (only `async with` asyncio.timeout/timeout_at/TaskGroup) is not supported by taskline\n        with x:\n        ^",
+    ),
+    (
+        "async_for.py",
+        "async def main():\n    async for x in y:\n        pass\n",
+        "async_for.py:2:5: async for is not supported by taskline\n        async for x in y:\n        ^",
+    ),
+    (
+        "yield.py",
+        "def gen():\n    yield 1\n",
+        "yield.py:2:5: yield (generators) is not supported by taskline\n        yield 1\n        ^",
+    ),
+    (
+        "yield_from.py",
+        "def gen():\n    yield from [1]\n",
+        "yield_from.py:2:5: yield (generators) is not supported by taskline\n        yield from [1]\n        ^",
+    ),
+    (
+        "match.py",
+        "x = 1\nmatch x:\n    case 1:\n        pass\n",
+        "match.py:2:1: the match statement is not supported by taskline\n    match x:\n    ^",
+    ),
+    (
+        "type_alias.py",
+        "type X = int\n",
+        "type_alias.py:1:1: a type alias is not supported by taskline\n    type X = int\n    ^",
+    ),
+    (
+        "type_params.py",
+        "def f[T](x: T) -> T:\n    return x\n",
+        "type_params.py:1:6: a type parameter list is not supported by taskline\n    def f[T](x: T) -> T:\n         ^",
+    ),
+    (
+        "except_star.py",
+        "try:\n    pass\nexcept* ValueError:\n    pass\n",
+        "except_star.py:1:1: except* is not supported by taskline\n    try:\n    ^",
+    ),
+    (
+        "bytes.py",
+        "x = b'abc'\n",
+        "bytes.py:1:5: a bytes literal is not supported by taskline\n    x = b'abc'\n        ^",
+    ),
+    (
+        "complex.py",
+        "x = 1j\n",
+        "complex.py:1:5: a complex number is not supported by taskline\n    x = 1j\n        ^",
+    ),
+    (
+        "big_int.py",
+        "x = 123456789012345678901234567890\n",
+        "big_int.py:1:5: an integer outside the 64-bit range is not supported by taskline\n    x = 123456789012345678901234567890\n        ^",
+    ),
+    (
+        "ellipsis.py",
+        "x = ...\n",
+        "ellipsis.py:1:5: Ellipsis (...) is not supported by taskline\n    x = ...\n        ^",
+    ),
+    (
+        "matmul.py",
+        "x = a @ b\n",
+        "matmul.py:1:5: the @ operator is not supported by taskline\n    x = a @ b\n        ^",
+    ),
+    (
+        "matmul_aug.py",
+        "x @= b\n",
+        "matmul_aug.py:1:1: the @= operator is not supported by taskline\n    x @= b\n    ^",
+    ),
+    (
+        "async_comp.py",
+        "async def main():\n    xs = [x async for x in y]\n",
+        "async_comp.py:2:13: an async comprehension is not supported by taskline\n        xs = [x async for x in y]\n                ^",
+    ),
+    (
+        "await_in_comp.py",
+        "async def main():\n    xs = [await f(x) for x in y]\n",
+        "await_in_comp.py:2:22: await inside a comprehension is not supported by taskline\n        xs = [await f(x) for x in y]\n                         ^",
+    ),
+    (
+        "tstring.py",
+        "x = t'hi {y}'\n",
+        "tstring.py:1:5: a template string (t-string) is not supported by taskline\n    x = t'hi {y}'\n        ^",
+    ),
+    (
+        "syntax_paren.py",
+        "x = (1, 2\n",
+        "syntax_paren.py:1:5: '(' was never closed\n    x = (1, 2\n        ^",
+    ),
+    (
+        "syntax_colon.py",
+        "if True\n    pass\n",
+        "syntax_colon.py:1:8: expected ':'\n    if True\n           ^",
+    ),
+    (
+        "syntax_string.py",
+        "x = 'abc\n",
+        "syntax_string.py:1:5: unterminated string literal (detected at line 1)\n    x = 'abc\n        ^",
+    ),
+    (
+        "syntax_indent_block.py",
+        "def f():\nreturn 1\n",
+        "syntax_indent_block.py:2:1: expected an indented block after function definition on line 1\n    return 1\n    ^",
+    ),
+    (
+        "syntax_unexpected_indent.py",
+        "x = 1\n  y = 2\n",
+        "syntax_unexpected_indent.py:2:1: unexpected indent\n      y = 2\n    ^",
+    ),
+    (
+        "syntax_unindent.py",
+        "for x in range(3):\n    pass\n  y = 2\n",
+        "syntax_unindent.py:3:1: unindent does not match any outer indentation level\n      y = 2\n    ^",
+    ),
+    (
+        "syntax_invalid.py",
+        "x = 1 +\n",
+        "syntax_invalid.py:1:8: invalid syntax\n    x = 1 +\n           ^",
+    ),
+    (
+        "syntax_return_outside.py",
+        "return 5\n",
+        "syntax_return_outside.py:1:1: 'return' outside function\n    return 5\n    ^",
+    ),
+    (
+        "syntax_break_outside.py",
+        "break\n",
+        "syntax_break_outside.py:1:1: 'break' outside loop\n    break\n    ^",
+    ),
+    (
+        "syntax_continue_outside.py",
+        "continue\n",
+        "syntax_continue_outside.py:1:1: 'continue' not properly in loop\n    continue\n    ^",
+    ),
+    (
+        "syntax_await_outside_async.py",
+        "def f():\n    await g()\n",
+        "syntax_await_outside_async.py:2:5: 'await' outside async function\n        await g()\n        ^",
+    ),
+    (
+        "syntax_await_outside_function.py",
+        "await g()\n",
+        "syntax_await_outside_function.py:1:1: 'await' outside function\n    await g()\n    ^",
+    ),
+    (
+        "syntax_assign_target.py",
+        "x + 1 = 2\n",
+        "syntax_assign_target.py:1:1: cannot assign to expression here. Maybe you meant '==' instead of '='?\n    x + 1 = 2\n    ^",
+    ),
+    (
+        "syntax_async_with_outside.py",
+        "def f():\n    async with x:\n        pass\n",
+        "syntax_async_with_outside.py:2:5: 'async with' outside async function\n        async with x:\n        ^",
+    ),
+    (
+        "syntax_multiple_starred.py",
+        "a, *b, *c = [1, 2, 3]\n",
+        "syntax_multiple_starred.py:1:8: multiple starred expressions in assignment\n    a, *b, *c = [1, 2, 3]\n           ^",
+    ),
+];
+
+#[test]
+fn every_refusal_names_the_place_and_the_feature() {
+    for (file, src, want) in CASES {
+        let err = check_source(file, src).expect_err(file);
+        assert_eq!(err.to_string(), *want, "{file}");
+    }
+}
+
+#[test]
+fn syntax_errors_and_unsupported_features_are_told_apart() {
+    for (file, src, want) in CASES {
+        let err = check_source(file, src).expect_err(file);
+        let unsupported = want.contains(" is not supported by taskline");
+        match err {
+            ScriptError::Unsupported { .. } => assert!(unsupported, "{file}: {want}"),
+            ScriptError::Syntax { .. } => assert!(!unsupported, "{file}: {want}"),
+            other => panic!("{file}: unexpected {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn refused_scripts_do_not_run() {
+    for (file, src, want) in CASES {
+        let err = run_source(file, src, taskline::Config::default()).expect_err(file);
+        assert_eq!(err.to_string(), *want, "{file}");
+    }
+}
+
+#[test]
+fn the_error_carries_line_column_and_source_line() {
+    let err =
+        check_source("m.py", "import asyncio\n\nasync def main():\n    q = asyncio.Queue()\n").expect_err("Queue");
+    match err {
+        ScriptError::Unsupported {
+            file,
+            line,
+            col,
+            feature,
+            source_line,
+        } => {
+            assert_eq!((file.as_str(), line, col), ("m.py", 4, 9));
+            assert_eq!(feature, "asyncio.Queue");
+            assert_eq!(source_line, "    q = asyncio.Queue()");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn supported_scripts_pass_the_check() {
+    let src = "import asyncio\nimport time\nfrom asyncio import sleep, CancelledError\n\n\nclass MyError(Exception):\n    \"\"\"Mine.\"\"\"\n\n\nasync def main():\n    async with asyncio.timeout(1):\n        await sleep(0.5)\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(sleep(1))\n    print([x * 2 for x in range(3)], {k: v for k, v in zip('ab', (1, 2))}, f'{time.monotonic():.1f}')\n";
+    check_source("ok.py", src).expect("supported");
+}
+
+#[test]
+fn runtime_errors_are_not_script_errors() {
+    let log = run_source(
+        "r.py",
+        "async def main():\n    return 1 / 0\n",
+        taskline::Config::default(),
+    )
+    .expect("runs");
+    let trace = taskline::trace::asyncio::to_jsonl(&log);
+    assert!(
+        trace.contains(r#""event": "exception", "detail": {"type": "ZeroDivisionError", "msg": "division by zero"}"#),
+        "{trace}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_io_error_naming_it() {
+    let err = taskline::script::run_file(std::path::Path::new("no/such/script.py"), taskline::Config::default())
+        .expect_err("missing");
+    assert!(matches!(err, ScriptError::Io { .. }));
+    assert!(err.to_string().contains("no/such/script.py"), "{err}");
+}
+
+#[test]
+fn a_script_without_main_says_so() {
+    let err = run_source("n.py", "x = 1\n", taskline::Config::default()).expect_err("no main");
+    assert!(matches!(err, ScriptError::NoMain { .. }), "{err:?}");
+}
+
+#[test]
+fn budgets_stop_runaway_scripts_and_keep_the_log() {
+    let spin = "async def main():\n    print('start')\n    while True:\n        pass\n";
+    let cfg = taskline::Config {
+        max_events: 1000,
+        ..taskline::Config::default()
+    };
+    let log = run_source("spin.py", spin, cfg.clone()).expect("runs");
+    assert!(
+        log.meta.stopped.as_deref().is_some_and(|m| m.contains("step budget")),
+        "{:?}",
+        log.meta.stopped
+    );
+    assert!(taskline::trace::asyncio::to_jsonl(&log).contains("start"));
+    let sleepy = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n";
+    let log = run_source("sleepy.py", sleepy, cfg).expect("runs");
+    assert!(log.meta.stopped.is_some());
+    let forever = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1000)\n";
+    let cfg = taskline::Config {
+        max_time: 10_000.0,
+        ..taskline::Config::default()
+    };
+    let log = run_source("forever.py", forever, cfg).expect("runs");
+    assert!(log.meta.stopped.is_some());
+    let big = "async def main():\n    xs = [0] * 100000000\n";
+    let log = run_source("big.py", big, taskline::Config::default()).expect("runs");
+    assert!(taskline::trace::asyncio::to_jsonl(&log).contains("MemoryError"));
+    let deep = "def f(n):\n    return f(n + 1)\n\nasync def main():\n    f(0)\n";
+    let log = run_source("deep.py", deep, taskline::Config::default()).expect("runs");
+    assert!(taskline::trace::asyncio::to_jsonl(&log).contains("RecursionError"));
+}
