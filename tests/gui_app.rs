@@ -251,3 +251,29 @@ fn clicking_a_marker_moves_the_cursor_there() {
     h.run_steps(3);
     assert_eq!(h.state().cursor(), seq);
 }
+
+#[test]
+fn a_script_saved_again_is_rerun() {
+    let path = std::env::temp_dir().join(format!("taskline-gui-watch-{}.py", std::process::id()));
+    let script = |word: &str| format!("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print('{word}')\n");
+    std::fs::write(&path, script("first")).expect("write the script");
+    let mut h = harness(path.to_str().expect("utf-8 path"));
+    h.run_steps(2);
+    let printed = |h: &Harness<'static, TasklineApp>| -> Vec<String> {
+        let log = &h.state().document().expect("open").log;
+        log.events.iter().filter(|e| e.kind == EventKind::Print).map(|e| log.str(e.a).to_owned()).collect()
+    };
+    assert_eq!(printed(&h), ["first"]);
+    // The learner edits and saves the file: the app reruns it.
+    std::fs::write(&path, script("second")).expect("rewrite the script");
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options().write(true).open(&path).and_then(|f| f.set_modified(later)).expect("touch");
+    let started = std::time::Instant::now();
+    while printed(&h) != ["second"] {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the saved script was not rerun");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run_steps(1);
+    }
+    assert!(h.state().error().is_none());
+    std::fs::remove_file(&path).expect("clean up");
+}

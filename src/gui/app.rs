@@ -16,7 +16,7 @@ use crate::trace::{NONE, json};
 use super::document::{Document, Origin};
 use super::live::LiveRun;
 use super::panels::{Action, EventLogPanel, Picker, SourcePanel};
-use super::state::{LiveLine, Player, SPEEDS, Settings, ThemeChoice};
+use super::state::{FileWatch, LiveLine, Player, SPEEDS, Settings, ThemeChoice};
 use super::timeline::{self as tl_paint, Prepared, TimelineItem, bar_shapes, color, end_shapes, marker_color, marker_shapes};
 
 /// The storage key of the settings.
@@ -73,6 +73,8 @@ pub struct TasklineApp {
     view_x: Option<(f64, f64)>,
     /// The timeline's plot transform last frame.
     last_transform: Option<egui_plot::PlotTransform>,
+    /// The open file, rerun or reread when it is saved again.
+    watch: Option<FileWatch>,
 }
 
 /// The Export dialog: format, file, and which part of the view.
@@ -115,6 +117,7 @@ impl Default for TasklineApp {
             export: None,
             view_x: None,
             last_transform: None,
+            watch: None,
         }
     }
 }
@@ -181,12 +184,28 @@ impl TasklineApp {
         match load_file(path) {
             Ok(log) => {
                 self.live = None;
+                if self.watch.as_ref().is_none_or(|w| w.path() != path) {
+                    self.watch = Some(FileWatch::new(path, std::time::Duration::from_millis(500)));
+                }
                 self.set_document(Document::new(Origin::File(path.to_path_buf()), log));
                 self.settings.recent.push(path.to_path_buf());
                 self.settings.last_opened = Some(path.display().to_string());
             }
             Err(e) => self.error = Some(format!("could not open {}: {e}", path.display())),
         }
+    }
+
+    /// Reruns the open script (or rereads the open log) when it was saved again.
+    fn poll_watch(&mut self, ctx: &egui::Context) {
+        let is_file = matches!(self.doc.as_ref().map(|d| &d.origin), Some(Origin::File(_)));
+        if !is_file {
+            self.watch = None;
+            return;
+        }
+        if self.watch.as_mut().is_some_and(FileWatch::changed) {
+            self.reload();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
     }
 
     /// Reopens the current document (re-runs a scenario, re-reads a file).
@@ -362,6 +381,7 @@ impl TasklineApp {
         if let Some(doc) = &mut self.doc {
             doc.poll_background();
         }
+        self.poll_watch(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         if self.player.playing {

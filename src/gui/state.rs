@@ -568,6 +568,48 @@ pub fn picker_matches(filter: &str, id: &str, title: &str, section: &str) -> boo
     f.is_empty() || [id, title, section].iter().any(|s| s.to_lowercase().contains(&f))
 }
 
+/// Watches the open file: a script or log saved again is rerun or reread.
+///
+/// Checks the file's modification time at most every `interval`.
+#[derive(Debug, Clone)]
+pub struct FileWatch {
+    path: std::path::PathBuf,
+    modified: Option<std::time::SystemTime>,
+    checked: std::time::Instant,
+    interval: std::time::Duration,
+}
+
+impl FileWatch {
+    /// Watches `path` from its current state on.
+    pub fn new(path: &std::path::Path, interval: std::time::Duration) -> FileWatch {
+        FileWatch { path: path.to_path_buf(), modified: modified(path), checked: std::time::Instant::now(), interval }
+    }
+
+    /// The watched file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Whether the file was saved again since the last call that said so
+    /// (false until `interval` has passed since the last check).
+    pub fn changed(&mut self) -> bool {
+        if self.checked.elapsed() < self.interval {
+            return false;
+        }
+        self.checked = std::time::Instant::now();
+        let now = modified(&self.path);
+        if now.is_some() && now != self.modified {
+            self.modified = now;
+            return true;
+        }
+        false
+    }
+}
+
+fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -742,5 +784,20 @@ mod tests {
         assert!(!picker_matches("gather", "10_shield_wait_for", "shield + wait_for", "2.4 shield"));
         assert_eq!(first_sentence("One thing. Two things."), "One thing.");
         assert_eq!(first_sentence("No stop"), "No stop");
+    }
+
+    #[test]
+    fn a_file_saved_again_is_noticed_once() {
+        let path = std::env::temp_dir().join(format!("taskline-watch-{}.py", std::process::id()));
+        std::fs::write(&path, "a").unwrap();
+        let mut w = FileWatch::new(&path, std::time::Duration::ZERO);
+        assert!(!w.changed(), "nothing changed yet");
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        let f = std::fs::File::options().write(true).open(&path).unwrap();
+        f.set_modified(later).unwrap();
+        assert!(w.changed(), "saved again");
+        assert!(!w.changed(), "noticed once");
+        std::fs::remove_file(&path).unwrap();
+        assert!(!w.changed(), "a deleted file is not a change");
     }
 }

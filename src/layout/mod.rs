@@ -233,7 +233,7 @@ impl Layout {
                 let last_w = last.x1 - last.x0;
                 let small = width < units_per_px && last_w < units_per_px;
                 if small && last.future == bar.future && bar.x0 - last.x1 <= units_per_px {
-                    if key.0 > best.0 || (key.0 == best.0 && key.1 > best.1) {
+                    if (key.0 && !best.0) || (key.0 == best.0 && key.1 > best.1) {
                         best = key;
                         last.kind = bar.kind;
                         last.state = bar.state;

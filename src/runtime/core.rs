@@ -421,6 +421,8 @@ thread_local! {
     static CURRENT: RefCell<Option<Rc<Inner>>> = const { RefCell::new(None) };
     /// A script location set before the loop exists (taken by the next `State::new`).
     pub(crate) static PENDING_SCRIPT_LOC: RefCell<Option<(Rc<str>, u32)>> = const { RefCell::new(None) };
+    /// Prints made before the loop exists, with their script lines (taken by the next `State::new`).
+    pub(crate) static PENDING_PRINTS: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` with the runtime running on this thread, if any.
@@ -473,7 +475,7 @@ impl State {
             Some((f, l)) => (Some(f), l),
             None => (None, 0),
         };
-        State {
+        let mut st = State {
             log,
             cfg,
             start: Instant::now(),
@@ -506,7 +508,16 @@ impl State {
             script_line,
             script_locs: FxHashMap::default(),
             user_callbacks: UserCallbacks::default(),
+        };
+        // Prints made before the loop existed (a script's top level), at 0.0 with no task.
+        for (text, line) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+            let sym = st.log.intern(&text);
+            let saved = std::mem::replace(&mut st.script_line, line);
+            let loc = if line != 0 && st.script_file.is_some() { st.script_loc_sym() } else { NONE };
+            st.script_line = saved;
+            st.emit(EventKind::Print, NONE, sym, 0, 0, loc);
         }
+        st
     }
 
     /// The loop's clock: virtual seconds, or seconds since the start.

@@ -477,6 +477,14 @@ pub fn set_script_location(file: Option<&str>, line: u32) {
     }
 }
 
+/// Records prints made before the loop exists (a script's top level, as
+/// CPython's harness records them while importing the script): the next
+/// run on this thread starts its log with them, at 0.0 with no task. Each
+/// is `(text, script line)` (line 0: no location).
+pub fn set_pending_prints(prints: Vec<(String, u32)>) {
+    core::PENDING_PRINTS.with(|p| *p.borrow_mut() = prints);
+}
+
 /// Stops the running loop after the current handle, as the event budget
 /// does, recording `message` (the log so far is kept; `log.meta.stopped`
 /// says why). For an embedder's own budgets (a script's step limit).

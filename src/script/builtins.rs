@@ -633,6 +633,10 @@ fn do_print(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value
     if text.ends_with('\n') {
         text.pop();
     }
+    if !loop_running() {
+        it.module_prints.borrow_mut().push((text, it.line.get()));
+        return Ok(Value::None);
+    }
     it.sync_loc();
     runtime::print(text);
     Ok(Value::None)
@@ -1682,6 +1686,10 @@ fn call_time(it: &Interp, name: &str, args: &[Value]) -> R<Value> {
             }
             if s < 0.0 {
                 return Err(it.exc("ValueError", "sleep length must be non-negative"));
+            }
+            if !loop_running() {
+                // the top level runs before the loop's clock exists: nothing to block
+                return Ok(Value::None);
             }
             it.sync_loc();
             runtime::time::sleep(s);

@@ -47,7 +47,7 @@ pub(crate) enum Flow {
 /// Python's call-depth limit.
 const MAX_DEPTH: u32 = 1000;
 /// The longest list/str/dict the interpreter builds (a memory budget).
-pub(crate) const MAX_LEN: usize = 10_000_000;
+pub(crate) const MAX_LEN: usize = 2_000_000;
 
 /// The interpreter of one script run.
 pub struct Interp {
@@ -70,6 +70,8 @@ pub struct Interp {
     pub(crate) main_line: Cell<u32>,
     /// The functions of `asyncio` and `time`, made once.
     pub(crate) module_attrs: HashMap<(&'static str, &'static str), Value>,
+    /// `print` calls of the top level (before the loop exists): (text, line).
+    pub(crate) module_prints: RefCell<Vec<(String, u32)>>,
 }
 
 impl std::fmt::Debug for Interp {
@@ -179,6 +181,7 @@ impl Interp {
             main: RefCell::new(None),
             main_line: Cell::new(0),
             module_attrs: builtins::module_functions(),
+            module_prints: RefCell::new(Vec::new()),
         }
     }
 
@@ -423,7 +426,7 @@ impl Interp {
                 if n as usize > MAX_LEN {
                     return Err(self.exc("MemoryError", "taskline: range too large to iterate"));
                 }
-                (0..n).map(|i| Value::Int(a + i * s)).collect()
+                (0..n).map(|i| Value::Int(a.wrapping_add(i.wrapping_mul(*s)))).collect()
             }
             Value::Iter(it) => it.borrow_mut().by_ref().collect(),
             other => {
@@ -812,7 +815,7 @@ impl Interp {
                 r.map_err(Interp::error_from_exc)
             };
             self.sync_loc();
-            let c = runtime::coro(qualname, Box::pin(fut) as BoxFut);
+            let c = runtime::coro(qualname, Box::pin(Deep { fut: Box::pin(fut), it: self.rc() }) as BoxFut);
             return Ok(Value::Coro(Rc::new(CoroObj {
                 name: qualname,
                 coro: RefCell::new(Some(c)),
@@ -946,6 +949,29 @@ fn clone_e(e: &E) -> E {
         E::Var(v, n) => E::Var(*v, n.clone()),
         E::Attr(o, n) => E::Attr(Box::new(clone_e(o)), n.clone()),
         _ => E::Const(Value::str("")),
+    }
+}
+
+/// A coroutine body that counts towards the call depth while it is polled
+/// (awaiting a coroutine polls it inline, so deep async recursion would
+/// otherwise overflow the stack): past the limit it raises RecursionError.
+struct Deep {
+    fut: BoxFut,
+    it: Rc<Interp>,
+}
+
+impl Future for Deep {
+    type Output = crate::runtime::Result<Value>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let depth = self.it.depth.get();
+        if depth >= MAX_DEPTH {
+            let e = self.it.exc("RecursionError", "maximum recursion depth exceeded");
+            return std::task::Poll::Ready(Err(Interp::error_from_exc(e)));
+        }
+        self.it.depth.set(depth + 1);
+        let r = self.fut.as_mut().poll(cx);
+        self.it.depth.set(depth);
+        r
     }
 }
 

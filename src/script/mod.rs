@@ -388,6 +388,7 @@ fn run_module(
         });
     };
     crate::runtime::set_script_location(Some(file_name), it.main_line.get());
+    crate::runtime::set_pending_prints(std::mem::take(&mut *it.module_prints.borrow_mut()));
     let run = Runtime::with_config(config).run(coro);
     Ok(run.log)
 }

@@ -553,7 +553,7 @@ pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
         Value::Range(a, b, s) => {
             let n = usize::try_from(range_len(*a, *b, *s)).unwrap_or(0);
             let i = index(it, k, n, "range object")?;
-            Ok(Value::Int(a + i64::try_from(i).unwrap_or(0) * s))
+            Ok(Value::Int(a.wrapping_add(i64::try_from(i).unwrap_or(0).wrapping_mul(*s))))
         }
         Value::Dict(d) => {
             let h = hkey(it, k)?;
@@ -583,6 +583,9 @@ pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
         }
         Value::Dict(d) => {
             let h = hkey(it, &k)?;
+            if d.borrow().len() >= MAX_LEN {
+                return Err(it.exc("MemoryError", "taskline: dict too large (memory budget)"));
+            }
             let old = {
                 let mut d = d.borrow_mut();
                 match d.get_mut(&h) {
@@ -732,7 +735,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         precision = Some(p);
     }
     let ty = if i < chars.len() { Some(chars[i]) } else { None };
-    if i + 1 < chars.len() || width > 10_000 {
+    if i + 1 < chars.len() || width > 10_000 || precision.is_some_and(|p| p > 10_000) {
         return Err(it.exc("ValueError", "Invalid format specifier"));
     }
     let is_num = matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
