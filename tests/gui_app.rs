@@ -56,7 +56,9 @@ fn stepping_moves_the_cursor_the_log_row_the_explanation_and_the_source_lines() 
     assert_eq!(names, ["main", "shielded"]);
     let src = doc.source.as_ref().expect("source");
     let line = |n: u32| src.text.lines().nth(n as usize - 1).unwrap_or("");
-    assert!(line(lines[0].line).contains("wait_for(shield"), "{}", line(lines[0].line));
+    // The built-in scenario is shown as its Python listing.
+    assert_eq!(src.file, "10_shield_wait_for.py");
+    assert!(line(lines[0].line).contains("wait_for(asyncio.shield"), "{}", line(lines[0].line));
     assert!(line(lines[1].line).contains("sleep(delay_seconds)"), "{}", line(lines[1].line));
     // A few more steps: the shield absorbs the cancel and main gets CancelledError, shielded runs on.
     for _ in 0..3 {
@@ -219,7 +221,8 @@ fn hovering_a_bar_tells_its_state_reason_and_line() {
     h.run_steps(8);
     h.get_by_label("shielded: sleeping");
     h.get_by_label_contains("sleeping until 10.0 s");
-    h.get_by_label_contains("line 10");
+    // The line of the Python listing: `await asyncio.sleep(delay_seconds)`.
+    h.get_by_label_contains("line 9");
 }
 
 #[test]
@@ -276,4 +279,27 @@ fn a_script_saved_again_is_rerun() {
     }
     assert!(h.state().error().is_none());
     std::fs::remove_file(&path).expect("clean up");
+}
+
+#[test]
+fn the_export_window_copies_the_picture_it_would_write() {
+    let mut h = harness("10_shield_wait_for");
+    h.run();
+    let dialog = taskline::gui::app::ExportDialog {
+        format: taskline::export::Format::Png,
+        path: "unused.png".into(),
+        at_cursor: false,
+        visible_only: false,
+        message: None,
+    };
+    let image = h.state().export_image(&dialog, false).expect("a picture");
+    // The same pixels as the PNG the window would write.
+    let options = h.state().export_options(&dialog, false);
+    let log = &h.state().document().expect("open").log;
+    let png = taskline::export::render(log, taskline::export::Format::Png, &options).expect("png");
+    let decoded = image::load_from_memory(&png).expect("decode").to_rgba8();
+    assert_eq!(image.size, [decoded.width() as usize, decoded.height() as usize]);
+    assert!(image.size[0] >= 600 && image.size[1] >= 100, "{:?}", image.size);
+    let px = decoded.get_pixel(decoded.width() / 2, decoded.height() / 2).0;
+    assert_eq!(image.pixels[image.size[0] * (image.size[1] / 2) + image.size[0] / 2].to_srgba_unmultiplied(), px);
 }

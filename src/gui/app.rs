@@ -615,10 +615,21 @@ impl TasklineApp {
         }
     }
 
+    /// The picture the dialog describes (as a PNG would show it), for the clipboard.
+    pub fn export_image(&self, dialog: &ExportDialog, dark: bool) -> Result<egui::ColorImage, String> {
+        let Some(doc) = &self.doc else { return Err("nothing open".into()) };
+        let options = self.export_options(dialog, dark);
+        let png = crate::export::render(&doc.log, crate::export::Format::Png, &options).map_err(|e| e.to_string())?;
+        let rgba = image::load_from_memory_with_format(&png, image::ImageFormat::Png).map_err(|e| e.to_string())?.to_rgba8();
+        let size = [rgba.width() as usize, rgba.height() as usize];
+        Ok(egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw()))
+    }
+
     fn export_dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(mut d) = self.export.take() else { return };
         let mut keep = true;
         let mut go = false;
+        let mut copy = false;
         egui::Window::new("Export").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]).show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.label("format");
@@ -651,6 +662,9 @@ impl TasklineApp {
                 if ui.button("Export").clicked() {
                     go = true;
                 }
+                if ui.button("Copy image").on_hover_text("Copies the picture (as the PNG would be) to the clipboard").clicked() {
+                    copy = true;
+                }
                 if ui.button("Close").clicked() {
                     keep = false;
                 }
@@ -659,6 +673,17 @@ impl TasklineApp {
         if go {
             let dark = ctx.global_style().visuals.dark_mode;
             d.message = Some(self.run_export(&d, dark));
+        }
+        if copy {
+            let dark = ctx.global_style().visuals.dark_mode;
+            d.message = Some(match self.export_image(&d, dark) {
+                Ok(img) => {
+                    let [w, h] = img.size;
+                    ctx.copy_image(img);
+                    format!("copied a {w}×{h} picture to the clipboard")
+                }
+                Err(e) => format!("could not copy the picture: {e}"),
+            });
         }
         if keep {
             self.export = Some(d);

@@ -80,7 +80,12 @@ impl Document {
         };
         let lines = TaskLines::new(&log);
         let source = match scenario {
-            Some(s) => Some(SourceText { file: s.file.to_owned(), text: s.source.to_owned() }),
+            // A built-in scenario is shown in the language its log was recorded
+            // from: its Python listing, or the Rust version (a live run).
+            Some(s) => Some(match s.python_source().filter(|_| names_file(&log, &s.python_file())) {
+                Some(py) => SourceText { file: s.python_file(), text: py.to_owned() },
+                None => SourceText { file: s.file.to_owned(), text: s.source.to_owned() },
+            }),
             None => source_from_disk(&origin, &lines),
         };
         let small = log.events.len() <= EXPLAIN_ALL_MAX;
@@ -108,9 +113,11 @@ impl Document {
         }
     }
 
-    /// Runs a built-in scenario on the virtual clock.
+    /// Runs a built-in scenario on the virtual clock, from the Python listing
+    /// a learner reads (the Rust version if it has none).
     pub fn scenario(s: &'static Scenario) -> Document {
-        Document::new(Origin::Scenario(s.id), s.run())
+        let log = s.run_python(crate::runtime::Config::default()).and_then(Result::ok).unwrap_or_else(|| s.run());
+        Document::new(Origin::Scenario(s.id), log)
     }
 
     /// The number of events.
@@ -235,6 +242,11 @@ impl Document {
     pub fn source_line(&self, line: u32) -> Option<&str> {
         self.source.as_ref()?.text.lines().nth((line as usize).checked_sub(1)?).map(str::trim)
     }
+}
+
+/// Whether some event of `log` has a location in `file`.
+fn names_file(log: &Log, file: &str) -> bool {
+    log.events.iter().filter(|e| e.loc != crate::trace::NONE).any(|e| log.location(e.loc).is_some_and(|(f, _)| f == file))
 }
 
 /// The program's source for a log file: the file its events name, next to

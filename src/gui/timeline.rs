@@ -597,7 +597,7 @@ impl TimelineItem<'_> {
                     match &mut run {
                         Some(r) if r.4 == future && x0 - r.1 <= units_per_px => {
                             r.1 = r.1.max(x1);
-                            if w > r.3 {
+                            if crate::layout::stands_for_merged(bar.kind, w, r.2, r.3) {
                                 r.2 = bar.kind;
                                 r.3 = w;
                             }

@@ -225,15 +225,15 @@ impl Layout {
         let Some(range) = self.row_ranges.get(row).cloned() else { return Vec::new() };
         let bars = &self.bars[range];
         let mut out: Vec<Bar> = Vec::new();
-        let mut best = (false, 0.0f64);
+        let mut best = (BarKind::Future, 0.0f64);
         for bar in bars.iter().filter(|b| b.x1 >= x0 && b.x0 <= x1) {
             let width = bar.x1 - bar.x0;
-            let key = (matches!(bar.kind, BarKind::Running | BarKind::Blocking), width);
+            let key = (bar.kind, width);
             if let Some(last) = out.last_mut() {
                 let last_w = last.x1 - last.x0;
                 let small = width < units_per_px && last_w < units_per_px;
                 if small && last.future == bar.future && bar.x0 - last.x1 <= units_per_px {
-                    if (key.0 && !best.0) || (key.0 == best.0 && key.1 > best.1) {
+                    if stands_for_merged(key.0, key.1, best.0, best.1) {
                         best = key;
                         last.kind = bar.kind;
                         last.state = bar.state;
@@ -253,6 +253,15 @@ impl Layout {
     pub fn row_bars(&self, row: usize) -> &[Bar] {
         self.row_ranges.get(row).map_or(&[], |r| &self.bars[r.clone()])
     }
+}
+
+/// Whether a bar of `kind` and `width` should stand for a merged run of
+/// sub-pixel bars rather than the current one (`over`, `over_width`): a
+/// running or blocking step first (it is what matters most at a glance),
+/// else the longest. Both painters merge by this rule.
+pub fn stands_for_merged(kind: BarKind, width: f64, over: BarKind, over_width: f64) -> bool {
+    let active = |k: BarKind| matches!(k, BarKind::Running | BarKind::Blocking);
+    (active(kind) && !active(over)) || (active(kind) == active(over) && width > over_width)
 }
 
 /// Lays out `timeline` (derived from `log`) with `options`.
