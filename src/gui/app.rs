@@ -16,7 +16,7 @@ use crate::trace::{NONE, json};
 use super::document::{Document, Origin};
 use super::live::LiveRun;
 use super::panels::{Action, EventLogPanel, Picker, SourcePanel};
-use super::state::{FileWatch, LiveLine, Player, SPEEDS, Settings, ThemeChoice};
+use super::state::{FileWatch, LiveLine, NativeDialog, Player, SPEEDS, Settings, ThemeChoice};
 use super::timeline::{self as tl_paint, Prepared, TimelineItem, bar_shapes, color, end_shapes, marker_color, marker_shapes};
 
 /// The storage key of the settings.
@@ -75,6 +75,15 @@ pub struct TasklineApp {
     last_transform: Option<egui_plot::PlotTransform>,
     /// The open file, rerun or reread when it is saved again.
     watch: Option<FileWatch>,
+    /// A native open or save dialog that is up.
+    native: Option<(NativeDialog, NativePurpose)>,
+}
+
+/// What a native file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NativePurpose {
+    Open,
+    ExportTo,
 }
 
 /// The Export dialog: format, file, and which part of the view.
@@ -118,6 +127,7 @@ impl Default for TasklineApp {
             view_x: None,
             last_transform: None,
             watch: None,
+            native: None,
         }
     }
 }
@@ -192,6 +202,31 @@ impl TasklineApp {
                 self.settings.last_opened = Some(path.display().to_string());
             }
             Err(e) => self.error = Some(format!("could not open {}: {e}", path.display())),
+        }
+    }
+
+    /// Takes the answer of a native file dialog, if one came.
+    fn poll_native(&mut self, ctx: &egui::Context) {
+        let Some((dialog, purpose)) = &mut self.native else { return };
+        let purpose = *purpose;
+        match dialog.take() {
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            Some(answer) => {
+                self.native = None;
+                if let Some(path) = answer {
+                    match purpose {
+                        NativePurpose::Open => {
+                            self.open_dialog = None;
+                            self.open_path(&path);
+                        }
+                        NativePurpose::ExportTo => {
+                            if let Some(d) = &mut self.export {
+                                d.path = path.display().to_string();
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -382,6 +417,7 @@ impl TasklineApp {
             doc.poll_background();
         }
         self.poll_watch(&ctx);
+        self.poll_native(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         if self.player.playing {
@@ -647,6 +683,14 @@ impl TasklineApp {
             ui.horizontal(|ui| {
                 ui.label("file");
                 ui.add(egui::TextEdit::singleline(&mut d.path).desired_width(360.0)).accessible_name("export file");
+                let up = self.native.is_some();
+                if ui.add_enabled(!up, egui::Button::new("Browse…")).on_hover_text("The desktop's save dialog (type a path where there is none)").clicked() {
+                    let (name, ext) = (d.path.clone(), d.format.extension().trim_start_matches('.').to_owned());
+                    let dialog = NativeDialog::start(move || {
+                        rfd::FileDialog::new().set_file_name(name.as_str()).add_filter(ext.as_str(), &[ext.as_str()]).save_file()
+                    });
+                    self.native = Some((dialog, NativePurpose::ExportTo));
+                }
             });
             if d.format.is_image() {
                 if d.format != crate::export::Format::Gif {
@@ -988,6 +1032,13 @@ impl TasklineApp {
             ui.horizontal(|ui| {
                 if ui.button("Open").clicked() {
                     open_now = true;
+                }
+                let up = self.native.is_some();
+                if ui.add_enabled(!up, egui::Button::new("Browse…")).on_hover_text("The desktop's file dialog (type a path where there is none)").clicked() {
+                    let dialog = NativeDialog::start(|| {
+                        rfd::FileDialog::new().add_filter("taskline log or Python script", &["json", "py"]).pick_file()
+                    });
+                    self.native = Some((dialog, NativePurpose::Open));
                 }
                 if ui.button("Cancel").clicked() {
                     keep = false;

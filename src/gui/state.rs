@@ -568,6 +568,45 @@ pub fn picker_matches(filter: &str, id: &str, title: &str, section: &str) -> boo
     f.is_empty() || [id, title, section].iter().any(|s| s.to_lowercase().contains(&f))
 }
 
+/// A native file dialog running on its own thread, so the window keeps
+/// painting; where the desktop has no dialog (no portal), it answers `None`
+/// and the path field beside it is the way.
+#[derive(Debug, Clone, Default)]
+pub struct NativeDialog {
+    answer: std::sync::Arc<std::sync::Mutex<Option<Option<std::path::PathBuf>>>>,
+    open: bool,
+}
+
+impl NativeDialog {
+    /// Starts `ask` (e.g. `rfd::FileDialog::new().save_file()`) on a thread.
+    pub fn start(ask: impl FnOnce() -> Option<std::path::PathBuf> + Send + 'static) -> NativeDialog {
+        let answer = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let slot = answer.clone();
+        std::thread::spawn(move || {
+            let chosen = ask();
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(chosen);
+            }
+        });
+        NativeDialog { answer, open: true }
+    }
+
+    /// Whether the dialog is still up.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// The answer, once: `Some(Some(path))` chosen, `Some(None)` cancelled
+    /// (or no dialog available), `None` still waiting.
+    pub fn take(&mut self) -> Option<Option<std::path::PathBuf>> {
+        let answer = self.answer.lock().ok()?.take();
+        if answer.is_some() {
+            self.open = false;
+        }
+        answer
+    }
+}
+
 /// Watches the open file: a script or log saved again is rerun or reread.
 ///
 /// Checks the file's modification time at most every `interval`.
@@ -799,5 +838,21 @@ mod tests {
         assert!(!w.changed(), "noticed once");
         std::fs::remove_file(&path).unwrap();
         assert!(!w.changed(), "a deleted file is not a change");
+    }
+
+    #[test]
+    fn a_native_dialog_answers_once() {
+        let mut d = NativeDialog::start(|| Some(std::path::PathBuf::from("/tmp/x.png")));
+        let started = std::time::Instant::now();
+        let answer = loop {
+            if let Some(a) = d.take() {
+                break a;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(5));
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(answer, Some(std::path::PathBuf::from("/tmp/x.png")));
+        assert!(!d.is_open());
+        assert_eq!(d.take(), None);
     }
 }
