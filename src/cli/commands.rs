@@ -588,6 +588,17 @@ pub fn text_width(given: Option<usize>) -> usize {
         .map_or(DEFAULT_WIDTH, |w| w.min(MAX_WIDTH))
 }
 
+/// The runtime settings `run`'s options ask for.
+fn run_config(args: &RunArgs) -> Config {
+    let defaults = Config::default();
+    Config {
+        clock: args.clock.map_or(defaults.clock, ClockMode::from),
+        max_events: args.max_events.unwrap_or(defaults.max_events),
+        max_time: args.max_time.unwrap_or(defaults.max_time),
+        ..defaults
+    }
+}
+
 /// Obtains the log `args` asks for: runs the scenario, or loads the file.
 ///
 /// # Errors
@@ -595,25 +606,9 @@ pub fn text_width(given: Option<usize>) -> usize {
 /// log file, or the file's [`json::LoadError`] (which names the file).
 pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
     match resolve(&args.target)? {
-        Target::Scenario(scenario) => {
-            let defaults = Config::default();
-            let config = Config {
-                clock: args.clock.map_or(defaults.clock, ClockMode::from),
-                max_events: args.max_events.unwrap_or(defaults.max_events),
-                max_time: args.max_time.unwrap_or(defaults.max_time),
-                ..defaults
-            };
-            Ok((scenario.run_with(config), false))
-        }
+        Target::Scenario(scenario) => Ok((scenario.run_with(run_config(args)), false)),
         Target::Script(path) => {
-            let defaults = Config::default();
-            let config = Config {
-                clock: args.clock.map_or(defaults.clock, ClockMode::from),
-                max_events: args.max_events.unwrap_or(defaults.max_events),
-                max_time: args.max_time.unwrap_or(defaults.max_time),
-                ..defaults
-            };
-            Ok((crate::script::run_file(path, config)?, false))
+            Ok((crate::script::run_file(path, run_config(args))?, false))
         }
         Target::File(path) => {
             let file = || path.display().to_string();

@@ -68,22 +68,7 @@ fn bf(name: &'static str, this: Option<Value>) -> Value {
     Value::Builtin(Rc::new(BuiltinFn { name, this }))
 }
 
-const ASYNCIO: &[&str] = &[
-    "run",
-    "sleep",
-    "create_task",
-    "gather",
-    "wait_for",
-    "shield",
-    "timeout",
-    "timeout_at",
-    "current_task",
-    "all_tasks",
-    "iscoroutine",
-    "get_running_loop",
-    "get_event_loop",
-    "ensure_future",
-];
+use super::compile::ASYNCIO_FUNCTIONS as ASYNCIO;
 const TIME: &[&str] = &[
     "sleep",
     "monotonic",

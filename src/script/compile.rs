@@ -215,8 +215,8 @@ pub(crate) struct Compiler<'s> {
     module_aliases: HashMap<String, &'static str>,
 }
 
-/// The names of the `asyncio` module the interpreter provides.
-pub(crate) const ASYNCIO_NAMES: &[&str] = &[
+/// The functions of the `asyncio` module the interpreter provides.
+pub(crate) const ASYNCIO_FUNCTIONS: &[&str] = &[
     "run",
     "sleep",
     "create_task",
@@ -231,13 +231,14 @@ pub(crate) const ASYNCIO_NAMES: &[&str] = &[
     "get_running_loop",
     "get_event_loop",
     "ensure_future",
-    "CancelledError",
-    "TimeoutError",
-    "InvalidStateError",
-    "TaskGroup",
-    "Task",
-    "Future",
 ];
+/// The classes of the `asyncio` module the interpreter provides.
+pub(crate) const ASYNCIO_CLASSES: &[&str] = &["CancelledError", "TimeoutError", "InvalidStateError", "TaskGroup", "Task", "Future"];
+
+/// Whether the `asyncio` module the interpreter provides has `name`.
+fn asyncio_has(name: &str) -> bool {
+    ASYNCIO_FUNCTIONS.contains(&name) || ASYNCIO_CLASSES.contains(&name)
+}
 /// The names of the `time` module the interpreter provides.
 pub(crate) const TIME_NAMES: &[&str] = &[
     "sleep",
@@ -756,8 +757,8 @@ impl Compiler<'_> {
                     if a.name.as_str() == "*" {
                         return refuse("import *", a);
                     }
-                    let known = if *m == "asyncio" { ASYNCIO_NAMES } else { TIME_NAMES };
-                    if !known.contains(&a.name.as_str()) {
+                    let known = if *m == "asyncio" { asyncio_has(a.name.as_str()) } else { TIME_NAMES.contains(&a.name.as_str()) };
+                    if !known {
                         return refuse(format!("{m}.{}", a.name.as_str()), a);
                     }
                     let name = a.asname.as_ref().unwrap_or(&a.name);
@@ -1028,8 +1029,8 @@ impl Compiler<'_> {
             PExpr::Attribute(a) => {
                 if let PExpr::Name(n) = &*a.value {
                     if let Some(m) = self.module_aliases.get(n.id.as_str()).copied() {
-                        let known = if m == "asyncio" { ASYNCIO_NAMES } else { TIME_NAMES };
-                        if !known.contains(&a.attr.as_str()) && !self.is_local(n.id.as_str()) {
+                        let known = if m == "asyncio" { asyncio_has(a.attr.as_str()) } else { TIME_NAMES.contains(&a.attr.as_str()) };
+                        if !known && !self.is_local(n.id.as_str()) {
                             return refuse(format!("{m}.{}", a.attr.as_str()), e);
                         }
                     }
