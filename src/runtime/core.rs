@@ -390,6 +390,9 @@ pub(crate) struct State {
     pub stopped: Option<RunError>,
     /// The last source line of the running step that taskline saw.
     pub last_loc: Sym,
+    /// Unique per run: task handles carry it, so a handle kept from another
+    /// run is recognised (and does nothing) instead of indexing this run's tasks.
+    pub run_id: u64,
     /// When the observer was last called, and how many events it saw.
     observed: Option<(Instant, usize)>,
     loc_cache: FxHashMap<usize, Sym>,
@@ -498,6 +501,10 @@ impl State {
             warned: HashSet::new(),
             stopped: None,
             last_loc: NONE,
+            run_id: {
+                static NEXT_RUN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT_RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             observed: None,
             loc_cache: FxHashMap::default(),
             chain_memo: FxHashMap::default(),

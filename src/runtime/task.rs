@@ -30,13 +30,25 @@ pub(crate) struct TaskCell<T> {
 #[derive(Debug)]
 struct HandleGuard {
     id: TaskId,
+    run: u64,
 }
 
 impl Drop for HandleGuard {
     fn drop(&mut self) {
         let id = self.id;
-        with_state(|st| st.drop_handles(id));
+        in_run(self.run, |st| st.drop_handles(id));
     }
+}
+
+/// Runs `f` with the loop state if the running loop is run `run` (a handle
+/// kept from another run does nothing).
+fn in_run<R>(run: u64, f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    with_state(|st| (st.run_id == run).then(|| f(st))).flatten()
+}
+
+/// The id of the running loop's run (0 outside a run).
+fn current_run() -> u64 {
+    with_state(|st| st.run_id).unwrap_or(0)
 }
 
 /// A handle to a task (asyncio's `Task`): await it for its result, or
@@ -56,13 +68,14 @@ impl Drop for HandleGuard {
 /// ```
 pub struct Task<T> {
     id: TaskId,
+    run: u64,
     cell: Rc<TaskCell<T>>,
     guard: Rc<HandleGuard>,
 }
 
 impl<T> Clone for Task<T> {
     fn clone(&self) -> Self {
-        Task { id: self.id, cell: self.cell.clone(), guard: self.guard.clone() }
+        Task { id: self.id, run: self.run, cell: self.cell.clone(), guard: self.guard.clone() }
     }
 }
 
@@ -84,12 +97,12 @@ impl<T: Clone + 'static> Task<T> {
 
     /// `task.get_name()`.
     pub fn name(&self) -> String {
-        with_state(|st| st.task_name(self.id).to_owned()).unwrap_or_default()
+        in_run(self.run, |st| st.task_name(self.id).to_owned()).unwrap_or_default()
     }
 
     /// `task.set_name(name)`.
     pub fn set_name(&self, name: &str) {
-        with_state(|st| {
+        in_run(self.run, |st| {
             let sym = st.log.intern(name);
             if let Some(t) = st.log.tasks.get_mut(self.id as usize) {
                 t.name = sym;
@@ -99,12 +112,12 @@ impl<T: Clone + 'static> Task<T> {
 
     /// `task.done()`.
     pub fn done(&self) -> bool {
-        with_state(|st| st.task_done(self.id)).unwrap_or_else(|| self.cell.value.borrow().is_some())
+        in_run(self.run, |st| st.task_done(self.id)).unwrap_or_else(|| self.cell.value.borrow().is_some())
     }
 
     /// `task.cancelled()`.
     pub fn cancelled(&self) -> bool {
-        with_state(|st| st.fut_state(st.task_fut(self.id)) == FState::Cancelled).unwrap_or(false)
+        in_run(self.run, |st| st.fut_state(st.task_fut(self.id)) == FState::Cancelled).unwrap_or(false)
     }
 
     /// `task.cancel()`: requests cancellation; the task receives
@@ -122,7 +135,7 @@ impl<T: Clone + 'static> Task<T> {
     }
 
     fn cancel_inner(&self, msg: Option<Rc<str>>, loc: &'static Location<'static>) -> bool {
-        with_state(|st| {
+        in_run(self.run, |st| {
             let loc = st.intern_loc(loc);
             st.task_cancel_at(self.id, msg, None, loc)
         })
@@ -131,18 +144,18 @@ impl<T: Clone + 'static> Task<T> {
 
     /// `task.cancelling()`: pending cancel requests.
     pub fn cancelling(&self) -> u32 {
-        with_state(|st| st.tasks[self.id as usize].num_cancels).unwrap_or(0)
+        in_run(self.run, |st| st.tasks[self.id as usize].num_cancels).unwrap_or(0)
     }
 
     /// `task.uncancel()`.
     pub fn uncancel(&self) -> u32 {
-        with_state(|st| st.task_uncancel(self.id)).unwrap_or(0)
+        in_run(self.run, |st| st.task_uncancel(self.id)).unwrap_or(0)
     }
 
     /// `task.result()`: the value, or the exception the task ended with;
     /// `InvalidStateError` while it is not done.
     pub fn result(&self) -> Result<T> {
-        let state = with_state(|st| {
+        let state = in_run(self.run, |st| {
             let fut = st.task_fut(self.id);
             match st.fut_state(fut) {
                 FState::Done => Ok(()),
@@ -161,7 +174,7 @@ impl<T: Clone + 'static> Task<T> {
     /// `task.exception()`: `Ok(None)` for a result, `Ok(Some(e))` for an
     /// exception, `Err(CancelledError)` if cancelled, `Err(InvalidStateError)` if pending.
     pub fn exception(&self) -> Result<Option<Error>> {
-        with_state(|st| {
+        in_run(self.run, |st| {
             let fut = st.task_fut(self.id);
             match st.fut_state(fut) {
                 FState::Pending => Err(Error::invalid_state("Exception is not set.")),
@@ -179,7 +192,7 @@ impl<T: Clone + 'static> Task<T> {
     }
 
     pub(crate) fn fut_id(&self) -> Option<FutId> {
-        with_state(|st| st.task_fut(self.id))
+        in_run(self.run, |st| st.task_fut(self.id))
     }
 
     /// Awaits the task (as `await task` does) without consuming the handle.
@@ -241,6 +254,7 @@ impl<T: Clone + 'static> Future for TaskJoin<T> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TaskRef {
     id: TaskId,
+    run: u64,
 }
 
 impl TaskRef {
@@ -250,7 +264,7 @@ impl TaskRef {
     }
 
     pub(crate) fn from_id(id: TaskId) -> TaskRef {
-        TaskRef { id }
+        TaskRef { id, run: current_run() }
     }
 
     /// `await task` for a task known only by reference: resolves when it is
@@ -258,10 +272,10 @@ impl TaskRef {
     #[track_caller]
     pub fn join(&self) -> impl Future<Output = Result<()>> + use<> {
         let loc = Location::caller();
-        let id = self.id;
+        let (id, run) = (self.id, self.run);
         async move {
-            let Some(fut) = with_state(|st| st.task_fut(id)) else { return Err(no_loop()) };
-            if with_state(|st| st.current == Some(id)).unwrap_or(false) {
+            let Some(fut) = in_run(run, |st| st.task_fut(id)) else { return Err(no_loop()) };
+            if in_run(run, |st| st.current == Some(id)).unwrap_or(false) {
                 return Err(Error::new("RuntimeError", "Task cannot await on itself"));
             }
             WaitFuture::new(fut, None, WaitKind::Task, u64::from(id)).at(loc).await
@@ -272,7 +286,7 @@ impl TaskRef {
     #[track_caller]
     pub fn cancel_with(&self, msg: &str) -> bool {
         let loc = Location::caller();
-        with_state(|st| {
+        in_run(self.run, |st| {
             let loc = st.intern_loc(loc);
             st.task_cancel_at(self.id, Some(msg.into()), None, loc)
         })
@@ -281,12 +295,12 @@ impl TaskRef {
 
     /// `task.cancelled()`.
     pub fn cancelled(&self) -> bool {
-        with_state(|st| st.fut_state(st.task_fut(self.id)) == FState::Cancelled).unwrap_or(false)
+        in_run(self.run, |st| st.fut_state(st.task_fut(self.id)) == FState::Cancelled).unwrap_or(false)
     }
 
     /// `task.set_name(name)`.
     pub fn set_name(&self, name: &str) {
-        with_state(|st| {
+        in_run(self.run, |st| {
             let sym = st.log.intern(name);
             if let Some(t) = st.log.tasks.get_mut(self.id as usize) {
                 t.name = sym;
@@ -296,14 +310,14 @@ impl TaskRef {
 
     /// `task.get_name()`.
     pub fn name(&self) -> String {
-        with_state(|st| st.task_name(self.id).to_owned()).unwrap_or_default()
+        in_run(self.run, |st| st.task_name(self.id).to_owned()).unwrap_or_default()
     }
 
     /// `task.cancel()`.
     #[track_caller]
     pub fn cancel(&self) -> bool {
         let loc = Location::caller();
-        with_state(|st| {
+        in_run(self.run, |st| {
             let loc = st.intern_loc(loc);
             st.task_cancel_at(self.id, None, None, loc)
         })
@@ -312,23 +326,23 @@ impl TaskRef {
 
     /// `task.cancelling()`.
     pub fn cancelling(&self) -> u32 {
-        with_state(|st| st.tasks[self.id as usize].num_cancels).unwrap_or(0)
+        in_run(self.run, |st| st.tasks[self.id as usize].num_cancels).unwrap_or(0)
     }
 
     /// `task.uncancel()`.
     pub fn uncancel(&self) -> u32 {
-        with_state(|st| st.task_uncancel(self.id)).unwrap_or(0)
+        in_run(self.run, |st| st.task_uncancel(self.id)).unwrap_or(0)
     }
 
     /// `task.done()`.
     pub fn done(&self) -> bool {
-        with_state(|st| st.task_done(self.id)).unwrap_or(false)
+        in_run(self.run, |st| st.task_done(self.id)).unwrap_or(false)
     }
 }
 
 /// `asyncio.current_task()`.
 pub fn current_task() -> Option<TaskRef> {
-    with_state(|st| st.current.map(|id| TaskRef { id })).flatten()
+    with_state(|st| st.current.map(|id| TaskRef { id, run: st.run_id })).flatten()
 }
 
 pin_project! {
@@ -413,10 +427,10 @@ where
     T: Clone + PyRepr + 'static,
 {
     let coro_name = body.name();
-    let id = {
+    let (id, run) = {
         let mut st = inner.st.borrow_mut();
         let loc = st.intern_loc(loc);
-        st.new_task(name, coro_name, via, loc)
+        (st.new_task(name, coro_name, via, loc), st.run_id)
     };
     let cell = Rc::new(TaskCell { value: RefCell::new(None) });
     let driver = Driver {
@@ -428,7 +442,7 @@ where
     };
     let handle = inner.exec.spawn(driver);
     inner.st.borrow_mut().tasks[id as usize].driver = Some(handle);
-    Task { id, cell, guard: Rc::new(HandleGuard { id }) }
+    Task { id, run, cell, guard: Rc::new(HandleGuard { id, run }) }
 }
 
 /// `asyncio.create_task(coro, name=name)`: schedules `coro` as a new task,
