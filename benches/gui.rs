@@ -82,7 +82,10 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let n = if quick { 30 } else { 200 };
     let cases = [("100 tasks / 10k events", 100, 32), ("10k tasks / 1M events", 10_000, 32)];
-    println!("{:<26} {:>9} {:>10} {:>9} {:>9} {:>9} {:>8}", "log", "events", "frames", "p50 ms", "p95 ms", "max ms", "shapes");
+    println!(
+        "{:<26} {:>9} {:>10} {:>9} {:>9} {:>9} {:>8}",
+        "log", "events", "frames", "p50 ms", "p95 ms", "max ms", "shapes"
+    );
     let mut p95s = Vec::new();
     for (name, tasks, sleeps) in cases {
         let t = Instant::now();

@@ -123,7 +123,10 @@ fn paired_report() {
     }
     let (b, o) = (median(bare), median(ours));
     println!("\npaired (median of {rounds} interleaved rounds):");
-    println!("  yield_now 300x300: bare LocalExecutor {b:?}, taskline {o:?}, ratio {:.2}x", o.as_secs_f64() / b.as_secs_f64());
+    println!(
+        "  yield_now 300x300: bare LocalExecutor {b:?}, taskline {o:?}, ratio {:.2}x",
+        o.as_secs_f64() / b.as_secs_f64()
+    );
 
     let t = Instant::now();
     let log = taskline_virtual_time();

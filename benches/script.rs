@@ -102,7 +102,8 @@ fn cpython_run(source: &str) -> Result<(Duration, f64), String> {
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut fields = stdout.split_whitespace();
-    let secs: f64 = fields.next().and_then(|s| s.parse().ok()).ok_or_else(|| format!("unexpected driver output {stdout:?}"))?;
+    let secs: f64 =
+        fields.next().and_then(|s| s.parse().ok()).ok_or_else(|| format!("unexpected driver output {stdout:?}"))?;
     let virtual_end: f64 = fields.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
     Ok((Duration::from_secs_f64(secs), virtual_end))
 }

@@ -26,8 +26,8 @@
 #![warn(missing_docs, missing_debug_implementations)]
 
 pub mod cli;
-pub mod fsio;
 pub mod export;
+pub mod fsio;
 pub mod gui;
 pub mod layout;
 pub mod runtime;

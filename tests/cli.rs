@@ -27,12 +27,7 @@ fn stderr(out: &Output) -> String {
 /// Runs `taskline args`, asserting exit status 0.
 fn ok(args: &[&str]) -> String {
     let out = taskline(args);
-    assert!(
-        out.status.success(),
-        "taskline {args:?} failed ({}):\n{}",
-        out.status,
-        stderr(&out)
-    );
+    assert!(out.status.success(), "taskline {args:?} failed ({}):\n{}", out.status, stderr(&out));
     stdout(&out)
 }
 
@@ -40,10 +35,7 @@ fn ok(args: &[&str]) -> String {
 fn temp_path(stem: &str, ext: &str) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let n = N.fetch_add(1, Ordering::Relaxed);
-    std::env::temp_dir().join(format!(
-        "taskline-cli-{stem}-{}-{n}.{ext}",
-        std::process::id()
-    ))
+    std::env::temp_dir().join(format!("taskline-cli-{stem}-{}-{n}.{ext}", std::process::id()))
 }
 
 /// Removes the file when dropped, so a failing test leaves nothing behind.
@@ -60,7 +52,10 @@ fn golden(id: &str) -> String {
         .join("../shared/asyncio-reference/golden")
         .join(format!("{id}.jsonl"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("the CPython reference trace is missing: {} ({e}); expected a checkout of shared/ beside the repo", path.display())
+        panic!(
+            "the CPython reference trace is missing: {} ({e}); expected a checkout of shared/ beside the repo",
+            path.display()
+        )
     })
 }
 
@@ -85,10 +80,7 @@ fn list_ids_prints_only_ids() {
 fn asyncio_trace_equals_the_cpython_reference() {
     let got = ok(&["run", "10_shield_wait_for", "--format", "asyncio-trace"]);
     let want = golden("10_shield_wait_for");
-    assert!(
-        got == want,
-        "taskline's trace differs from CPython's:\n--- CPython\n{want}--- taskline\n{got}"
-    );
+    assert!(got == want, "taskline's trace differs from CPython's:\n--- CPython\n{want}--- taskline\n{got}");
 }
 
 #[test]
@@ -118,11 +110,7 @@ fn an_unknown_scenario_is_an_error_listing_the_ids() {
 fn a_near_miss_gets_a_suggestion() {
     let out = taskline(&["run", "10_shield_wait_fro"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
-    assert!(
-        stderr(&out).contains("did you mean '10_shield_wait_for'?"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("did you mean '10_shield_wait_for'?"), "{}", stderr(&out));
 }
 
 #[test]
@@ -131,11 +119,7 @@ fn a_corrupt_log_file_is_an_error_naming_it() {
     std::fs::write(&file.0, "this is {not json").expect("write garbage");
     let out = taskline(&["run", file.0.to_str().expect("UTF-8 temp path")]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let name = file
-        .0
-        .file_name()
-        .and_then(|n| n.to_str())
-        .expect("file name");
+    let name = file.0.file_name().and_then(|n| n.to_str()).expect("file name");
     assert!(stderr(&out).contains(name), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
@@ -145,11 +129,7 @@ fn a_missing_log_file_is_an_error_naming_it() {
     let path = temp_path("missing", "json");
     let out = taskline(&["run", path.to_str().expect("UTF-8 temp path")]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(
-        stderr(&out).contains(&*path.to_string_lossy()),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains(&*path.to_string_lossy()), "{}", stderr(&out));
 }
 
 #[test]
@@ -203,24 +183,13 @@ fn bad_arguments_are_usage_errors() {
     ] {
         let out = taskline(args);
         assert_eq!(out.status.code(), Some(2), "taskline {args:?}: {out:?}");
-        assert!(
-            !stderr(&out).contains("panicked"),
-            "taskline {args:?}: {}",
-            stderr(&out)
-        );
+        assert!(!stderr(&out).contains("panicked"), "taskline {args:?}: {}", stderr(&out));
     }
 }
 
 #[test]
 fn text_shows_the_task_names() {
-    let text = ok(&[
-        "run",
-        "10_shield_wait_for",
-        "--format",
-        "text",
-        "--width",
-        "100",
-    ]);
+    let text = ok(&["run", "10_shield_wait_for", "--format", "text", "--width", "100"]);
     assert!(text.contains("main"), "{text}");
     assert!(text.contains("shielded"), "{text}");
 }
@@ -228,41 +197,17 @@ fn text_shows_the_task_names() {
 #[test]
 fn text_is_the_default_format() {
     let text = ok(&["run", "10_shield_wait_for", "--width", "100"]);
-    assert_eq!(
-        text,
-        ok(&[
-            "run",
-            "10_shield_wait_for",
-            "--format",
-            "text",
-            "--width",
-            "100"
-        ])
-    );
+    assert_eq!(text, ok(&["run", "10_shield_wait_for", "--format", "text", "--width", "100"]));
 }
 
 #[test]
 fn a_stopped_run_prints_its_output_and_exits_3() {
-    let out = taskline(&[
-        "run",
-        "10_shield_wait_for",
-        "--format",
-        "asyncio-trace",
-        "--max-events",
-        "5",
-    ]);
+    let out = taskline(&["run", "10_shield_wait_for", "--format", "asyncio-trace", "--max-events", "5"]);
     assert_eq!(out.status.code(), Some(3), "{out:?}");
     assert!(!out.stdout.is_empty());
     assert!(stderr(&out).contains("5 events"), "{}", stderr(&out));
 
-    let out = taskline(&[
-        "run",
-        "10_shield_wait_for",
-        "--format",
-        "json",
-        "--max-time",
-        "6",
-    ]);
+    let out = taskline(&["run", "10_shield_wait_for", "--format", "json", "--max-time", "6"]);
     assert_eq!(out.status.code(), Some(3), "{out:?}");
     assert!(stderr(&out).contains("time limit"), "{}", stderr(&out));
 }

@@ -72,12 +72,18 @@ fn every_reference_scenario_matches_cpython_exactly() {
             failures.push(format!("{id}: no built-in scenario with this id"));
             continue;
         };
-        let want = std::fs::read_to_string(reference_dir().join("golden").join(format!("{id}.jsonl")))
-            .expect("read golden");
+        let want =
+            std::fs::read_to_string(reference_dir().join("golden").join(format!("{id}.jsonl"))).expect("read golden");
         let got = to_jsonl(&scenario.run());
         if want != got {
             failures.push(format!("{id}: {}", first_difference(&want, &got)));
         }
     }
-    assert!(failures.is_empty(), "{} of {} scenarios differ from CPython:\n{}", failures.len(), ids.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} scenarios differ from CPython:\n{}",
+        failures.len(),
+        ids.len(),
+        failures.join("\n")
+    );
 }

@@ -244,7 +244,9 @@ fn foreign_pending_child() {
     let run = taskline::run(foreign_pending::main());
     let log = &run.log;
     assert!(
-        log.events.iter().any(|e| e.kind == EventKind::Log && matches!(log.logs[e.a as usize], LogRecord::Deadlock { .. })),
+        log.events
+            .iter()
+            .any(|e| e.kind == EventKind::Log && matches!(log.logs[e.a as usize], LogRecord::Deadlock { .. })),
         "no deadlock logged"
     );
 }

@@ -32,11 +32,10 @@ fn every_builtin_scenario_gives_byte_identical_logs_twice() {
 fn the_order_of_runs_and_the_thread_do_not_matter() {
     let forward = run_all();
     // in reverse order, on another thread
-    let backward: Vec<(&'static str, String)> = std::thread::spawn(|| {
-        scenarios::all().iter().rev().map(|s| (s.id, json::to_string(&s.run()))).collect()
-    })
-    .join()
-    .expect("the thread ran");
+    let backward: Vec<(&'static str, String)> =
+        std::thread::spawn(|| scenarios::all().iter().rev().map(|s| (s.id, json::to_string(&s.run()))).collect())
+            .join()
+            .expect("the thread ran");
     for (id, json_b) in backward {
         let (_, json_a, _) = forward.iter().find(|(i, _, _)| *i == id).expect("same scenarios");
         assert!(*json_a == json_b, "{id}: differs when run in another order on another thread");

@@ -124,8 +124,7 @@ fn cancels_timeouts_and_shields_are_instants() {
     let t = trace(&log, &Options::default());
     let instants: BTreeSet<&str> =
         events(&t).iter().filter(|e| e["ph"] == "i").map(|e| e["name"].as_str().unwrap()).collect();
-    for name in ["timeout fired", "cancel requested", "shield absorbed a cancel", "CancelledError delivered", "done"]
-    {
+    for name in ["timeout fired", "cancel requested", "shield absorbed a cancel", "CancelledError delivered", "done"] {
         assert!(instants.contains(name), "{name} in {instants:?}");
     }
     let timeout = events(&t).iter().find(|e| e["name"] == "timeout fired").unwrap();

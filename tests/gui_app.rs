@@ -245,12 +245,23 @@ fn clicking_a_marker_moves_the_cursor_there() {
     };
     // Markers sit in the top part of their row: 0.22 of a row down.
     let centre = h.state().timeline_screen_pos(1, x).expect("drawn");
-    let top = h.state().timeline_screen_pos(1, x).expect("drawn").y - (h.state().timeline_screen_pos(0, x).expect("drawn").y - centre.y).abs() * 0.28;
+    let top = h.state().timeline_screen_pos(1, x).expect("drawn").y
+        - (h.state().timeline_screen_pos(0, x).expect("drawn").y - centre.y).abs() * 0.28;
     let pos = egui::pos2(centre.x, top);
     h.hover_at(pos);
     h.run_steps(2);
-    h.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: true, modifiers: egui::Modifiers::NONE });
-    h.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: false, modifiers: egui::Modifiers::NONE });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
     h.run_steps(3);
     assert_eq!(h.state().cursor(), seq);
 }
@@ -258,7 +269,8 @@ fn clicking_a_marker_moves_the_cursor_there() {
 #[test]
 fn a_script_saved_again_is_rerun() {
     let path = std::env::temp_dir().join(format!("taskline-gui-watch-{}.py", std::process::id()));
-    let script = |word: &str| format!("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print('{word}')\n");
+    let script =
+        |word: &str| format!("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print('{word}')\n");
     std::fs::write(&path, script("first")).expect("write the script");
     let mut h = harness(path.to_str().expect("utf-8 path"));
     h.run_steps(2);

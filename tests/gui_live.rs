@@ -22,7 +22,8 @@ fn the_cursor_follows_new_events_until_the_user_steps_back() {
     let (live, feed) = LiveRun::manual("07_cancel_long_task");
     let mut app = TasklineApp::new_for_test();
     app.attach_live(live);
-    let mut h = Harness::builder().with_size([1400.0, 860.0]).build_ui_state(|ui, app: &mut TasklineApp| app.ui_root(ui), app);
+    let mut h =
+        Harness::builder().with_size([1400.0, 860.0]).build_ui_state(|ui, app: &mut TasklineApp| app.ui_root(ui), app);
     h.run_steps(2);
     assert!(h.state().document().is_none(), "nothing recorded yet");
 
@@ -58,7 +59,8 @@ fn a_real_clock_run_is_shown_while_it_runs() {
     let mut app = TasklineApp::new_for_test();
     app.start_live("01_hello_world");
     let started = Instant::now();
-    let mut h = Harness::builder().with_size([1000.0, 700.0]).build_ui_state(|ui, app: &mut TasklineApp| app.ui_root(ui), app);
+    let mut h =
+        Harness::builder().with_size([1000.0, 700.0]).build_ui_state(|ui, app: &mut TasklineApp| app.ui_root(ui), app);
     while h.state().document().is_none() {
         assert!(started.elapsed() < Duration::from_secs(20), "the real-clock run never arrived");
         h.run_steps(1);

@@ -7,7 +7,8 @@ use taskline::gui::TasklineApp;
 use taskline::gui::state::{AxisChoice, Settings, ThemeChoice};
 
 fn snapshot(id: &str, axis: AxisChoice, step: Option<u32>, dark: bool) {
-    let settings = Settings { axis, theme: if dark { ThemeChoice::Dark } else { ThemeChoice::Light }, ..Settings::default() };
+    let settings =
+        Settings { axis, theme: if dark { ThemeChoice::Dark } else { ThemeChoice::Light }, ..Settings::default() };
     let mut app = TasklineApp::new(settings, Some(id));
     // Keep the axis asked for (an instant-only run would switch to event order).
     app.set_axis(axis.into());

@@ -14,7 +14,13 @@ fn a_handle_from_an_earlier_run_is_inert_in_a_new_one() {
     let kept: Rc<RefCell<Option<Task<u32>>>> = Rc::default();
     let slot = kept.clone();
     let first = taskline::run(coro("main", async move {
-        let t = create_task("worker", coro("worker", async { sleep(1).await?; Result::Ok(7) }));
+        let t = create_task(
+            "worker",
+            coro("worker", async {
+                sleep(1).await?;
+                Result::Ok(7)
+            }),
+        );
         (&t).await?;
         *slot.borrow_mut() = Some(t);
         Ok(())
@@ -26,7 +32,13 @@ fn a_handle_from_an_earlier_run_is_inert_in_a_new_one() {
 
     let second = taskline::run(coro("main", async move {
         // Task 1 of this run is a different task; the old handle must not reach it.
-        let mine = create_task("mine", coro("mine", async { sleep(5).await?; Result::Ok(1) }));
+        let mine = create_task(
+            "mine",
+            coro("mine", async {
+                sleep(5).await?;
+                Result::Ok(1)
+            }),
+        );
         assert!(!old.cancel(), "an old handle cancels nothing here");
         assert_eq!(old.cancelling(), 0);
         assert!(!old.cancelled());

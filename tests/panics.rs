@@ -67,12 +67,16 @@ fn a_panicking_task_ends_with_a_panic_exception_and_the_others_run_on() {
     assert_eq!(final_kind(log, "main"), EventKind::Done);
     let jsonl = to_jsonl(log);
     assert!(
-        jsonl.contains(r#"{"t": 1.0, "task": "bad", "event": "exception", "detail": {"type": "Panic", "msg": "kaboom"}}"#),
+        jsonl.contains(
+            r#"{"t": 1.0, "task": "bad", "event": "exception", "detail": {"type": "Panic", "msg": "kaboom"}}"#
+        ),
         "{jsonl}"
     );
     // main, awaiting bad, resumes with the Panic thrown in
     assert!(
-        jsonl.contains(r#"{"t": 1.0, "task": "main", "event": "resume", "detail": {"throw": "Panic", "msg": "kaboom"}}"#),
+        jsonl.contains(
+            r#"{"t": 1.0, "task": "main", "event": "resume", "detail": {"throw": "Panic", "msg": "kaboom"}}"#
+        ),
         "{jsonl}"
     );
     assert!(jsonl.contains(r#"{"t": 2.0, "task": "good", "event": "print", "detail": {"text": "good still runs"}}"#));
@@ -104,10 +108,7 @@ mod formatted_panic {
 fn a_formatted_panic_in_a_nested_coroutine_keeps_its_message() {
     let run = taskline::run(formatted_panic::main());
     assert_eq!(run.result, Ok(()));
-    assert_eq!(
-        exception_of(&run.log, "checker"),
-        Some((0.0, "Panic".to_owned(), "value 42 out of range".to_owned()))
-    );
+    assert_eq!(exception_of(&run.log, "checker"), Some((0.0, "Panic".to_owned(), "value 42 out of range".to_owned())));
 }
 
 mod panicking_main {
@@ -138,7 +139,11 @@ fn a_panic_in_main_is_main_s_exception_and_the_shutdown_still_runs() {
     assert_eq!(exception_of(log, "main"), Some((1.0, "Panic".to_owned(), "main gives up".to_owned())));
     // the shutdown cancels the bystander at 1.0
     assert_eq!(final_kind(log, "bystander"), EventKind::Cancelled);
-    assert!(log.events.iter().any(|e| e.kind == EventKind::Log && matches!(log.logs[e.a as usize], LogRecord::Shutdown { .. })));
+    assert!(
+        log.events
+            .iter()
+            .any(|e| e.kind == EventKind::Log && matches!(log.logs[e.a as usize], LogRecord::Shutdown { .. }))
+    );
     assert_eq!(log.end_time(), 1.0);
 }
 

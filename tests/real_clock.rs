@@ -13,8 +13,20 @@ use taskline::{ClockMode, Result, Runtime, coro, create_task, sleep};
 fn sleeps_take_real_time_and_keep_asyncio_order() {
     let started = Instant::now();
     let run = Runtime::new().clock(ClockMode::Real).run(coro("main", async {
-        let a = create_task("a", coro("worker", async { sleep(0.05).await?; Result::Ok(1) }));
-        let b = create_task("b", coro("worker", async { sleep(0.02).await?; Result::Ok(2) }));
+        let a = create_task(
+            "a",
+            coro("worker", async {
+                sleep(0.05).await?;
+                Result::Ok(1)
+            }),
+        );
+        let b = create_task(
+            "b",
+            coro("worker", async {
+                sleep(0.02).await?;
+                Result::Ok(2)
+            }),
+        );
         Ok(a.await? + b.await?)
     }));
     let wall = started.elapsed();

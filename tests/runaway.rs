@@ -111,7 +111,11 @@ fn the_event_budget_also_stops_a_shutdown_that_never_ends() {
     assert_eq!(run.stopped, Some(RunError::EventBudget { limit: 2000 }));
     assert_eq!(run.result, Ok(()), "main itself finished");
     let log = &run.log;
-    assert!(log.events.iter().any(|e| e.kind == EventKind::Log && matches!(log.logs[e.a as usize], LogRecord::Shutdown { .. })));
+    assert!(
+        log.events
+            .iter()
+            .any(|e| e.kind == EventKind::Log && matches!(log.logs[e.a as usize], LogRecord::Shutdown { .. }))
+    );
     assert_eq!(budget_logs(log), 1);
 }
 

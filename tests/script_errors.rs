@@ -122,11 +122,7 @@ const CASES: &[(&str, &str, &str)] = &[
         "x = b'abc'\n",
         "bytes.py:1:5: a bytes literal is not supported by taskline\n    x = b'abc'\n        ^",
     ),
-    (
-        "complex.py",
-        "x = 1j\n",
-        "complex.py:1:5: a complex number is not supported by taskline\n    x = 1j\n        ^",
-    ),
+    ("complex.py", "x = 1j\n", "complex.py:1:5: a complex number is not supported by taskline\n    x = 1j\n        ^"),
     (
         "big_int.py",
         "x = 123456789012345678901234567890\n",
@@ -142,11 +138,7 @@ const CASES: &[(&str, &str, &str)] = &[
         "x = a @ b\n",
         "matmul.py:1:5: the @ operator is not supported by taskline\n    x = a @ b\n        ^",
     ),
-    (
-        "matmul_aug.py",
-        "x @= b\n",
-        "matmul_aug.py:1:1: the @= operator is not supported by taskline\n    x @= b\n    ^",
-    ),
+    ("matmul_aug.py", "x @= b\n", "matmul_aug.py:1:1: the @= operator is not supported by taskline\n    x @= b\n    ^"),
     (
         "async_comp.py",
         "async def main():\n    xs = [x async for x in y]\n",
@@ -162,16 +154,8 @@ const CASES: &[(&str, &str, &str)] = &[
         "x = t'hi {y}'\n",
         "tstring.py:1:5: a template string (t-string) is not supported by taskline\n    x = t'hi {y}'\n        ^",
     ),
-    (
-        "syntax_paren.py",
-        "x = (1, 2\n",
-        "syntax_paren.py:1:5: '(' was never closed\n    x = (1, 2\n        ^",
-    ),
-    (
-        "syntax_colon.py",
-        "if True\n    pass\n",
-        "syntax_colon.py:1:8: expected ':'\n    if True\n           ^",
-    ),
+    ("syntax_paren.py", "x = (1, 2\n", "syntax_paren.py:1:5: '(' was never closed\n    x = (1, 2\n        ^"),
+    ("syntax_colon.py", "if True\n    pass\n", "syntax_colon.py:1:8: expected ':'\n    if True\n           ^"),
     (
         "syntax_string.py",
         "x = 'abc\n",
@@ -192,21 +176,13 @@ const CASES: &[(&str, &str, &str)] = &[
         "for x in range(3):\n    pass\n  y = 2\n",
         "syntax_unindent.py:3:1: unindent does not match any outer indentation level\n      y = 2\n    ^",
     ),
-    (
-        "syntax_invalid.py",
-        "x = 1 +\n",
-        "syntax_invalid.py:1:8: invalid syntax\n    x = 1 +\n           ^",
-    ),
+    ("syntax_invalid.py", "x = 1 +\n", "syntax_invalid.py:1:8: invalid syntax\n    x = 1 +\n           ^"),
     (
         "syntax_return_outside.py",
         "return 5\n",
         "syntax_return_outside.py:1:1: 'return' outside function\n    return 5\n    ^",
     ),
-    (
-        "syntax_break_outside.py",
-        "break\n",
-        "syntax_break_outside.py:1:1: 'break' outside loop\n    break\n    ^",
-    ),
+    ("syntax_break_outside.py", "break\n", "syntax_break_outside.py:1:1: 'break' outside loop\n    break\n    ^"),
     (
         "syntax_continue_outside.py",
         "continue\n",
@@ -273,13 +249,7 @@ fn the_error_carries_line_column_and_source_line() {
     let err =
         check_source("m.py", "import asyncio\n\nasync def main():\n    q = asyncio.Queue()\n").expect_err("Queue");
     match err {
-        ScriptError::Unsupported {
-            file,
-            line,
-            col,
-            feature,
-            source_line,
-        } => {
+        ScriptError::Unsupported { file, line, col, feature, source_line } => {
             assert_eq!((file.as_str(), line, col), ("m.py", 4, 9));
             assert_eq!(feature, "asyncio.Queue");
             assert_eq!(source_line, "    q = asyncio.Queue()");
@@ -296,12 +266,7 @@ fn supported_scripts_pass_the_check() {
 
 #[test]
 fn runtime_errors_are_not_script_errors() {
-    let log = run_source(
-        "r.py",
-        "async def main():\n    return 1 / 0\n",
-        taskline::Config::default(),
-    )
-    .expect("runs");
+    let log = run_source("r.py", "async def main():\n    return 1 / 0\n", taskline::Config::default()).expect("runs");
     let trace = taskline::trace::asyncio::to_jsonl(&log);
     assert!(
         trace.contains(r#""event": "exception", "detail": {"type": "ZeroDivisionError", "msg": "division by zero"}"#),
@@ -326,25 +291,15 @@ fn a_script_without_main_says_so() {
 #[test]
 fn budgets_stop_runaway_scripts_and_keep_the_log() {
     let spin = "async def main():\n    print('start')\n    while True:\n        pass\n";
-    let cfg = taskline::Config {
-        max_events: 1000,
-        ..taskline::Config::default()
-    };
+    let cfg = taskline::Config { max_events: 1000, ..taskline::Config::default() };
     let log = run_source("spin.py", spin, cfg.clone()).expect("runs");
-    assert!(
-        log.meta.stopped.as_deref().is_some_and(|m| m.contains("step budget")),
-        "{:?}",
-        log.meta.stopped
-    );
+    assert!(log.meta.stopped.as_deref().is_some_and(|m| m.contains("step budget")), "{:?}", log.meta.stopped);
     assert!(taskline::trace::asyncio::to_jsonl(&log).contains("start"));
     let sleepy = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n";
     let log = run_source("sleepy.py", sleepy, cfg).expect("runs");
     assert!(log.meta.stopped.is_some());
     let forever = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1000)\n";
-    let cfg = taskline::Config {
-        max_time: 10_000.0,
-        ..taskline::Config::default()
-    };
+    let cfg = taskline::Config { max_time: 10_000.0, ..taskline::Config::default() };
     let log = run_source("forever.py", forever, cfg).expect("runs");
     assert!(log.meta.stopped.is_some());
     let big = "async def main():\n    xs = [0] * 100000000\n";

@@ -291,7 +291,8 @@ fn every_script_passes_check_source() {
     let mut failures = Vec::new();
     let cases = selected_cases();
     for case in &cases {
-        let source = std::fs::read_to_string(&case.script).unwrap_or_else(|e| panic!("read {}: {e}", case.script.display()));
+        let source =
+            std::fs::read_to_string(&case.script).unwrap_or_else(|e| panic!("read {}: {e}", case.script.display()));
         let file_name = case.script.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let result = std::panic::catch_unwind(|| taskline::script::check_source(file_name, &source));
         match result {
@@ -329,7 +330,8 @@ fn scripts_folder_is_well_formed() {
             problems.push(format!("{name}.py: has no `async def main()`"));
         }
         if !script.with_extension("jsonl").is_file() {
-            problems.push(format!("{name}.py: no golden {name}.jsonl (record it with tests/scripts/record.sh {name}.py)"));
+            problems
+                .push(format!("{name}.py: no golden {name}.jsonl (record it with tests/scripts/record.sh {name}.py)"));
         }
     }
     for entry in std::fs::read_dir(&dir).expect("read tests/scripts").filter_map(|e| e.ok()) {

@@ -177,4 +177,3 @@ fn timeout_block_matches_async_with_asyncio_timeout() {
     let run = taskline::run(timeout_block::main());
     assert_matches_cpython("wait_for_timeout_block", &run.log);
 }
-

@@ -175,14 +175,22 @@ pub fn gui(args: &GuiArgs) -> anyhow::Result<()> {
         && scenarios::find(t).is_none()
         && !Path::new(t).exists()
     {
-        return Err(UnknownScenario { id: t.clone(), suggestions: suggest(t, scenarios::all().iter().map(|s| s.id)) }.into());
+        return Err(
+            UnknownScenario { id: t.clone(), suggestions: suggest(t, scenarios::all().iter().map(|s| s.id)) }.into()
+        );
     }
     crate::gui::run(crate::gui::LaunchOptions {
         target: args.target.clone(),
         screenshot: args.screenshot.clone(),
         step: args.step,
         size: args.size,
-        dark: if args.dark { Some(true) } else if args.light { Some(false) } else { None },
+        dark: if args.dark {
+            Some(true)
+        } else if args.light {
+            Some(false)
+        } else {
+            None
+        },
     })
 }
 
@@ -383,10 +391,7 @@ pub fn execute(cli: Cli) -> ExitCode {
             drop(out);
             return finish(gui(&args).map(|()| Outcome::Done), Ok(()));
         }
-        None => Cli::command()
-            .write_long_help(&mut out)
-            .map(|()| Outcome::Done)
-            .map_err(anyhow::Error::from),
+        None => Cli::command().write_long_help(&mut out).map(|()| Outcome::Done).map_err(anyhow::Error::from),
         Some(Command::List(args)) => list(&args, &mut out).map(|()| Outcome::Done),
         Some(Command::Run(args)) => run(&args, &mut out),
         Some(Command::Export(args)) => super::export::export(&args, &mut out),
@@ -397,32 +402,30 @@ pub fn execute(cli: Cli) -> ExitCode {
 }
 
 fn finish(result: anyhow::Result<Outcome>, flushed: io::Result<()>) -> ExitCode {
-    let status =
-        match result.and_then(|outcome| flushed.map(|()| outcome).map_err(anyhow::Error::from)) {
-            Ok(Outcome::Done) => 0,
-            Ok(outcome @ Outcome::Stopped { .. }) => {
-                if let Outcome::Stopped { reason, from_file } = &outcome {
-                    if *from_file {
-                        eprintln!("note: this log is of a run that was stopped early: {reason}");
-                    } else {
-                        eprintln!("stopped early: {reason}");
-                    }
+    let status = match result.and_then(|outcome| flushed.map(|()| outcome).map_err(anyhow::Error::from)) {
+        Ok(Outcome::Done) => 0,
+        Ok(outcome @ Outcome::Stopped { .. }) => {
+            if let Outcome::Stopped { reason, from_file } = &outcome {
+                if *from_file {
+                    eprintln!("note: this log is of a run that was stopped early: {reason}");
+                } else {
+                    eprintln!("stopped early: {reason}");
                 }
-                outcome.exit_status()
             }
-            // `taskline run … | head`: the reader left, which is not an error.
-            Err(e) if is_broken_pipe(&e) => 0,
-            Err(e) => {
-                eprintln!("error: {e}");
-                exit_status(&e)
-            }
-        };
+            outcome.exit_status()
+        }
+        // `taskline run … | head`: the reader left, which is not an error.
+        Err(e) if is_broken_pipe(&e) => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit_status(&e)
+        }
+    };
     ExitCode::from(status)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<io::Error>()
-        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// The exit status for an error of [`list`], [`run`] or `export`:
@@ -494,9 +497,8 @@ pub fn resolve(target: &str) -> Result<Target<'_>, UnknownScenario> {
     if target.ends_with(".py") {
         return Ok(Target::Script(path));
     }
-    let looks_like_path = target.ends_with(".json")
-        || target.contains('/')
-        || target.contains(std::path::MAIN_SEPARATOR);
+    let looks_like_path =
+        target.ends_with(".json") || target.contains('/') || target.contains(std::path::MAIN_SEPARATOR);
     if looks_like_path {
         return Ok(Target::File(path));
     }
@@ -506,10 +508,7 @@ pub fn resolve(target: &str) -> Result<Target<'_>, UnknownScenario> {
     if path.is_file() {
         return Ok(Target::File(path));
     }
-    Err(UnknownScenario {
-        id: target.to_owned(),
-        suggestions: suggest(target, scenarios::all().iter().map(|s| s.id)),
-    })
+    Err(UnknownScenario { id: target.to_owned(), suggestions: suggest(target, scenarios::all().iter().map(|s| s.id)) })
 }
 
 /// The most this many ids are suggested at once (more would not help).
@@ -537,17 +536,11 @@ pub fn suggest(given: &str, ids: impl IntoIterator<Item = &'static str>) -> Vec<
         .into_iter()
         .filter(|id| {
             let id = id.to_lowercase();
-            let name = id
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .trim_start_matches('_');
+            let name = id.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches('_');
             id.starts_with(&given) || name.starts_with(&given)
         })
         .collect();
-    if matches.len() <= MAX_SUGGESTIONS {
-        matches
-    } else {
-        Vec::new()
-    }
+    if matches.len() <= MAX_SUGGESTIONS { matches } else { Vec::new() }
 }
 
 /// Levenshtein distance in characters.
@@ -579,12 +572,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// [`DEFAULT_WIDTH`].
 pub fn text_width(given: Option<usize>) -> usize {
     given
-        .or_else(|| {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.trim().parse::<usize>().ok())
-                .filter(|&w| w > 0)
-        })
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&w| w > 0))
         .map_or(DEFAULT_WIDTH, |w| w.min(MAX_WIDTH))
 }
 
@@ -607,9 +595,7 @@ fn run_config(args: &RunArgs) -> Config {
 pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
     match resolve(&args.target)? {
         Target::Scenario(scenario) => Ok((scenario.run_with(run_config(args)), false)),
-        Target::Script(path) => {
-            Ok((crate::script::run_file(path, run_config(args))?, false))
-        }
+        Target::Script(path) => Ok((crate::script::run_file(path, run_config(args))?, false)),
         Target::File(path) => {
             let file = || path.display().to_string();
             let option = if args.clock.is_some() {
@@ -622,11 +608,7 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 None
             };
             if let Some(option) = option {
-                return Err(NotForLogFiles {
-                    option,
-                    file: file(),
-                }
-                .into());
+                return Err(NotForLogFiles { option, file: file() }.into());
             }
             Ok((json::load(path)?, true))
         }
@@ -661,10 +643,7 @@ pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let text = format_log(&log, args.format, text_width(args.width));
     out.write_all(text.as_bytes())?;
     Ok(match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped {
-            reason: reason.clone(),
-            from_file,
-        },
+        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
         None => Outcome::Done,
     })
 }
@@ -704,10 +683,7 @@ mod tests {
         assert_eq!(suggest("10_shield_wait_fro", IDS), ["10_shield_wait_for"]);
         assert_eq!(suggest("01_Hello_World", IDS), ["01_hello_world"]);
         assert_eq!(suggest("10", IDS), ["10_shield_wait_for"]);
-        assert_eq!(
-            suggest("shield", IDS),
-            ["10_shield_wait_for", "19_shield_outer_cancelled"]
-        );
+        assert_eq!(suggest("shield", IDS), ["10_shield_wait_for", "19_shield_outer_cancelled"]);
         assert_eq!(suggest("cancel", IDS), ["07_cancel_long_task"]);
         assert!(suggest("0", IDS).is_empty()); // too many
         assert!(suggest("xyz", IDS).is_empty());
@@ -726,9 +702,7 @@ mod tests {
 
     #[test]
     fn targets_are_resolved() {
-        assert!(
-            matches!(resolve("01_hello_world"), Ok(Target::Scenario(s)) if s.id == "01_hello_world")
-        );
+        assert!(matches!(resolve("01_hello_world"), Ok(Target::Scenario(s)) if s.id == "01_hello_world"));
         assert!(matches!(resolve("some/where"), Ok(Target::File(_))));
         assert!(matches!(resolve("log.json"), Ok(Target::File(_))));
     }
@@ -756,18 +730,11 @@ mod tests {
         let text = String::from_utf8(out).expect("utf-8");
         for s in scenarios::all() {
             assert!(text.contains(s.section.title()), "{text}");
-            assert!(
-                text.lines()
-                    .any(|l| l.contains(s.id) && l.contains(s.title)),
-                "{text}"
-            );
+            assert!(text.lines().any(|l| l.contains(s.id) && l.contains(s.title)), "{text}");
         }
         let mut out = Vec::new();
         list(&ListArgs { ids: true }, &mut out).expect("list");
-        let ids: Vec<_> = scenarios::all()
-            .iter()
-            .map(|s| format!("{}\n", s.id))
-            .collect();
+        let ids: Vec<_> = scenarios::all().iter().map(|s| format!("{}\n", s.id)).collect();
         assert_eq!(String::from_utf8(out).expect("utf-8"), ids.concat());
     }
 

@@ -323,23 +323,17 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 fn events(out: &mut String, log: &Log, width: usize) {
     out.push_str("events (wake events left out):\n");
     let explanations = explain_all(log);
-    let shown: Vec<usize> =
-        (0..log.events.len()).filter(|&i| log.events[i].kind != EventKind::Wake).collect();
+    let shown: Vec<usize> = (0..log.events.len()).filter(|&i| log.events[i].kind != EventKind::Wake).collect();
     let seq_w = shown.last().map_or(1, |i| i.to_string().len()) + 1;
     let time_w = shown.iter().map(|&i| fmt_seconds(log.events[i].time).len()).max().unwrap_or(0);
-    let task_w = shown
-        .iter()
-        .map(|&i| log.task_name(log.events[i].task).chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(1, 16);
+    let task_w =
+        shown.iter().map(|&i| log.task_name(log.events[i].task).chars().count()).max().unwrap_or(0).clamp(1, 16);
     let kind_w = shown.iter().map(|&i| log.events[i].kind.name().len()).max().unwrap_or(0);
     let indent = seq_w + time_w + task_w + kind_w + 8;
     let room = width.saturating_sub(indent);
     for &i in &shown {
         let ev = &log.events[i];
-        let task =
-            if ev.task == NONE { "-".to_string() } else { fit(log.task_name(ev.task), task_w) };
+        let task = if ev.task == NONE { "-".to_string() } else { fit(log.task_name(ev.task), task_w) };
         let head = format!(
             "{:>seq_w$}  {:>time_w$}  {}  {}  ",
             format!("#{i}"),
@@ -348,8 +342,7 @@ fn events(out: &mut String, log: &Log, width: usize) {
             pad(ev.kind.name(), kind_w),
         );
         // Keep ", line N" on one line: wrap at spaces only, so bind it with a no-break space.
-        let text =
-            explanations.get(i).map_or("", String::as_str).replace(", line ", ",\u{a0}line\u{a0}");
+        let text = explanations.get(i).map_or("", String::as_str).replace(", line ", ",\u{a0}line\u{a0}");
         let lines = if room >= 30 { wrap(&text, room) } else { vec![text.clone()] };
         for (n, l) in lines.iter().map(|l| l.replace('\u{a0}', " ")).enumerate() {
             if n == 0 {
@@ -404,9 +397,7 @@ mod tests {
     fn shows_every_task_the_axis_and_the_legend() {
         let text = render(&two_tasks(), 100);
         println!("{text}");
-        assert!(text.starts_with(
-            "Two tasks — test_scenario\n3 tasks, 22 events, virtual clock, ends at 3.0 s\n"
-        ));
+        assert!(text.starts_with("Two tasks — test_scenario\n3 tasks, 22 events, virtual clock, ends at 3.0 s\n"));
         for name in ["main ", "two ", "three "] {
             assert!(text.lines().any(|l| l.starts_with(name) && l.contains('█')), "{name}");
         }
@@ -449,10 +440,7 @@ mod tests {
         b.suspend(main, "gather", WaitKind::Future, 0);
         for _ in 0..3 {
             for t in [a, c] {
-                b.step(
-                    t,
-                    b.log.events.iter().all(|e| !(e.task == t && e.kind == EventKind::Start)),
-                );
+                b.step(t, b.log.events.iter().all(|e| !(e.task == t && e.kind == EventKind::Start)));
                 b.suspend(t, "sleep(0)>yield", WaitKind::Yield, 0);
                 b.ev(t, EventKind::Wake, NONE, 0, WakeReason::Yield as u8);
             }
@@ -469,9 +457,7 @@ mod tests {
         assert!(text.contains("everything happens at 0.0 s: the chart shows event order"));
         assert!(text.contains("event # 0"));
         for name in ["main ", "A ", "B "] {
-            assert!(
-                text.lines().any(|l| l.starts_with(name) && l.contains('█') && l.contains('✓'))
-            );
+            assert!(text.lines().any(|l| l.starts_with(name) && l.contains('█') && l.contains('✓')));
         }
         assert!(text.contains('·'), "yields show");
         for line in text.lines() {
@@ -487,11 +473,8 @@ mod tests {
             let text = render(&log, width);
             assert!(text.contains("a_task_with_a_really_lo…"));
             // The chart and the legend keep to the width; so do explanations when there is room.
-            let chart_and_legend = text
-                .lines()
-                .skip(3)
-                .take_while(|l| !l.starts_with("events"))
-                .filter(|l| !l.starts_with("everything"));
+            let chart_and_legend =
+                text.lines().skip(3).take_while(|l| !l.starts_with("events")).filter(|l| !l.starts_with("everything"));
             for line in chart_and_legend {
                 assert!(line.chars().count() <= width.max(MIN_WIDTH), "{width}: {line}");
             }

@@ -409,8 +409,11 @@ fn check_directory(path: &Path) -> Result<(), Error> {
 /// naming `path` when the temporary file cannot be written or renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     check_directory(path)?;
-    crate::fsio::write_atomic(path, bytes)
-        .map_err(|e| Error::Io { path: path.to_path_buf(), action: e.action, source: e.source })
+    crate::fsio::write_atomic(path, bytes).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        action: e.action,
+        source: e.source,
+    })
 }
 
 /// The pixel geometry of the image [`Options`] ask for (in CSS pixels: PNG

@@ -150,7 +150,8 @@ impl Paint {
     fn link(&self, kind: LinkKind) -> (Rgba, f64, bool) {
         let style = crate::layout::style::link_style(kind, self.theme);
         (style.colour, (f64::from(style.width) * 100.0).round() / 100.0, style.dashed)
-    }}
+    }
+}
 
 pub use crate::layout::style::task_colour;
 

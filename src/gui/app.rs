@@ -17,7 +17,9 @@ use super::document::{Document, Origin};
 use super::live::LiveRun;
 use super::panels::{Action, EventLogPanel, Picker, SourcePanel};
 use super::state::{FileWatch, LiveLine, NativeDialog, Player, SPEEDS, Settings, ThemeChoice};
-use super::timeline::{self as tl_paint, Prepared, TimelineItem, bar_shapes, color, end_shapes, marker_color, marker_shapes};
+use super::timeline::{
+    self as tl_paint, Prepared, TimelineItem, bar_shapes, color, end_shapes, marker_color, marker_shapes,
+};
 
 /// The storage key of the settings.
 const SETTINGS_KEY: &str = "taskline.settings";
@@ -104,7 +106,13 @@ pub struct ExportDialog {
 impl ExportDialog {
     fn new(stem: &str) -> ExportDialog {
         let format = crate::export::Format::Png;
-        ExportDialog { format, path: format!("{stem}{}", format.extension()), at_cursor: true, visible_only: false, message: None }
+        ExportDialog {
+            format,
+            path: format!("{stem}{}", format.extension()),
+            at_cursor: true,
+            visible_only: false,
+            message: None,
+        }
     }
 }
 
@@ -431,12 +439,15 @@ impl TasklineApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
-        egui::Panel::bottom("explanation").resizable(false).show(ui, |ui| ui.push_id("explanation_body", |ui| self.explanation_ui(ui)));
+        egui::Panel::bottom("explanation")
+            .resizable(false)
+            .show(ui, |ui| ui.push_id("explanation_body", |ui| self.explanation_ui(ui)));
         if self.settings.show_log {
             egui::Panel::bottom("event_log").resizable(true).default_size(220.0).min_size(80.0).show(ui, |ui| {
                 let theme = self.theme(ui);
                 if let Some(doc) = &self.doc
-                    && let Some(Action::SetCursor(seq)) = ui.push_id("log_body", |ui| self.log_panel.ui(ui, doc, self.player.cursor(), theme)).inner
+                    && let Some(Action::SetCursor(seq)) =
+                        ui.push_id("log_body", |ui| self.log_panel.ui(ui, doc, self.player.cursor(), theme)).inner
                 {
                     self.player.playing = false;
                     self.player.set(seq);
@@ -449,7 +460,9 @@ impl TasklineApp {
                     Some(Origin::Scenario(id)) => Some(*id),
                     _ => None,
                 };
-                if let Some(Action::OpenScenario(id)) = ui.push_id("picker_body", |ui| self.picker.ui(ui, current)).inner {
+                if let Some(Action::OpenScenario(id)) =
+                    ui.push_id("picker_body", |ui| self.picker.ui(ui, current)).inner
+                {
                     self.open_scenario(id);
                 }
             });
@@ -486,7 +499,9 @@ impl TasklineApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
         if let Some(path) = dropped.first() {
             self.open_path(path);
         }
@@ -573,7 +588,11 @@ impl TasklineApp {
             ui.menu_button("Run", |ui| {
                 let id = self.doc.as_ref().and_then(|d| d.scenario).map(|s| s.id);
                 let label = "Run live on the real clock";
-                if ui.add_enabled(id.is_some(), egui::Button::new(label)).on_hover_text("Records the scenario in wall-clock time and shows it as it runs").clicked() {
+                if ui
+                    .add_enabled(id.is_some(), egui::Button::new(label))
+                    .on_hover_text("Records the scenario in wall-clock time and shows it as it runs")
+                    .clicked()
+                {
                     if let Some(id) = id {
                         self.start_live(id);
                     }
@@ -602,7 +621,12 @@ impl TasklineApp {
             ui.weak("Nothing open.");
             return;
         };
-        let stem: String = doc.origin.label().chars().map(|c| if c.is_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
+        let stem: String = doc
+            .origin
+            .label()
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
+            .collect();
         for (format, label) in [
             (crate::export::Format::Png, "PNG image…"),
             (crate::export::Format::Svg, "SVG image…"),
@@ -656,7 +680,8 @@ impl TasklineApp {
         let Some(doc) = &self.doc else { return Err("nothing open".into()) };
         let options = self.export_options(dialog, dark);
         let png = crate::export::render(&doc.log, crate::export::Format::Png, &options).map_err(|e| e.to_string())?;
-        let rgba = image::load_from_memory_with_format(&png, image::ImageFormat::Png).map_err(|e| e.to_string())?.to_rgba8();
+        let rgba =
+            image::load_from_memory_with_format(&png, image::ImageFormat::Png).map_err(|e| e.to_string())?.to_rgba8();
         let size = [rgba.width() as usize, rgba.height() as usize];
         Ok(egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw()))
     }
@@ -666,54 +691,72 @@ impl TasklineApp {
         let mut keep = true;
         let mut go = false;
         let mut copy = false;
-        egui::Window::new("Export").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]).show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.label("format");
-                for f in crate::export::Format::ALL {
-                    if ui.selectable_value(&mut d.format, f, f.name()).clicked() {
-                        // Keep the file name's stem, change its ending.
-                        let stem = crate::export::Format::ALL
-                            .iter()
-                            .find_map(|g| d.path.strip_suffix(g.extension()).map(str::to_owned))
-                            .unwrap_or_else(|| d.path.clone());
-                        d.path = format!("{stem}{}", f.extension());
+        egui::Window::new("Export")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label("format");
+                    for f in crate::export::Format::ALL {
+                        if ui.selectable_value(&mut d.format, f, f.name()).clicked() {
+                            // Keep the file name's stem, change its ending.
+                            let stem = crate::export::Format::ALL
+                                .iter()
+                                .find_map(|g| d.path.strip_suffix(g.extension()).map(str::to_owned))
+                                .unwrap_or_else(|| d.path.clone());
+                            d.path = format!("{stem}{}", f.extension());
+                        }
                     }
+                });
+                ui.horizontal(|ui| {
+                    ui.label("file");
+                    ui.add(egui::TextEdit::singleline(&mut d.path).desired_width(360.0)).accessible_name("export file");
+                    let up = self.native.is_some();
+                    if ui
+                        .add_enabled(!up, egui::Button::new("Browse…"))
+                        .on_hover_text("The desktop's save dialog (type a path where there is none)")
+                        .clicked()
+                    {
+                        let (name, ext) = (d.path.clone(), d.format.extension().trim_start_matches('.').to_owned());
+                        let dialog = NativeDialog::start(move || {
+                            rfd::FileDialog::new()
+                                .set_file_name(name.as_str())
+                                .add_filter(ext.as_str(), &[ext.as_str()])
+                                .save_file()
+                        });
+                        self.native = Some((dialog, NativePurpose::ExportTo));
+                    }
+                });
+                if d.format.is_image() {
+                    if d.format != crate::export::Format::Gif {
+                        ui.checkbox(
+                            &mut d.at_cursor,
+                            format!("as it stands at the cursor (event #{})", self.player.cursor()),
+                        );
+                    }
+                    ui.checkbox(&mut d.visible_only, "only the part of the timeline in view");
+                    ui.weak("Same axis, theme, legend and future mode as the window.");
                 }
+                if let Some(m) = &d.message {
+                    ui.label(m);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Export").clicked() {
+                        go = true;
+                    }
+                    if ui
+                        .button("Copy image")
+                        .on_hover_text("Copies the picture (as the PNG would be) to the clipboard")
+                        .clicked()
+                    {
+                        copy = true;
+                    }
+                    if ui.button("Close").clicked() {
+                        keep = false;
+                    }
+                });
             });
-            ui.horizontal(|ui| {
-                ui.label("file");
-                ui.add(egui::TextEdit::singleline(&mut d.path).desired_width(360.0)).accessible_name("export file");
-                let up = self.native.is_some();
-                if ui.add_enabled(!up, egui::Button::new("Browse…")).on_hover_text("The desktop's save dialog (type a path where there is none)").clicked() {
-                    let (name, ext) = (d.path.clone(), d.format.extension().trim_start_matches('.').to_owned());
-                    let dialog = NativeDialog::start(move || {
-                        rfd::FileDialog::new().set_file_name(name.as_str()).add_filter(ext.as_str(), &[ext.as_str()]).save_file()
-                    });
-                    self.native = Some((dialog, NativePurpose::ExportTo));
-                }
-            });
-            if d.format.is_image() {
-                if d.format != crate::export::Format::Gif {
-                    ui.checkbox(&mut d.at_cursor, format!("as it stands at the cursor (event #{})", self.player.cursor()));
-                }
-                ui.checkbox(&mut d.visible_only, "only the part of the timeline in view");
-                ui.weak("Same axis, theme, legend and future mode as the window.");
-            }
-            if let Some(m) = &d.message {
-                ui.label(m);
-            }
-            ui.horizontal(|ui| {
-                if ui.button("Export").clicked() {
-                    go = true;
-                }
-                if ui.button("Copy image").on_hover_text("Copies the picture (as the PNG would be) to the clipboard").clicked() {
-                    copy = true;
-                }
-                if ui.button("Close").clicked() {
-                    keep = false;
-                }
-            });
-        });
         if go {
             let dark = ctx.global_style().visuals.dark_mode;
             d.message = Some(self.run_export(&d, dark));
@@ -752,7 +795,11 @@ impl TasklineApp {
                     self.player.step_back();
                 }
                 let play = if self.player.playing { "| | pause" } else { "▶ play" };
-                if ui.add(egui::Button::new(big(play).strong()).min_size(egui::vec2(34.0, 0.0))).on_hover_text("Play / pause (Space)").clicked() {
+                if ui
+                    .add(egui::Button::new(big(play).strong()).min_size(egui::vec2(34.0, 0.0)))
+                    .on_hover_text("Play / pause (Space)")
+                    .clicked()
+                {
                     self.player.toggle_play();
                 }
                 if ui.button(big("step ▶")).on_hover_text("Step forward one event (Right)").clicked() {
@@ -791,7 +838,8 @@ impl TasklineApp {
             }
             self.set_axis(axis);
             ui.separator();
-            ui.toggle_value(&mut self.settings.dim_future, "dim future").on_hover_text("Show what comes next dimmed, instead of hiding it");
+            ui.toggle_value(&mut self.settings.dim_future, "dim future")
+                .on_hover_text("Show what comes next dimmed, instead of hiding it");
             if ui.button("fit").on_hover_text("Zoom to fit (or double-click the timeline)").clicked() {
                 self.fit_requested = true;
             }
@@ -817,14 +865,20 @@ impl TasklineApp {
                 None => String::new(),
             };
             ui.spacing_mut().slider_width = (ui.available_width() - 230.0).max(100.0);
-            let r = ui.add_enabled(len > 1, egui::Slider::new(&mut c, 0..=len.saturating_sub(1)).show_value(false).trailing_fill(true)).accessible_name("scrubber: the current event");
+            let r = ui
+                .add_enabled(
+                    len > 1,
+                    egui::Slider::new(&mut c, 0..=len.saturating_sub(1)).show_value(false).trailing_fill(true),
+                )
+                .accessible_name("scrubber: the current event");
             if r.changed() {
                 self.player.playing = false;
                 self.player.set(c);
             }
             ui.monospace(label);
             if let Some(live) = &self.live {
-                let text = if live.is_done() { "recorded on the real clock" } else { "LIVE: recording on the real clock" };
+                let text =
+                    if live.is_done() { "recorded on the real clock" } else { "LIVE: recording on the real clock" };
                 ui.colored_label(Color32::from_rgb(0xd5, 0x5e, 0x00), text);
             }
         });
@@ -833,22 +887,20 @@ impl TasklineApp {
 
     fn explanation_ui(&mut self, ui: &mut Ui) {
         ui.add_space(3.0);
-        ui.horizontal_wrapped(|ui| {
-            match &self.doc {
-                Some(doc) if !doc.is_empty() => {
-                    let c = self.player.cursor();
-                    ui.label(RichText::new(format!("#{c} · {}", fmt_seconds(doc.timeline.time_at(c)))).monospace().weak());
-                    ui.label(RichText::new(doc.explanation(c)).size(15.0));
-                }
-                Some(_) => {
-                    ui.weak("The log has no event.");
-                }
-                None if self.live.is_some() => {
-                    ui.weak("Waiting for the first event…");
-                }
-                None => {
-                    ui.weak("Pick a scenario on the left, or open a log (File ▸ Open, or drop a file here).");
-                }
+        ui.horizontal_wrapped(|ui| match &self.doc {
+            Some(doc) if !doc.is_empty() => {
+                let c = self.player.cursor();
+                ui.label(RichText::new(format!("#{c} · {}", fmt_seconds(doc.timeline.time_at(c)))).monospace().weak());
+                ui.label(RichText::new(doc.explanation(c)).size(15.0));
+            }
+            Some(_) => {
+                ui.weak("The log has no event.");
+            }
+            None if self.live.is_some() => {
+                ui.weak("Waiting for the first event…");
+            }
+            None => {
+                ui.weak("Pick a scenario on the left, or open a log (File ▸ Open, or drop a file here).");
             }
         });
         ui.add_space(3.0);
@@ -860,17 +912,26 @@ impl TasklineApp {
             for kind in BarKind::ALL {
                 let style = kind.style();
                 legend_entry(ui, 24.0, style.name, |rect, shapes| {
-                    let bar = egui::Rect::from_center_size(rect.center(), egui::vec2(24.0, (12.0 * style.height).max(4.0)));
+                    let bar =
+                        egui::Rect::from_center_size(rect.center(), egui::vec2(24.0, (12.0 * style.height).max(4.0)));
                     bar_shapes(kind, bar, theme, false, 6.0, shapes);
                 })
                 .on_hover_text(format!("{}: {:?} fill", style.name, style.pattern).to_lowercase());
             }
-            for (kind, name) in [(EndKind::Done, "done"), (EndKind::Cancelled, "cancelled"), (EndKind::Failed, "failed")] {
+            for (kind, name) in
+                [(EndKind::Done, "done"), (EndKind::Cancelled, "cancelled"), (EndKind::Failed, "failed")]
+            {
                 legend_entry(ui, 12.0, name, |rect, shapes| {
                     end_shapes(kind, rect.center(), 4.5, color(crate::layout::style::end_style(kind, theme).1), shapes);
                 });
             }
-            for kind in [MarkerKind::CancelRequested, MarkerKind::CancelledDelivered, MarkerKind::TimeoutFired, MarkerKind::ShieldAbsorbed, MarkerKind::Print] {
+            for kind in [
+                MarkerKind::CancelRequested,
+                MarkerKind::CancelledDelivered,
+                MarkerKind::TimeoutFired,
+                MarkerKind::ShieldAbsorbed,
+                MarkerKind::Print,
+            ] {
                 legend_entry(ui, 12.0, tl_paint::marker_name(kind), |rect, shapes| {
                     marker_shapes(kind, rect.center(), 5.0, marker_color(kind, theme), shapes);
                 });
@@ -913,12 +974,20 @@ impl TasklineApp {
             match lay_axis {
                 Axis::Time => format!("{} s", crate::trace::explain::fmt_number(x)),
                 Axis::Order => {
-                    if (x - x.round()).abs() < 1e-9 && x >= 0.0 { format!("#{}", x.round() as u64) } else { String::new() }
+                    if (x - x.round()).abs() < 1e-9 && x >= 0.0 {
+                        format!("#{}", x.round() as u64)
+                    } else {
+                        String::new()
+                    }
                 }
                 Axis::Hybrid => String::new(),
             }
         };
-        let hybrid_ticks: Vec<(f64, String)> = if lay_axis == Axis::Hybrid { prep.layout.ticks.iter().map(|t| (t.x, t.label.clone())).collect() } else { Vec::new() };
+        let hybrid_ticks: Vec<(f64, String)> = if lay_axis == Axis::Hybrid {
+            prep.layout.ticks.iter().map(|t| (t.x, t.label.clone())).collect()
+        } else {
+            Vec::new()
+        };
         let hybrid_ticks2 = hybrid_ticks.clone();
         let mut plot = Plot::new("timeline")
             .invert_y(true)
@@ -933,11 +1002,19 @@ impl TasklineApp {
             .y_grid_spacer(move |input| tl_paint::row_marks(input, rows))
             .y_axis_formatter(move |mark, _| {
                 let r = mark.value.floor();
-                if r >= 0.0 && (mark.value - r - 0.5).abs() < 1e-6 { names.get(r as usize).map(|g| g.name.clone()).unwrap_or_default() } else { String::new() }
+                if r >= 0.0 && (mark.value - r - 0.5).abs() < 1e-6 {
+                    names.get(r as usize).map(|g| g.name.clone()).unwrap_or_default()
+                } else {
+                    String::new()
+                }
             })
             .x_axis_formatter(move |mark, _| {
                 if lay_axis == Axis::Hybrid {
-                    hybrid_ticks.iter().find(|(x, _)| (x - mark.value).abs() < 1e-9).map(|(_, l)| l.clone()).unwrap_or_default()
+                    hybrid_ticks
+                        .iter()
+                        .find(|(x, _)| (x - mark.value).abs() < 1e-9)
+                        .map(|(_, l)| l.clone())
+                        .unwrap_or_default()
                 } else {
                     format_x(mark.value)
                 }
@@ -947,7 +1024,11 @@ impl TasklineApp {
                 let (lo, hi) = input.bounds;
                 let visible: Vec<_> = hybrid_ticks2.iter().filter(|(x, _)| *x >= lo && *x <= hi).collect();
                 let keep = visible.len().div_ceil(12).max(1);
-                visible.into_iter().step_by(keep).map(|(x, _)| egui_plot::GridMark { value: *x, step_size: (hi - lo) / 10.0 }).collect()
+                visible
+                    .into_iter()
+                    .step_by(keep)
+                    .map(|(x, _)| egui_plot::GridMark { value: *x, step_size: (hi - lo) / 10.0 })
+                    .collect()
             });
         }
         // Rows at most ~44 points tall: a few tasks leave room below rather than giant bars.
@@ -1006,12 +1087,17 @@ impl TasklineApp {
     fn error_ui(&mut self, ctx: &egui::Context) {
         let Some(msg) = self.error.clone() else { return };
         let mut open = true;
-        egui::Window::new("Notice").collapsible(false).resizable(false).open(&mut open).anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]).show(ctx, |ui| {
-            ui.label(&msg);
-            if ui.button("OK").clicked() {
-                self.error = None;
-            }
-        });
+        egui::Window::new("Notice")
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .show(ctx, |ui| {
+                ui.label(&msg);
+                if ui.button("OK").clicked() {
+                    self.error = None;
+                }
+            });
         if !open {
             self.error = None;
         }
@@ -1021,30 +1107,40 @@ impl TasklineApp {
         let Some(mut text) = self.open_dialog.take() else { return };
         let mut keep = true;
         let mut open_now = false;
-        egui::Window::new("Open a log").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]).show(ctx, |ui| {
-            ui.label("A log saved with `taskline run … --format json`, or a Python script (.py):");
-            let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0).hint_text("run.json"));
-            r.request_focus();
-            if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                open_now = true;
-            }
-            ui.weak("You can also drop a file on the window.");
-            ui.horizontal(|ui| {
-                if ui.button("Open").clicked() {
+        egui::Window::new("Open a log")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .show(ctx, |ui| {
+                ui.label("A log saved with `taskline run … --format json`, or a Python script (.py):");
+                let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0).hint_text("run.json"));
+                r.request_focus();
+                if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     open_now = true;
                 }
-                let up = self.native.is_some();
-                if ui.add_enabled(!up, egui::Button::new("Browse…")).on_hover_text("The desktop's file dialog (type a path where there is none)").clicked() {
-                    let dialog = NativeDialog::start(|| {
-                        rfd::FileDialog::new().add_filter("taskline log or Python script", &["json", "py"]).pick_file()
-                    });
-                    self.native = Some((dialog, NativePurpose::Open));
-                }
-                if ui.button("Cancel").clicked() {
-                    keep = false;
-                }
+                ui.weak("You can also drop a file on the window.");
+                ui.horizontal(|ui| {
+                    if ui.button("Open").clicked() {
+                        open_now = true;
+                    }
+                    let up = self.native.is_some();
+                    if ui
+                        .add_enabled(!up, egui::Button::new("Browse…"))
+                        .on_hover_text("The desktop's file dialog (type a path where there is none)")
+                        .clicked()
+                    {
+                        let dialog = NativeDialog::start(|| {
+                            rfd::FileDialog::new()
+                                .add_filter("taskline log or Python script", &["json", "py"])
+                                .pick_file()
+                        });
+                        self.native = Some((dialog, NativePurpose::Open));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
             });
-        });
         if open_now && !text.trim().is_empty() {
             self.open_path(Path::new(text.trim()));
             keep = false;
@@ -1083,7 +1179,12 @@ impl TasklineApp {
 }
 
 /// One legend entry: an icon `icon_w` wide painted by `paint`, then `text`; one allocation, so it wraps as a unit.
-fn legend_entry(ui: &mut Ui, icon_w: f32, text: &str, paint: impl FnOnce(egui::Rect, &mut Vec<egui::Shape>)) -> egui::Response {
+fn legend_entry(
+    ui: &mut Ui,
+    icon_w: f32,
+    text: &str,
+    paint: impl FnOnce(egui::Rect, &mut Vec<egui::Shape>),
+) -> egui::Response {
     let font = egui::TextStyle::Small.resolve(ui.style());
     let col = ui.visuals().text_color();
     let galley = ui.painter().layout_no_wrap(text.to_owned(), font, col);
@@ -1135,7 +1236,14 @@ impl egui_plot::PlotItem for ItemWithStats<'_> {
     }
 }
 
-fn hit_test(prep: &Prepared, transform: &egui_plot::PlotTransform, pos: egui::Pos2, pt: egui_plot::PlotPoint, cursor: u32, future: FutureMode) -> Option<Hit> {
+fn hit_test(
+    prep: &Prepared,
+    transform: &egui_plot::PlotTransform,
+    pos: egui::Pos2,
+    pt: egui_plot::PlotPoint,
+    cursor: u32,
+    future: FutureMode,
+) -> Option<Hit> {
     if pt.y < 0.0 {
         return None;
     }

@@ -33,7 +33,9 @@ impl Origin {
     pub fn label(&self) -> String {
         match self {
             Origin::Scenario(id) => (*id).to_owned(),
-            Origin::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Origin::File(p) => {
+                p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
             Origin::Live(id) => format!("{id} (live, real clock)"),
         }
     }
@@ -226,7 +228,11 @@ impl Document {
     }
 
     fn explanation_short(&self, ev: &Event) -> Option<String> {
-        let m = self.timeline.markers.iter().find(|m| m.task == ev.task && self.log.events.get(m.seq as usize) == Some(ev))?;
+        let m = self
+            .timeline
+            .markers
+            .iter()
+            .find(|m| m.task == ev.task && self.log.events.get(m.seq as usize) == Some(ev))?;
         Some(m.text.clone())
     }
 
@@ -246,7 +252,10 @@ impl Document {
 
 /// Whether some event of `log` has a location in `file`.
 fn names_file(log: &Log, file: &str) -> bool {
-    log.events.iter().filter(|e| e.loc != crate::trace::NONE).any(|e| log.location(e.loc).is_some_and(|(f, _)| f == file))
+    log.events
+        .iter()
+        .filter(|e| e.loc != crate::trace::NONE)
+        .any(|e| log.location(e.loc).is_some_and(|(f, _)| f == file))
 }
 
 /// The program's source for a log file: the file its events name, next to

@@ -68,7 +68,8 @@ impl LiveRun {
         std::thread::spawn(move || {
             let live = feed.clone();
             let observer = Observer::new(std::time::Duration::from_millis(50), move |log| live.publish(log.clone()));
-            let log = scenario.run_with(Config { clock: ClockMode::Real, observer: Some(observer), ..Config::default() });
+            let log =
+                scenario.run_with(Config { clock: ClockMode::Real, observer: Some(observer), ..Config::default() });
             feed.publish(log);
             feed.finish();
         });

@@ -49,7 +49,8 @@ pub struct LaunchOptions {
 /// assert!(taskline::gui::parse_size("big").is_err());
 /// ```
 pub fn parse_size(s: &str) -> Result<[f32; 2], String> {
-    let (w, h) = s.trim().split_once(['x', 'X']).ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1280x800, not '{s}'"))?;
+    let (w, h) =
+        s.trim().split_once(['x', 'X']).ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1280x800, not '{s}'"))?;
     let parse = |v: &str| -> Result<f32, String> {
         match v.trim().parse::<u32>() {
             Ok(n) if (200..=8192).contains(&n) => Ok(n as f32),
@@ -81,7 +82,8 @@ pub fn run(options: LaunchOptions) -> anyhow::Result<()> {
         "taskline",
         native,
         Box::new(move |cc| {
-            let mut settings = if screenshot.is_some() { state::Settings::default() } else { app::load_settings(cc.storage) };
+            let mut settings =
+                if screenshot.is_some() { state::Settings::default() } else { app::load_settings(cc.storage) };
             if let Some(dark) = options.dark {
                 settings.theme = if dark { state::ThemeChoice::Dark } else { state::ThemeChoice::Light };
             }
@@ -99,7 +101,9 @@ pub fn run(options: LaunchOptions) -> anyhow::Result<()> {
     let outcome = result.lock().ok().and_then(|r| r.clone());
     match outcome {
         Some(Err(e)) => Err(anyhow::anyhow!("could not save the screenshot: {e}")),
-        None if options.screenshot.is_some() => Err(anyhow::anyhow!("the window closed before the screenshot was taken")),
+        None if options.screenshot.is_some() => {
+            Err(anyhow::anyhow!("the window closed before the screenshot was taken"))
+        }
         _ => Ok(()),
     }
 }

@@ -34,7 +34,11 @@ impl Picker {
         let mut action = None;
         ui.add_space(4.0);
         ui.heading("Scenarios");
-        ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("filter: id, title or section").desired_width(f32::INFINITY));
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filter)
+                .hint_text("filter: id, title or section")
+                .desired_width(f32::INFINITY),
+        );
         ui.add_space(4.0);
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             let mut sections: Vec<Section> = scenarios::all().iter().map(|s| s.section).collect();
@@ -62,7 +66,10 @@ impl Picker {
                             if r.clicked() {
                                 action = Some(Action::OpenScenario(s.id));
                             }
-                            ui.add(egui::Label::new(RichText::new(state::first_sentence(s.explanation)).small().weak()).truncate());
+                            ui.add(
+                                egui::Label::new(RichText::new(state::first_sentence(s.explanation)).small().weak())
+                                    .truncate(),
+                            );
                             ui.add_space(2.0);
                         }
                     });
@@ -133,12 +140,21 @@ impl SourcePanel {
                     let row = doc.row_of(first.task).unwrap_or(0);
                     let col = task_color(row, theme);
                     ui.painter().rect_filled(rect, 2.0, col.gamma_multiply(0.18));
-                    ui.painter().rect_filled(egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height())), 0.0, col);
+                    ui.painter().rect_filled(
+                        egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height())),
+                        0.0,
+                        col,
+                    );
                     if scroll && here.iter().any(|l| Some(l.line) == current_line) {
                         ui.scroll_to_rect(scroll_rect, Some(egui::Align::Center));
                     }
                 } else if is_current {
-                    ui.painter().rect_stroke(rect, 2.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+                    ui.painter().rect_stroke(
+                        rect,
+                        2.0,
+                        egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+                        egui::StrokeKind::Inside,
+                    );
                 }
                 if scroll && is_current && here.is_empty() {
                     ui.scroll_to_rect(scroll_rect, Some(egui::Align::Center));
@@ -271,7 +287,8 @@ impl EventLogPanel {
                 let Some(ev) = doc.event(seq) else { continue };
                 let is_cursor = highlighted == Some(i);
                 let future = seq > cursor;
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), egui::Sense::hover());
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), egui::Sense::hover());
                 let response = ui.interact(rect, ui.scope_id().with(("event_row", seq)), egui::Sense::click());
                 if is_cursor {
                     ui.painter().rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
@@ -286,11 +303,19 @@ impl EventLogPanel {
                     ui.visuals().text_color()
                 };
                 let row = doc.row_of(ev.task);
-                let task_col = row.map_or(text_col, |r| if future { task_color(r, theme).gamma_multiply(0.5) } else { task_color(r, theme) });
+                let task_col = row.map_or(text_col, |r| {
+                    if future { task_color(r, theme).gamma_multiply(0.5) } else { task_color(r, theme) }
+                });
                 let y = rect.center().y;
                 let p = ui.painter();
                 let cols = [6.0, 62.0, 142.0, 262.0, 392.0];
-                p.text(egui::pos2(rect.left() + cols[0], y), egui::Align2::LEFT_CENTER, format!("{seq}"), mono.clone(), text_col);
+                p.text(
+                    egui::pos2(rect.left() + cols[0], y),
+                    egui::Align2::LEFT_CENTER,
+                    format!("{seq}"),
+                    mono.clone(),
+                    text_col,
+                );
                 p.text(
                     egui::pos2(rect.left() + cols[1], y),
                     egui::Align2::LEFT_CENTER,
@@ -298,10 +323,26 @@ impl EventLogPanel {
                     mono.clone(),
                     text_col,
                 );
-                let task = if ev.task == crate::trace::NONE { "(loop)".to_owned() } else { doc.log.task_name(ev.task).to_owned() };
+                let task = if ev.task == crate::trace::NONE {
+                    "(loop)".to_owned()
+                } else {
+                    doc.log.task_name(ev.task).to_owned()
+                };
                 p.text(egui::pos2(rect.left() + cols[2], y), egui::Align2::LEFT_CENTER, task, mono.clone(), task_col);
-                p.text(egui::pos2(rect.left() + cols[3], y), egui::Align2::LEFT_CENTER, ev.kind.name(), mono.clone(), text_col);
-                p.text(egui::pos2(rect.left() + cols[4], y), egui::Align2::LEFT_CENTER, doc.event_detail(ev), mono.clone(), text_col);
+                p.text(
+                    egui::pos2(rect.left() + cols[3], y),
+                    egui::Align2::LEFT_CENTER,
+                    ev.kind.name(),
+                    mono.clone(),
+                    text_col,
+                );
+                p.text(
+                    egui::pos2(rect.left() + cols[4], y),
+                    egui::Align2::LEFT_CENTER,
+                    doc.event_detail(ev),
+                    mono.clone(),
+                    text_col,
+                );
                 if response.clicked() {
                     action = Some(Action::SetCursor(seq));
                 }

@@ -735,11 +735,9 @@ mod tests {
         let lines = TaskLines::new(&log);
         let file = scenarios::find("10_shield_wait_for").expect("scenario").file;
         // Just after main suspends in wait_for, and shielded in its sleep:
-        let seq = log
-            .events
-            .iter()
-            .position(|e| e.kind == EventKind::Suspend && e.task == 1)
-            .expect("shielded suspends") as u32;
+        let seq =
+            log.events.iter().position(|e| e.kind == EventKind::Suspend && e.task == 1).expect("shielded suspends")
+                as u32;
         let live = lines.live_lines(file, seq, |t| tl.state_at(t, seq).is_some_and(|s| s.state.is_waiting()));
         assert_eq!(live.len(), 2, "{live:?}");
         let src = scenarios::find("10_shield_wait_for").expect("scenario").source;
@@ -765,7 +763,14 @@ mod tests {
         for c in path {
             index.update(&lines, file, c, |s| log.events[s as usize].task, susp(c));
             assert_eq!(index.all(), lines.live_lines(file, c, susp(c)), "at {c}");
-            let total: usize = index.all().iter().map(|l| l.line).collect::<BTreeSet<_>>().iter().map(|&l| index.count_on_line(l)).sum();
+            let total: usize = index
+                .all()
+                .iter()
+                .map(|l| l.line)
+                .collect::<BTreeSet<_>>()
+                .iter()
+                .map(|&l| index.count_on_line(l))
+                .sum();
             assert_eq!(total, index.all().len());
         }
     }

@@ -51,12 +51,7 @@ impl Prepared {
         let bar_seqs = layout
             .bars
             .iter()
-            .map(|b| {
-                tl.rows
-                    .get(b.row)
-                    .and_then(|r| r.segments.get(b.segment))
-                    .map_or((0, NONE), |s| (s.seq0, s.seq1))
-            })
+            .map(|b| tl.rows.get(b.row).and_then(|r| r.segments.get(b.segment)).map_or((0, NONE), |s| (s.seq0, s.seq1)))
             .collect();
         let mut row_ranges = vec![0..0; layout.rows.len()];
         let mut i = 0;
@@ -185,12 +180,21 @@ pub fn marker_shapes(kind: MarkerKind, c: Pos2, r: f32, col: Color32, out: &mut 
     match kind {
         MarkerKind::CancelRequested => {
             // A down-pointing triangle: "stop".
-            out.push(Shape::convex_polygon(vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(0.0, r)], col, Stroke::NONE));
+            out.push(Shape::convex_polygon(
+                vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(0.0, r)],
+                col,
+                Stroke::NONE,
+            ));
         }
         MarkerKind::CancelledDelivered | MarkerKind::ErrorDelivered => {
             // A lightning-like zig-zag.
             out.push(Shape::line(
-                vec![c + vec2(r * 0.4, -r), c + vec2(-r * 0.5, r * 0.1), c + vec2(r * 0.5, -r * 0.1), c + vec2(-r * 0.4, r)],
+                vec![
+                    c + vec2(r * 0.4, -r),
+                    c + vec2(-r * 0.5, r * 0.1),
+                    c + vec2(r * 0.5, -r * 0.1),
+                    c + vec2(-r * 0.4, r),
+                ],
                 stroke,
             ));
         }
@@ -212,14 +216,22 @@ pub fn marker_shapes(kind: MarkerKind, c: Pos2, r: f32, col: Color32, out: &mut 
             let rect = Rect::from_center_size(c, vec2(r * 1.8, r * 1.3));
             out.push(Shape::rect_stroke(rect, 2.0, Stroke::new(1.2, col), StrokeKind::Middle));
             out.push(Shape::convex_polygon(
-                vec![rect.left_bottom() + vec2(r * 0.3, 0.0), rect.left_bottom() + vec2(r * 0.9, 0.0), rect.left_bottom() + vec2(r * 0.2, r * 0.6)],
+                vec![
+                    rect.left_bottom() + vec2(r * 0.3, 0.0),
+                    rect.left_bottom() + vec2(r * 0.9, 0.0),
+                    rect.left_bottom() + vec2(r * 0.2, r * 0.6),
+                ],
                 col,
                 Stroke::NONE,
             ));
         }
         _ => {
             // A diamond.
-            out.push(Shape::convex_polygon(vec![c + vec2(0.0, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)], col, Stroke::NONE));
+            out.push(Shape::convex_polygon(
+                vec![c + vec2(0.0, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)],
+                col,
+                Stroke::NONE,
+            ));
         }
     }
 }
@@ -228,7 +240,9 @@ pub fn marker_shapes(kind: MarkerKind, c: Pos2, r: f32, col: Color32, out: &mut 
 pub fn end_shapes(kind: EndKind, c: Pos2, r: f32, col: Color32, out: &mut Vec<Shape>) {
     let stroke = Stroke::new((r * 0.4).max(1.5), col);
     match kind {
-        EndKind::Done => out.push(Shape::line(vec![c + vec2(-r, 0.0), c + vec2(-r * 0.3, r * 0.7), c + vec2(r, -r * 0.8)], stroke)),
+        EndKind::Done => {
+            out.push(Shape::line(vec![c + vec2(-r, 0.0), c + vec2(-r * 0.3, r * 0.7), c + vec2(r, -r * 0.8)], stroke))
+        }
         EndKind::Cancelled => {
             out.push(Shape::line_segment([c + vec2(-r, -r), c + vec2(r, r)], stroke));
             out.push(Shape::line_segment([c + vec2(-r, r), c + vec2(r, -r)], stroke));
@@ -348,7 +362,14 @@ impl<'a> TimelineItem<'a> {
 }
 
 /// Paints everything visible through `transform` into `out`; see the module docs.
-pub fn paint(prep: &Prepared, cursor: u32, options: &Options, ui: &Ui, transform: &PlotTransform, out: &mut Vec<Shape>) {
+pub fn paint(
+    prep: &Prepared,
+    cursor: u32,
+    options: &Options,
+    ui: &Ui,
+    transform: &PlotTransform,
+    out: &mut Vec<Shape>,
+) {
     TimelineItem::new(prep, cursor, *options).paint(ui, transform, out);
 }
 
@@ -389,7 +410,11 @@ impl TimelineItem<'_> {
                 out.push(Shape::hline(frame.x_range(), y, Stroke::new(1.0, color(chrome.grid).gamma_multiply(0.6))));
                 let top = sy(row as f64 + 0.15);
                 let bottom = sy(row as f64 + 0.85);
-                out.push(Shape::rect_filled(Rect::from_min_max(pos2(frame.left(), top), pos2(frame.left() + 4.0, bottom)), 0.0, task_color(row, theme)));
+                out.push(Shape::rect_filled(
+                    Rect::from_min_max(pos2(frame.left(), top), pos2(frame.left() + 4.0, bottom)),
+                    0.0,
+                    task_color(row, theme),
+                ));
             }
         }
 
@@ -480,7 +505,8 @@ impl TimelineItem<'_> {
             ));
             if l.kind == LinkKind::Cancel && row_px >= 14.0 {
                 let t = fmt_seconds(prep.link_t.get(li).copied().unwrap_or(0.0));
-                let galley = ui.painter().layout_no_wrap(format!("cancel @ {t}"), egui::FontId::proportional(11.0), col);
+                let galley =
+                    ui.painter().layout_no_wrap(format!("cancel @ {t}"), egui::FontId::proportional(11.0), col);
                 let mid = pos2(x + 4.0, (from.y + tip.y) / 2.0 - galley.size().y / 2.0);
                 out.push(Shape::galley(mid, galley, col));
             }
@@ -617,7 +643,11 @@ impl TimelineItem<'_> {
                 bar_shapes(bar.kind, rect, theme, future, self.options.min_pattern_width, out);
                 if bar.kind == BarKind::Sleeping && !future && rect.width() > 3.0 {
                     // The wake-up time: a tick at the sleep's end.
-                    out.push(Shape::vline(rect.right(), sy(row as f64 + 0.3)..=sy(row as f64 + 0.7), Stroke::new(1.5, color(bar.kind.style().fill(theme)))));
+                    out.push(Shape::vline(
+                        rect.right(),
+                        sy(row as f64 + 0.3)..=sy(row as f64 + 0.7),
+                        Stroke::new(1.5, color(bar.kind.style().fill(theme))),
+                    ));
                 }
                 if self.options.label_bars && row_px >= 16.0 && rect.width() > 70.0 && !future {
                     self.label(bar, rect, ui, out);
@@ -657,11 +687,13 @@ impl TimelineItem<'_> {
             return;
         }
         // Above the bar when it is thin, inside when it is tall.
-        let pos = if rect.height() >= galley.size().y + 2.0 && bar.kind != BarKind::Sleeping && bar.kind != BarKind::Awaiting {
-            pos2(rect.left() + 4.0, rect.center().y - galley.size().y / 2.0)
-        } else {
-            pos2(rect.left() + 4.0, rect.top() - galley.size().y)
-        };
+        let pos =
+            if rect.height() >= galley.size().y + 2.0 && bar.kind != BarKind::Sleeping && bar.kind != BarKind::Awaiting
+            {
+                pos2(rect.left() + 4.0, rect.center().y - galley.size().y / 2.0)
+            } else {
+                pos2(rect.left() + 4.0, rect.top() - galley.size().y)
+            };
         out.push(Shape::galley(pos, galley, col));
     }
 }

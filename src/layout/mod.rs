@@ -309,7 +309,15 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
             let Some(row) = row_of(r.task) else { continue };
             for (si, seg) in r.segments.iter().enumerate() {
                 let (x0, x1) = bar_x(seg);
-                lay.bars.push(Bar { row, segment: si, x0, x1, state: seg.state, kind: BarKind::of(&seg.state), future: is_future });
+                lay.bars.push(Bar {
+                    row,
+                    segment: si,
+                    x0,
+                    x1,
+                    state: seg.state,
+                    kind: BarKind::of(&seg.state),
+                    future: is_future,
+                });
             }
             if let Some(end) = &r.end {
                 lay.ends.push(EndGeom {
@@ -334,7 +342,14 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
         }
         for l in &tl.links {
             let (Some(from_row), Some(to_row)) = (row_of(l.from), row_of(l.to)) else { continue };
-            lay.links.push(LinkGeom { kind: l.kind, from_row, to_row, x: point_x(l.seq, l.t), seq: l.seq, future: is_future });
+            lay.links.push(LinkGeom {
+                kind: l.kind,
+                from_row,
+                to_row,
+                x: point_x(l.seq, l.t),
+                seq: l.seq,
+                future: is_future,
+            });
         }
     };
     if let Some(f) = future {
@@ -343,7 +358,9 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
         let mut later = Layout::default();
         add(f, true, &mut later);
         let cursor_x = x_of(cut);
-        lay.bars.extend(later.bars.into_iter().filter(|b| b.x1 > cursor_x || f.rows[b.row].segments[b.segment].seq1 > cut + 1));
+        lay.bars.extend(
+            later.bars.into_iter().filter(|b| b.x1 > cursor_x || f.rows[b.row].segments[b.segment].seq1 > cut + 1),
+        );
         lay.ends.extend(later.ends.into_iter().filter(|e| e.seq > cut));
         lay.markers.extend(later.markers.into_iter().filter(|m| m.seq > cut));
         lay.links.extend(later.links.into_iter().filter(|l| l.seq > cut));
@@ -504,7 +521,8 @@ mod tests {
             assert_eq!(l.x_of_seq(i as u32), i as f64);
         }
         // Running bars of different tasks never overlap in event order.
-        let mut running: Vec<(f64, f64)> = l.bars.iter().filter(|b| b.kind == BarKind::Running).map(|b| (b.x0, b.x1)).collect();
+        let mut running: Vec<(f64, f64)> =
+            l.bars.iter().filter(|b| b.kind == BarKind::Running).map(|b| (b.x0, b.x1)).collect();
         running.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert!(running.windows(2).all(|w| w[0].1 <= w[1].0));
     }

@@ -123,13 +123,23 @@ impl BarKind {
     pub fn style(self) -> BarStyle {
         let (name, light, dark, pattern, height) = match self {
             BarKind::Running => ("running", [0x00, 0x72, 0xb2, 255], [0x3d, 0x9b, 0xe0, 255], Pattern::Solid, 0.8),
-            BarKind::Blocking => ("blocking the loop", [0xd5, 0x5e, 0x00, 255], [0xf0, 0x7a, 0x2a, 255], Pattern::CrossHatched, 0.8),
+            BarKind::Blocking => {
+                ("blocking the loop", [0xd5, 0x5e, 0x00, 255], [0xf0, 0x7a, 0x2a, 255], Pattern::CrossHatched, 0.8)
+            }
             BarKind::Ready => ("ready", [0xe6, 0x9f, 0x00, 255], [0xf2, 0xb4, 0x30, 255], Pattern::Dotted, 0.5),
             BarKind::Sleeping => ("sleeping", [0x56, 0xb4, 0xe9, 255], [0x56, 0xb4, 0xe9, 255], Pattern::Solid, 0.35),
-            BarKind::Awaiting => ("awaiting a task", [0xcc, 0x79, 0xa7, 255], [0xd8, 0x8c, 0xb8, 255], Pattern::Hatched, 0.35),
-            BarKind::Deadline => ("under a wait_for deadline", [0x00, 0x9e, 0x73, 255], [0x2c, 0xc4, 0x99, 255], Pattern::Outline, 0.5),
-            BarKind::Yielded => ("yielded (sleep(0))", [0x99, 0x99, 0x99, 255], [0xaa, 0xaa, 0xaa, 255], Pattern::Dotted, 0.35),
-            BarKind::Future => ("awaiting a future", [0xbb, 0xbb, 0xbb, 255], [0x77, 0x77, 0x77, 255], Pattern::Hatched, 0.35),
+            BarKind::Awaiting => {
+                ("awaiting a task", [0xcc, 0x79, 0xa7, 255], [0xd8, 0x8c, 0xb8, 255], Pattern::Hatched, 0.35)
+            }
+            BarKind::Deadline => {
+                ("under a wait_for deadline", [0x00, 0x9e, 0x73, 255], [0x2c, 0xc4, 0x99, 255], Pattern::Outline, 0.5)
+            }
+            BarKind::Yielded => {
+                ("yielded (sleep(0))", [0x99, 0x99, 0x99, 255], [0xaa, 0xaa, 0xaa, 255], Pattern::Dotted, 0.35)
+            }
+            BarKind::Future => {
+                ("awaiting a future", [0xbb, 0xbb, 0xbb, 255], [0x77, 0x77, 0x77, 255], Pattern::Hatched, 0.35)
+            }
         };
         BarStyle { name, light: Rgba(light), dark: Rgba(dark), pattern, height }
     }
@@ -231,9 +241,11 @@ pub fn marker_colour(kind: MarkerKind, theme: Theme) -> Rgba {
         MarkerKind::TimeoutFired => BarKind::Deadline.style().fill(theme),
         MarkerKind::ShieldAbsorbed => BarKind::Awaiting.style().fill(theme),
         MarkerKind::Print => chrome.text,
-        MarkerKind::Warning | MarkerKind::LoopException | MarkerKind::Shutdown | MarkerKind::Deadlock | MarkerKind::Budget => {
-            BarKind::Ready.style().fill(theme)
-        }
+        MarkerKind::Warning
+        | MarkerKind::LoopException
+        | MarkerKind::Shutdown
+        | MarkerKind::Deadlock
+        | MarkerKind::Budget => BarKind::Ready.style().fill(theme),
     }
 }
 

@@ -5,8 +5,10 @@ use std::panic::Location;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use super::core::{
+    Callback, FKind, FState, FutId, GatherRec, TimeoutRec, TimeoutState, TimerAction, with_inner, with_state,
+};
 use super::coro::{Coro, coro};
-use super::core::{Callback, FKind, FState, FutId, GatherRec, TimeoutRec, TimeoutState, TimerAction, with_inner, with_state};
 use super::error::{Error, PyRepr, Result};
 use super::leaf::{Seconds, WaitFuture};
 use super::task::{Task, spawn_task};
@@ -97,7 +99,12 @@ impl<T> FutureLike<T> for Failed {
 }
 
 /// Awaits any loop future and then reads its typed result.
-async fn await_future<T>(f: Rc<dyn FutureLike<T>>, wait: WaitKind, b: u64, loc: &'static Location<'static>) -> Result<T> {
+async fn await_future<T>(
+    f: Rc<dyn FutureLike<T>>,
+    wait: WaitKind,
+    b: u64,
+    loc: &'static Location<'static>,
+) -> Result<T> {
     let Some(fut) = f.fut_id() else { return f.result() };
     WaitFuture::new(fut, None, wait, b).at(loc).await?;
     f.result()
@@ -422,8 +429,13 @@ impl<T> std::fmt::Debug for Gather<T> {
     }
 }
 
-fn gather_inner<A: Awaitable>(aws: Vec<A>, return_exceptions: bool, loc: &'static Location<'static>) -> Gather<A::Output> {
-    let children: Vec<Rc<dyn FutureLike<A::Output>>> = aws.into_iter().map(|a| a.ensure_future(Via::Gather, loc)).collect();
+fn gather_inner<A: Awaitable>(
+    aws: Vec<A>,
+    return_exceptions: bool,
+    loc: &'static Location<'static>,
+) -> Gather<A::Output> {
+    let children: Vec<Rc<dyn FutureLike<A::Output>>> =
+        aws.into_iter().map(|a| a.ensure_future(Via::Gather, loc)).collect();
     let tasks: Vec<TaskId> = children.iter().filter_map(|c| c.task_id()).collect();
     let futs: Vec<FutId> = children.iter().filter_map(|c| c.fut_id()).collect();
     let outer = with_state(|st| {

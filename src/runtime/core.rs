@@ -39,8 +39,8 @@ use super::error::Error;
 use super::slab::{Key, Slab};
 use crate::trace::intern::FxHashMap;
 use crate::trace::{
-    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId,
-    TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
+    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, TaskInfo, Via, WaitKind,
+    WaitRecord, WakeReason, flags,
 };
 
 /// Key of a future in the loop.
@@ -177,10 +177,18 @@ pub(crate) enum FKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Callback {
     Wakeup(TaskId),
-    ShieldInner { outer: FutId },
-    ShieldOuter { inner: FutId },
-    GatherChild { gather: FutId },
-    ReleaseWaiter { waiter: FutId },
+    ShieldInner {
+        outer: FutId,
+    },
+    ShieldOuter {
+        inner: FutId,
+    },
+    GatherChild {
+        gather: FutId,
+    },
+    ReleaseWaiter {
+        waiter: FutId,
+    },
     StopLoop,
     /// An embedder's done callback (`Task.add_done_callback`), by index into `State::user_callbacks`.
     User(u32),
@@ -695,11 +703,8 @@ impl State {
 
     fn schedule_callback(&mut self, cb: Callback, fut: FutId) {
         if let Callback::Wakeup(task) = cb {
-            let reason = if self.fut_state(fut) == FState::Cancelled {
-                WakeReason::Cancelled
-            } else {
-                WakeReason::Completed
-            };
+            let reason =
+                if self.fut_state(fut) == FState::Cancelled { WakeReason::Cancelled } else { WakeReason::Completed };
             self.wake_event(task, reason);
         }
         self.ready.push_back(Handle::Callback { cb, fut });
@@ -803,11 +808,7 @@ impl State {
     pub(crate) fn fut_error(&mut self, fut: FutId) -> Option<Error> {
         let f = self.futs.get_mut(fut)?;
         match f.state {
-            FState::Cancelled => Some(
-                f.error
-                    .take()
-                    .unwrap_or_else(|| Error::cancelled_with(f.cancel_msg.as_deref())),
-            ),
+            FState::Cancelled => Some(f.error.take().unwrap_or_else(|| Error::cancelled_with(f.cancel_msg.as_deref()))),
             FState::Failed => {
                 f.log_traceback = false;
                 f.error.clone()
@@ -1076,7 +1077,6 @@ impl State {
         }
     }
 
-
     // ---------------------------------------------------------------- steps
 
     /// Starts a step of `task` (asyncio's `Task.__step`): applies a pending
@@ -1254,7 +1254,12 @@ impl State {
     /// (chain, prefix) for the current frames, `label` and a constant leaf
     /// (`Future`, `yield`), and the await's location: memoised, since most
     /// suspends repeat one of a few (place, chain) pairs.
-    fn memo_chain(&mut self, label: Option<&str>, leaf: Sym, loc: Option<&'static std::panic::Location<'static>>) -> (Sym, Sym) {
+    fn memo_chain(
+        &mut self,
+        label: Option<&str>,
+        leaf: Sym,
+        loc: Option<&'static std::panic::Location<'static>>,
+    ) -> (Sym, Sym) {
         let loc_key = self.loc_key(loc);
         let label_str = label.unwrap_or("");
         let task = self.step.task.map_or(NONE, |t| t);
@@ -1455,7 +1460,11 @@ impl State {
     /// `fut._make_cancelled_error()`: the stored CancelledError (taken once) or a new one.
     pub(crate) fn cancelled_error_peek(&mut self, fut: FutId) -> Error {
         match self.futs.get_mut(fut) {
-            Some(f) => f.error.take().filter(Error::is_cancelled).unwrap_or_else(|| Error::cancelled_with(f.cancel_msg.as_deref())),
+            Some(f) => f
+                .error
+                .take()
+                .filter(Error::is_cancelled)
+                .unwrap_or_else(|| Error::cancelled_with(f.cancel_msg.as_deref())),
             None => Error::cancelled(),
         }
     }
@@ -1587,10 +1596,7 @@ impl State {
     }
 
     pub(crate) fn pending_tasks(&self) -> Vec<TaskId> {
-        (0..self.tasks.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&t| !self.task_done(t))
-            .collect()
+        (0..self.tasks.len()).filter_map(|i| u32::try_from(i).ok()).filter(|&t| !self.task_done(t)).collect()
     }
 }
 
@@ -1608,7 +1614,11 @@ struct ChainMemo {
 impl ChainMemo {
     #[inline]
     fn matches(&self, leaf: Sym, loc_key: usize, frames: &[Sym], label: &str) -> bool {
-        self.leaf == leaf && self.loc_key == loc_key && *self.frames == *frames && self.label.len() == label.len() && *self.label == *label
+        self.leaf == leaf
+            && self.loc_key == loc_key
+            && *self.frames == *frames
+            && self.label.len() == label.len()
+            && *self.label == *label
     }
 }
 
@@ -1620,4 +1630,3 @@ pub(crate) enum StepStart {
     /// End the task with this exception without running its body.
     ThrowUnstarted(Error),
 }
-

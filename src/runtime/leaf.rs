@@ -9,8 +9,8 @@ use std::task::{Context, Poll};
 use super::core::{FKind, FState, FutId, TimerAction, with_state};
 use super::error::{Error, Result};
 use super::slab::Key;
-use crate::trace::{EventKind, NONE, WaitKind};
 use crate::trace::pyfmt::float_repr;
+use crate::trace::{EventKind, NONE, WaitKind};
 
 fn no_loop() -> Error {
     Error::new("RuntimeError", "no running event loop")
@@ -226,7 +226,13 @@ impl Future for Sleep {
                 match st.fut_state(fut) {
                     FState::Pending => {
                         // Polled again without a wakeup: keep waiting.
-                        st.yield_future(fut, this.label.as_str(), WaitKind::Sleep, (st.now() + 0.0).to_bits(), Some(this.loc));
+                        st.yield_future(
+                            fut,
+                            this.label.as_str(),
+                            WaitKind::Sleep,
+                            (st.now() + 0.0).to_bits(),
+                            Some(this.loc),
+                        );
                         None
                     }
                     FState::Done => {

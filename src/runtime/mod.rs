@@ -36,8 +36,8 @@
 //! ```
 
 mod combinators;
-mod coro;
 pub(crate) mod core;
+mod coro;
 mod error;
 mod leaf;
 mod slab;
@@ -513,7 +513,10 @@ pub fn add_done_callback(task: crate::trace::TaskId, f: Box<dyn FnOnce()>) -> bo
 /// `task.cancel(msg)` as called by the asyncio function `via` (e.g.
 /// `TaskGroup._on_task_done`), recorded with that `via`.
 pub fn cancel_via(task: crate::trace::TaskId, msg: Option<&str>, via: &str) -> bool {
-    core::with_state(|st| task < u32::try_from(st.tasks.len()).unwrap_or(0) && st.task_cancel(task, msg.map(Into::into), Some(via))).unwrap_or(false)
+    core::with_state(|st| {
+        task < u32::try_from(st.tasks.len()).unwrap_or(0) && st.task_cancel(task, msg.map(Into::into), Some(via))
+    })
+    .unwrap_or(false)
 }
 
 /// A plain asyncio Future of the running loop (`loop.create_future()`),

@@ -10,8 +10,8 @@ use std::task::{Context, Poll};
 
 use pin_project_lite::pin_project;
 
-use super::coro::Coro;
 use super::core::{FState, FutId, Inner, State, with_inner, with_state};
+use super::coro::Coro;
 use super::error::{Error, PyRepr, Result};
 use super::leaf::WaitFuture;
 use crate::trace::{TaskId, Via, WaitKind, WakeReason};
@@ -433,13 +433,8 @@ where
         (st.new_task(name, coro_name, via, loc), st.run_id)
     };
     let cell = Rc::new(TaskCell { value: RefCell::new(None) });
-    let driver = Driver {
-        id,
-        cell: cell.clone(),
-        inner: Rc::downgrade(inner),
-        done: false,
-        coro: body.into_task_body(),
-    };
+    let driver =
+        Driver { id, cell: cell.clone(), inner: Rc::downgrade(inner), done: false, coro: body.into_task_body() };
     let handle = inner.exec.spawn(driver);
     inner.st.borrow_mut().tasks[id as usize].driver = Some(handle);
     Task { id, run, cell, guard: Rc::new(HandleGuard { id, run }) }
@@ -483,4 +478,3 @@ impl Inner {
         }
     }
 }
-

@@ -149,7 +149,9 @@ fn python_listing(id: &str) -> Option<&'static str> {
         "31_blocking_time_sleep" => Some(include_str!("../../assets/scenarios/31_blocking_time_sleep.py")),
         "40_gather" => Some(include_str!("../../assets/scenarios/40_gather.py")),
         "41_gather_return_exceptions" => Some(include_str!("../../assets/scenarios/41_gather_return_exceptions.py")),
-        "42_blocking_ruins_concurrency" => Some(include_str!("../../assets/scenarios/42_blocking_ruins_concurrency.py")),
+        "42_blocking_ruins_concurrency" => {
+            Some(include_str!("../../assets/scenarios/42_blocking_ruins_concurrency.py"))
+        }
         "43_wait_for_swallowed_cancel" => Some(include_str!("../../assets/scenarios/43_wait_for_swallowed_cancel.py")),
         _ => None,
     }

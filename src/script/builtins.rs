@@ -69,15 +69,7 @@ fn bf(name: &'static str, this: Option<Value>) -> Value {
 }
 
 use super::compile::ASYNCIO_FUNCTIONS as ASYNCIO;
-const TIME: &[&str] = &[
-    "sleep",
-    "monotonic",
-    "perf_counter",
-    "time",
-    "monotonic_ns",
-    "perf_counter_ns",
-    "time_ns",
-];
+const TIME: &[&str] = &["sleep", "monotonic", "perf_counter", "time", "monotonic_ns", "perf_counter_ns", "time_ns"];
 
 /// `o.name`.
 pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
@@ -121,28 +113,10 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::List(_) => method(&[
             "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "clear", "copy",
         ]),
-        Value::Dict(_) => method(&[
-            "get",
-            "keys",
-            "values",
-            "items",
-            "pop",
-            "setdefault",
-            "update",
-            "copy",
-            "clear",
-        ]),
-        Value::Set(_) => method(&[
-            "add",
-            "discard",
-            "remove",
-            "pop",
-            "clear",
-            "copy",
-            "union",
-            "intersection",
-            "difference",
-        ]),
+        Value::Dict(_) => method(&["get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear"]),
+        Value::Set(_) => {
+            method(&["add", "discard", "remove", "pop", "clear", "copy", "union", "intersection", "difference"])
+        }
         Value::Tuple(_) => method(&["index", "count"]),
         Value::Task(_) => method(&[
             "cancel",
@@ -201,14 +175,8 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
     }
     Err(match o {
         Value::Module(m) => it.exc("AttributeError", format!("module '{m}' has no attribute '{name}'")),
-        Value::Class(c) => it.exc(
-            "AttributeError",
-            format!("type object '{}' has no attribute '{name}'", c.name),
-        ),
-        other => it.exc(
-            "AttributeError",
-            format!("'{}' object has no attribute '{name}'", other.type_name()),
-        ),
+        Value::Class(c) => it.exc("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name)),
+        other => it.exc("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name())),
     })
 }
 
@@ -261,11 +229,7 @@ fn type_of(it: &Interp, v: &Value) -> Value {
             let n = other.type_name();
             match it.classes.get(n) {
                 Some(c) => Value::Class(c.clone()),
-                None => Value::Class(Rc::new(Class {
-                    name: n.into(),
-                    base: None,
-                    builtin_type: true,
-                })),
+                None => Value::Class(Rc::new(Class { name: n.into(), base: None, builtin_type: true })),
             }
         }
     }
@@ -294,25 +258,11 @@ impl Seconds for Secs {
 fn secs(it: &Interp, v: &Value, what: &str) -> R<Secs> {
     #[allow(clippy::cast_precision_loss)]
     match v {
-        Value::Int(i) => Ok(Secs {
-            v: *i as f64,
-            repr: i.to_string(),
-            int: true,
-        }),
-        Value::Bool(b) => Ok(Secs {
-            v: f64::from(u8::from(*b)),
-            repr: repr(v),
-            int: true,
-        }),
-        Value::Float(f) => Ok(Secs {
-            v: *f,
-            repr: repr(v),
-            int: false,
-        }),
-        other => it.type_error(format!(
-            "{what}: '{}' object cannot be interpreted as a number of seconds",
-            other.type_name()
-        )),
+        Value::Int(i) => Ok(Secs { v: *i as f64, repr: i.to_string(), int: true }),
+        Value::Bool(b) => Ok(Secs { v: f64::from(u8::from(*b)), repr: repr(v), int: true }),
+        Value::Float(f) => Ok(Secs { v: *f, repr: repr(v), int: false }),
+        other => it
+            .type_error(format!("{what}: '{}' object cannot be interpreted as a number of seconds", other.type_name())),
     }
 }
 
@@ -516,40 +466,28 @@ fn as_int(it: &Interp, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
-        other => it.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        )),
+        other => it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())),
     }
 }
 
 fn sort_values(it: &Interp, items: &mut [Value], key: Option<&Value>, reverse: bool) -> R<()> {
     let keys: Vec<Value> = match key {
-        Some(k) if !matches!(k, Value::None) => items
-            .iter()
-            .map(|x| it.call(k, vec![x.clone()], Vec::new()))
-            .collect::<R<_>>()?,
+        Some(k) if !matches!(k, Value::None) => {
+            items.iter().map(|x| it.call(k, vec![x.clone()], Vec::new())).collect::<R<_>>()?
+        }
         _ => items.to_vec(),
     };
     let mut idx: Vec<usize> = (0..items.len()).collect();
     let mut err = None;
     idx.sort_by(|&a, &b| {
-        let (x, y) = if reverse {
-            (&keys[b], &keys[a])
-        } else {
-            (&keys[a], &keys[b])
-        };
+        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
         match ops::order(x, y) {
             Some(o) => o,
             None => {
                 if err.is_none() {
                     err = Some(it.exc(
                         "TypeError",
-                        format!(
-                            "'<' not supported between instances of '{}' and '{}'",
-                            y.type_name(),
-                            x.type_name()
-                        ),
+                        format!("'<' not supported between instances of '{}' and '{}'", y.type_name(), x.type_name()),
                     ));
                 }
                 std::cmp::Ordering::Equal
@@ -706,9 +644,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         "zip" => {
             let lists: Vec<Vec<Value>> = args.iter().map(|a| it.iterate(a)).collect::<R<_>>()?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            let out: Vec<Value> = (0..n)
-                .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
-                .collect();
+            let out: Vec<Value> = (0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect();
             Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
         }
         "sum" => {
@@ -749,12 +685,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         "sorted" => {
             nargs(it, "sorted", &args, 1, 1)?;
             let mut items = it.iterate(&args[0])?;
-            sort_values(
-                it,
-                &mut items,
-                kw(&kwargs, "key"),
-                kw(&kwargs, "reverse").is_some_and(Value::truthy),
-            )?;
+            sort_values(it, &mut items, kw(&kwargs, "key"), kw(&kwargs, "reverse").is_some_and(Value::truthy))?;
             Ok(Value::list(items))
         }
         "reversed" => {
@@ -810,10 +741,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         "abs" => {
             nargs(it, "abs", &args, 1, 1)?;
             match &args[0] {
-                Value::Int(i) => i
-                    .checked_abs()
-                    .map(Value::Int)
-                    .ok_or_else(|| it.exc("OverflowError", "taskline: integer overflow")),
+                Value::Int(i) => {
+                    i.checked_abs().map(Value::Int).ok_or_else(|| it.exc("OverflowError", "taskline: integer overflow"))
+                }
                 Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
                 o => it.type_error(format!("bad operand type for abs(): '{}'", o.type_name())),
@@ -821,9 +751,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "round" => {
             let x = arg(it, &args, &kwargs, 0, "number", "round")?;
-            let nd = kw(&kwargs, "ndigits")
-                .or(args.get(1))
-                .filter(|v| !matches!(v, Value::None));
+            let nd = kw(&kwargs, "ndigits").or(args.get(1)).filter(|v| !matches!(v, Value::None));
             match (x, nd) {
                 (Value::Int(_) | Value::Bool(_), _) => Ok(Value::Int(as_int(it, x)?)),
                 (Value::Float(f), None) => {
@@ -886,9 +814,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             hkey(it, &args[0])?;
             match &args[0] {
                 Value::Int(i) => Ok(Value::Int(*i)),
-                _ => Ok(Value::Int(
-                    i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0),
-                )),
+                _ => Ok(Value::Int(i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0))),
             }
         }
         "id" => {
@@ -897,10 +823,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "callable" => {
             nargs(it, "callable", &args, 1, 1)?;
-            Ok(Value::Bool(matches!(
-                args[0],
-                Value::Func(_) | Value::Builtin(_) | Value::Class(_)
-            )))
+            Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Class(_))))
         }
         "getattr" => {
             nargs(it, "getattr", &args, 2, 3)?;
@@ -928,11 +851,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
 
 fn round_half_even(f: f64) -> f64 {
     let r = f.round();
-    if (f - f.trunc()).abs() == 0.5 {
-        2.0 * (f / 2.0).round()
-    } else {
-        r
-    }
+    if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r }
 }
 
 fn isinstance(it: &Interp, v: &Value, cls: &Value) -> R<bool> {
@@ -1002,10 +921,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                     i64::from_str_radix(&t, base).map(Value::Int).map_err(|_| {
                         it.exc(
                             "ValueError",
-                            format!(
-                                "invalid literal for int() with base {base}: {}",
-                                repr(&Value::Str(s.clone()))
-                            ),
+                            format!("invalid literal for int() with base {base}: {}", repr(&Value::Str(s.clone()))),
                         )
                     })
                 }
@@ -1087,10 +1003,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                         if kv.len() != 2 {
                             return Err(it.exc(
                                 "ValueError",
-                                format!(
-                                    "dictionary update sequence element has length {}; 2 is required",
-                                    kv.len()
-                                ),
+                                format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
                             ));
                         }
                         let h = hkey(it, &kv[0])?;
@@ -1148,10 +1061,9 @@ fn call_method(
                     }
                     Ok(Value::None)
                 }
-                "pop" => set
-                    .shift_remove_index(0)
-                    .map(|(_, v)| v)
-                    .ok_or_else(|| it.exc("KeyError", "pop from an empty set")),
+                "pop" => {
+                    set.shift_remove_index(0).map(|(_, v)| v).ok_or_else(|| it.exc("KeyError", "pop from an empty set"))
+                }
                 "clear" => {
                     set.clear();
                     Ok(Value::None)
@@ -1234,11 +1146,7 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
     match name {
         "cancel" => {
             check_kwargs(it, "cancel", &kwargs, &["msg"])?;
-            let msg = args
-                .first()
-                .or_else(|| kw(&kwargs, "msg"))
-                .filter(|v| !matches!(v, Value::None))
-                .map(to_str);
+            let msg = args.first().or_else(|| kw(&kwargs, "msg")).filter(|v| !matches!(v, Value::None)).map(to_str);
             it.sync_loc();
             let ok = match (typed, msg) {
                 (Some(t), None) => t.cancel(),
@@ -1269,9 +1177,7 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
             None => Err(it.exc("InvalidStateError", "Exception is not set.")),
         },
         "get_name" => Ok(Value::Str(
-            crate::runtime::core::with_state(|st| st.task_name(id).to_owned())
-                .unwrap_or_default()
-                .into(),
+            crate::runtime::core::with_state(|st| st.task_name(id).to_owned()).unwrap_or_default().into(),
         )),
         "set_name" => {
             nargs(it, "set_name", &args, 1, 1)?;
@@ -1287,9 +1193,9 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
         "cancelling" => Ok(Value::Int(i64::from(
             crate::runtime::core::with_state(|st| st.tasks[id as usize].num_cancels).unwrap_or(0),
         ))),
-        "uncancel" => Ok(Value::Int(i64::from(
-            crate::runtime::core::with_state(|st| st.task_uncancel(id)).unwrap_or(0),
-        ))),
+        "uncancel" => {
+            Ok(Value::Int(i64::from(crate::runtime::core::with_state(|st| st.task_uncancel(id)).unwrap_or(0))))
+        }
         "add_done_callback" => {
             check_kwargs(it, "add_done_callback", &kwargs, &["context"])?;
             nargs(it, "add_done_callback", &args, 1, 1)?;
@@ -1305,10 +1211,7 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
             );
             Ok(Value::None)
         }
-        _ => Err(it.exc(
-            "NotImplementedError",
-            format!("Task.{name} is not supported by taskline"),
-        )),
+        _ => Err(it.exc("NotImplementedError", format!("Task.{name} is not supported by taskline"))),
     }
 }
 
@@ -1384,22 +1287,11 @@ fn list_method(
             }
         }
         "count" => Ok(Value::Int(
-            i64::try_from(
-                l.borrow()
-                    .iter()
-                    .filter(|x| args.first().is_some_and(|a| py_eq(x, a)))
-                    .count(),
-            )
-            .unwrap_or(0),
+            i64::try_from(l.borrow().iter().filter(|x| args.first().is_some_and(|a| py_eq(x, a))).count()).unwrap_or(0),
         )),
         "sort" => {
             let mut items = l.borrow().clone();
-            sort_values(
-                it,
-                &mut items,
-                kw(&kwargs, "key"),
-                kw(&kwargs, "reverse").is_some_and(Value::truthy),
-            )?;
+            sort_values(it, &mut items, kw(&kwargs, "key"), kw(&kwargs, "reverse").is_some_and(Value::truthy))?;
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
@@ -1428,12 +1320,9 @@ fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, arg
         }
         "keys" => Ok(Value::list(d.borrow().values().map(|(k, _)| k.clone()).collect())),
         "values" => Ok(Value::list(d.borrow().values().map(|(_, v)| v.clone()).collect())),
-        "items" => Ok(Value::list(
-            d.borrow()
-                .values()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
-        )),
+        "items" => {
+            Ok(Value::list(d.borrow().values().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()))
+        }
         "pop" => {
             nargs(it, "pop", &args, 1, 2)?;
             let h = hkey(it, &args[0])?;
@@ -1448,9 +1337,7 @@ fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, arg
             nargs(it, "setdefault", &args, 1, 2)?;
             let h = hkey(it, &args[0])?;
             let mut dm = d.borrow_mut();
-            let e = dm
-                .entry(h)
-                .or_insert_with(|| (args[0].clone(), args.get(1).cloned().unwrap_or(Value::None)));
+            let e = dm.entry(h).or_insert_with(|| (args[0].clone(), args.get(1).cloned().unwrap_or(Value::None)));
             Ok(e.1.clone())
         }
         "update" => {
@@ -1458,11 +1345,7 @@ fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, arg
             let Value::Dict(o) = &args[0] else {
                 return it.type_error("taskline: dict.update() needs a dict");
             };
-            let items: Vec<_> = o
-                .borrow()
-                .iter()
-                .map(|(h, (k, v))| (h.clone(), k.clone(), v.clone()))
-                .collect();
+            let items: Vec<_> = o.borrow().iter().map(|(h, (k, v))| (h.clone(), k.clone(), v.clone())).collect();
             let mut dm = d.borrow_mut();
             for (h, k, v) in items {
                 dict_insert(&mut dm, h, k, v);
@@ -1519,10 +1402,8 @@ fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value
                 match x {
                     Value::Str(x) => out.push(x.to_string()),
                     o => {
-                        return it.type_error(format!(
-                            "sequence item {i}: expected str instance, {} found",
-                            o.type_name()
-                        ));
+                        return it
+                            .type_error(format!("sequence item {i}: expected str instance, {} found", o.type_name()));
                     }
                 }
             }
@@ -1534,19 +1415,17 @@ fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value
                 Value::Str(p) => vec![p.to_string()],
                 Value::Tuple(t) => t.iter().map(to_str).collect(),
                 o => {
-                    return it.type_error(format!(
-                        "{name} first arg must be str or a tuple of str, not {}",
-                        o.type_name()
-                    ));
+                    return it
+                        .type_error(format!("{name} first arg must be str or a tuple of str, not {}", o.type_name()));
                 }
             };
-            Ok(Value::Bool(pats.iter().any(|p| {
-                if name == "startswith" {
-                    s.starts_with(p.as_str())
-                } else {
-                    s.ends_with(p.as_str())
-                }
-            })))
+            Ok(Value::Bool(
+                pats.iter().any(
+                    |p| {
+                        if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) }
+                    },
+                ),
+            ))
         }
         "replace" => {
             nargs(it, "replace", &args, 2, 2)?;
@@ -1562,18 +1441,14 @@ fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value
         }
         "count" => {
             nargs(it, "count", &args, 1, 1)?;
-            Ok(Value::Int(
-                i64::try_from(s.matches(&to_str(&args[0])).count()).unwrap_or(0),
-            ))
+            Ok(Value::Int(i64::try_from(s.matches(&to_str(&args[0])).count()).unwrap_or(0)))
         }
         "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
         "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
         "ljust" | "rjust" | "center" | "zfill" => {
             let w = as_int(it, args.first().unwrap_or(&Value::Int(0)))?;
-            let fill = sarg(1)?
-                .and_then(|f| f.chars().next())
-                .unwrap_or(if name == "zfill" { '0' } else { ' ' });
+            let fill = sarg(1)?.and_then(|f| f.chars().next()).unwrap_or(if name == "zfill" { '0' } else { ' ' });
             let align = match name {
                 "ljust" => '<',
                 "center" => '^',
@@ -1586,17 +1461,13 @@ fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value
             .split(' ')
             .map(|w| {
                 let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
-                    .unwrap_or_default()
+                c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default()
             })
             .collect::<Vec<_>>()
             .join(" ")),
         "capitalize" => {
             let mut c = s.chars();
-            st(c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
-                .unwrap_or_default())
+            st(c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default())
         }
         _ => {
             // format
@@ -1696,22 +1567,13 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             check_kwargs(it, "run", &kwargs, &["debug"])?;
             nargs(it, "run", &args, 1, 1)?;
             if loop_running() {
-                return Err(it.exc(
-                    "RuntimeError",
-                    "asyncio.run() cannot be called from a running event loop",
-                ));
+                return Err(it.exc("RuntimeError", "asyncio.run() cannot be called from a running event loop"));
             }
             if !matches!(args[0], Value::Coro(_)) {
-                return Err(it.exc(
-                    "ValueError",
-                    format!("a coroutine was expected, got {}", repr(&args[0])),
-                ));
+                return Err(it.exc("ValueError", format!("a coroutine was expected, got {}", repr(&args[0]))));
             }
             if it.main.borrow().is_some() {
-                return Err(it.exc(
-                    "RuntimeError",
-                    "taskline: only one asyncio.run() per script is supported",
-                ));
+                return Err(it.exc("RuntimeError", "taskline: only one asyncio.run() per script is supported"));
             }
             *it.main.borrow_mut() = Some(args[0].clone());
             it.main_line.set(it.line.get());
@@ -1720,11 +1582,7 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
         "asyncio.sleep" => {
             check_kwargs(it, "sleep", &kwargs, &["delay", "result"])?;
             let d = secs(it, arg(it, &args, &kwargs, 0, "delay", "sleep")?, "sleep")?;
-            let result = args
-                .get(1)
-                .or_else(|| kw(&kwargs, "result"))
-                .cloned()
-                .unwrap_or(Value::None);
+            let result = args.get(1).or_else(|| kw(&kwargs, "result")).cloned().unwrap_or(Value::None);
             it.sync_loc();
             let flag = Rc::new(std::cell::Cell::new(false));
             let as_task = flag.clone();
@@ -1735,11 +1593,7 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
                 Ok(result)
             };
             let c = runtime::coro("sleep", Box::pin(fut) as BoxFut).into_task_body();
-            Ok(Value::Coro(Rc::new(CoroObj {
-                name: "sleep",
-                coro: RefCell::new(Some(c)),
-                task_body: Some(flag),
-            })))
+            Ok(Value::Coro(Rc::new(CoroObj { name: "sleep", coro: RefCell::new(Some(c)), task_body: Some(flag) })))
         }
         "asyncio.create_task" | "asyncio.ensure_future" => {
             check_kwargs(it, fname, &kwargs, &["name", "context", "coro", "loop"])?;
@@ -1813,11 +1667,7 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
                 }
                 t => runtime::wait_for(aw, secs(it, t, "wait_for")?).boxed(),
             };
-            Ok(Value::Coro(Rc::new(CoroObj {
-                name: "wait_for",
-                coro: RefCell::new(Some(c)),
-                task_body: None,
-            })))
+            Ok(Value::Coro(Rc::new(CoroObj { name: "wait_for", coro: RefCell::new(Some(c)), task_body: None })))
         }
         "asyncio.timeout" | "asyncio.timeout_at" => {
             nargs(it, fname, &args, 1, 1)?;
@@ -1841,10 +1691,7 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             if !loop_running() {
                 return Err(no_loop(it));
             }
-            let tasks: Vec<Value> = runtime::all_tasks()
-                .into_iter()
-                .map(|r| it.task_value(TaskObj::Ref(r)))
-                .collect();
+            let tasks: Vec<Value> = runtime::all_tasks().into_iter().map(|r| it.task_value(TaskObj::Ref(r))).collect();
             make_set(it, tasks)
         }
         "asyncio.TaskGroup" => {

@@ -23,10 +23,7 @@ pub(crate) struct Refusal {
 type CResult<T> = Result<T, Refusal>;
 
 fn refuse<T>(feature: impl Into<String>, node: &impl Ranged) -> CResult<T> {
-    Err(Refusal {
-        feature: feature.into(),
-        at: node.start(),
-    })
+    Err(Refusal { feature: feature.into(), at: node.start() })
 }
 
 /// A resolved variable.
@@ -233,22 +230,16 @@ pub(crate) const ASYNCIO_FUNCTIONS: &[&str] = &[
     "ensure_future",
 ];
 /// The classes of the `asyncio` module the interpreter provides.
-pub(crate) const ASYNCIO_CLASSES: &[&str] = &["CancelledError", "TimeoutError", "InvalidStateError", "TaskGroup", "Task", "Future"];
+pub(crate) const ASYNCIO_CLASSES: &[&str] =
+    &["CancelledError", "TimeoutError", "InvalidStateError", "TaskGroup", "Task", "Future"];
 
 /// Whether the `asyncio` module the interpreter provides has `name`.
 fn asyncio_has(name: &str) -> bool {
     ASYNCIO_FUNCTIONS.contains(&name) || ASYNCIO_CLASSES.contains(&name)
 }
 /// The names of the `time` module the interpreter provides.
-pub(crate) const TIME_NAMES: &[&str] = &[
-    "sleep",
-    "monotonic",
-    "perf_counter",
-    "time",
-    "monotonic_ns",
-    "perf_counter_ns",
-    "time_ns",
-];
+pub(crate) const TIME_NAMES: &[&str] =
+    &["sleep", "monotonic", "perf_counter", "time", "monotonic_ns", "perf_counter_ns", "time_ns"];
 
 /// Built-ins a sandboxed script cannot have.
 const FORBIDDEN: &[&str] = &[
@@ -308,17 +299,13 @@ pub(crate) fn compile_module(
         if let PStmt::Import(i) = st {
             for a in &i.names {
                 if let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) {
-                    c.module_aliases
-                        .insert(a.asname.as_ref().unwrap_or(&a.name).id.to_string(), m);
+                    c.module_aliases.insert(a.asname.as_ref().unwrap_or(&a.name).id.to_string(), m);
                 }
             }
         }
     }
     let body = c.block(&module.body)?;
-    Ok(Module {
-        body,
-        globals: c.global_names,
-    })
+    Ok(Module { body, globals: c.global_names })
 }
 
 /// The 1-based line of a byte offset in `line_starts`.
@@ -449,24 +436,19 @@ fn contains_await(e: &E) -> bool {
         E::BoolOp(_, v) | E::List(v) | E::Tuple(v) | E::Set(v) => v.iter().any(contains_await),
         E::Compare(a, v) => contains_await(a) || v.iter().any(|(_, e)| contains_await(e)),
         E::IfExp(a, b, c) => contains_await(a) || contains_await(b) || contains_await(c),
-        E::Dict(v) => v
-            .iter()
-            .any(|(k, v)| k.as_ref().is_some_and(contains_await) || contains_await(v)),
+        E::Dict(v) => v.iter().any(|(k, v)| k.as_ref().is_some_and(contains_await) || contains_await(v)),
         E::Comp(c) => {
             contains_await(&c.elt)
                 || c.value.as_ref().is_some_and(contains_await)
-                || c.gens
-                    .iter()
-                    .any(|(_, it, ifs)| contains_await(it) || ifs.iter().any(contains_await))
+                || c.gens.iter().any(|(_, it, ifs)| contains_await(it) || ifs.iter().any(contains_await))
         }
         E::FString(parts) => parts.iter().any(|p| match p {
             FPart::Lit(_) => false,
             FPart::Expr { e, spec, .. } => {
                 contains_await(e)
-                    || spec.as_ref().is_some_and(|s| {
-                        s.iter()
-                            .any(|p| matches!(p, FPart::Expr { e, .. } if contains_await(e)))
-                    })
+                    || spec
+                        .as_ref()
+                        .is_some_and(|s| s.iter().any(|p| matches!(p, FPart::Expr { e, .. } if contains_await(e))))
             }
         }),
     }
@@ -493,9 +475,7 @@ impl Compiler<'_> {
 
     /// Whether `name` is a local of an enclosing function.
     fn is_local(&self, name: &str) -> bool {
-        self.scopes
-            .iter()
-            .any(|s| s.locals.as_ref().is_some_and(|l| l.contains_key(name)))
+        self.scopes.iter().any(|s| s.locals.as_ref().is_some_and(|l| l.contains_key(name)))
     }
 
     fn global_slot(&mut self, name: &str) -> u32 {
@@ -597,10 +577,7 @@ impl Compiler<'_> {
                 let value = self.expr(&a.value)?;
                 let t = self.target(&a.target)?;
                 if matches!(t, Target::Seq(..)) {
-                    return refuse(
-                        "SYNTAX:'tuple' is an illegal expression for augmented assignment",
-                        &*a.target,
-                    );
+                    return refuse("SYNTAX:'tuple' is an illegal expression for augmented assignment", &*a.target);
                 }
                 SK::AugAssign(t, a.op, value)
             }
@@ -664,21 +641,11 @@ impl Compiler<'_> {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     let ty = h.type_.as_ref().map(|e| self.expr(e)).transpose()?;
                     let name = h.name.as_ref().map(|n| self.resolve(n.as_str(), true));
-                    handlers.push(Handler {
-                        line: self.line(h),
-                        ty,
-                        name,
-                        body: self.block(&h.body)?,
-                    });
+                    handlers.push(Handler { line: self.line(h), ty, name, body: self.block(&h.body)? });
                 }
                 let orelse = self.block(&t.orelse)?;
                 let finalbody = self.block(&t.finalbody)?;
-                SK::Try(Box::new(TryStmt {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                }))
+                SK::Try(Box::new(TryStmt { body, handlers, orelse, finalbody }))
             }
             PStmt::FunctionDef(f) => {
                 if let Some(d) = f.decorator_list.first() {
@@ -697,10 +664,7 @@ impl Compiler<'_> {
             PStmt::Assert(a) => SK::Assert(self.expr(&a.test)?, a.msg.as_ref().map(|m| self.expr(m)).transpose()?),
             PStmt::With(w) => {
                 if !w.is_async {
-                    return refuse(
-                        "the with statement (only `async with` asyncio.timeout/timeout_at/TaskGroup)",
-                        s,
-                    );
+                    return refuse("the with statement (only `async with` asyncio.timeout/timeout_at/TaskGroup)", s);
                 }
                 if !self.in_async() {
                     return refuse("SYNTAX:'async with' outside async function", s);
@@ -718,19 +682,12 @@ impl Compiler<'_> {
                 for a in &i.names {
                     let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
                         return refuse(
-                            format!(
-                                "import of module '{}' (only asyncio and time can be imported)",
-                                a.name.as_str()
-                            ),
+                            format!("import of module '{}' (only asyncio and time can be imported)", a.name.as_str()),
                             a,
                         );
                     };
                     let name = a.asname.as_ref().unwrap_or(&a.name);
-                    out.push(Stmt {
-                        line,
-                        aw: false,
-                        kind: SK::Import(self.resolve(name.as_str(), true), m),
-                    });
+                    out.push(Stmt { line, aw: false, kind: SK::Import(self.resolve(name.as_str(), true), m) });
                 }
                 if out.len() == 1 {
                     return Ok(out.pop());
@@ -739,16 +696,9 @@ impl Compiler<'_> {
             }
             PStmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
-                let Some(m) = SUPPORTED_MODULES
-                    .iter()
-                    .find(|m| **m == module)
-                    .filter(|_| i.level == 0)
-                else {
+                let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!(
-                            "import from module '{}' (only asyncio and time can be imported)",
-                            module
-                        ),
+                        format!("import from module '{}' (only asyncio and time can be imported)", module),
                         s,
                     );
                 };
@@ -757,7 +707,11 @@ impl Compiler<'_> {
                     if a.name.as_str() == "*" {
                         return refuse("import *", a);
                     }
-                    let known = if *m == "asyncio" { asyncio_has(a.name.as_str()) } else { TIME_NAMES.contains(&a.name.as_str()) };
+                    let known = if *m == "asyncio" {
+                        asyncio_has(a.name.as_str())
+                    } else {
+                        TIME_NAMES.contains(&a.name.as_str())
+                    };
                     if !known {
                         return refuse(format!("{m}.{}", a.name.as_str()), a);
                     }
@@ -810,19 +764,12 @@ impl Compiler<'_> {
                 PStmt::Pass(_) => {}
                 PStmt::Expr(e) if matches!(&*e.value, PExpr::StringLiteral(_) | PExpr::EllipsisLiteral(_)) => {}
                 other => {
-                    return refuse(
-                        "a class body with methods or attributes (only `pass` or a docstring)",
-                        other,
-                    );
+                    return refuse("a class body with methods or attributes (only `pass` or a docstring)", other);
                 }
             }
         }
         let var = self.resolve(c.name.as_str(), true);
-        Ok(Stmt {
-            line,
-            aw: false,
-            kind: SK::ClassDef(var, Rc::from(c.name.as_str()), base),
-        })
+        Ok(Stmt { line, aw: false, kind: SK::ClassDef(var, Rc::from(c.name.as_str()), base) })
     }
 
     fn param_defaults(&mut self, p: &ast::Parameters) -> CResult<Vec<E>> {
@@ -890,11 +837,7 @@ impl Compiler<'_> {
             slot_names.push(Rc::from(n.as_str()));
         }
         let parent_q = self.scopes.last().map(|s| s.qualname.clone()).unwrap_or_default();
-        let qualname = if self.in_function() {
-            format!("{parent_q}.<locals>.{name}")
-        } else {
-            name.to_owned()
-        };
+        let qualname = if self.in_function() { format!("{parent_q}.<locals>.{name}") } else { name.to_owned() };
         self.scopes.push(Scope {
             locals: Some(locals),
             slot_names,
@@ -905,13 +848,7 @@ impl Compiler<'_> {
         });
         let saved_loop = std::mem::replace(&mut self.loop_depth, 0);
         let body = match lambda_body {
-            Some(e) => self.expr(e).map(|e| {
-                vec![Stmt {
-                    line,
-                    aw: false,
-                    kind: SK::Return(Some(e)),
-                }]
-            }),
+            Some(e) => self.expr(e).map(|e| vec![Stmt { line, aw: false, kind: SK::Return(Some(e)) }]),
             None => self.block(body),
         };
         self.loop_depth = saved_loop;
@@ -1029,7 +966,11 @@ impl Compiler<'_> {
             PExpr::Attribute(a) => {
                 if let PExpr::Name(n) = &*a.value {
                     if let Some(m) = self.module_aliases.get(n.id.as_str()).copied() {
-                        let known = if m == "asyncio" { asyncio_has(a.attr.as_str()) } else { TIME_NAMES.contains(&a.attr.as_str()) };
+                        let known = if m == "asyncio" {
+                            asyncio_has(a.attr.as_str())
+                        } else {
+                            TIME_NAMES.contains(&a.attr.as_str())
+                        };
                         if !known && !self.is_local(n.id.as_str()) {
                             return refuse(format!("{m}.{}", a.attr.as_str()), e);
                         }
@@ -1049,12 +990,7 @@ impl Compiler<'_> {
                 for k in &c.arguments.keywords {
                     kwargs.push((k.arg.as_ref().map(|a| Rc::from(a.as_str())), self.expr(&k.value)?));
                 }
-                E::Call(Box::new(Call {
-                    func,
-                    args,
-                    kwargs,
-                    line: self.line(e),
-                }))
+                E::Call(Box::new(Call { func, args, kwargs, line: self.line(e) }))
             }
             PExpr::BinOp(b) => {
                 if matches!(b.op, Operator::MatMult) {
@@ -1072,11 +1008,9 @@ impl Compiler<'_> {
                 }
                 E::Compare(Box::new(left), rest)
             }
-            PExpr::If(i) => E::IfExp(
-                Box::new(self.expr(&i.test)?),
-                Box::new(self.expr(&i.body)?),
-                Box::new(self.expr(&i.orelse)?),
-            ),
+            PExpr::If(i) => {
+                E::IfExp(Box::new(self.expr(&i.test)?), Box::new(self.expr(&i.body)?), Box::new(self.expr(&i.orelse)?))
+            }
             PExpr::Lambda(l) => {
                 let empty = ast::Parameters::default();
                 let params = l.parameters.as_deref().unwrap_or(&empty);
@@ -1090,10 +1024,7 @@ impl Compiler<'_> {
             PExpr::Dict(d) => {
                 let mut items = Vec::new();
                 for it in &d.items {
-                    items.push((
-                        it.key.as_ref().map(|k| self.expr(k)).transpose()?,
-                        self.expr(&it.value)?,
-                    ));
+                    items.push((it.key.as_ref().map(|k| self.expr(k)).transpose()?, self.expr(&it.value)?));
                 }
                 E::Dict(items)
             }
@@ -1141,12 +1072,7 @@ impl Compiler<'_> {
         }
         let elt = self.expr(elt)?;
         let value = value.map(|v| self.expr(v)).transpose()?;
-        let c = Comp {
-            kind,
-            elt,
-            value,
-            gens: out,
-        };
+        let c = Comp { kind, elt, value, gens: out };
         if contains_await(&c.elt)
             || c.value.as_ref().is_some_and(contains_await)
             || c.gens.iter().skip(1).any(|(_, it, _)| contains_await(it))
@@ -1182,11 +1108,7 @@ impl Compiler<'_> {
                         }
                         None => None,
                     };
-                    out.push(FPart::Expr {
-                        e: self.expr(&i.expression)?,
-                        conv,
-                        spec,
-                    });
+                    out.push(FPart::Expr { e: self.expr(&i.expression)?, conv, spec });
                 }
             }
         }

@@ -134,29 +134,11 @@ impl Interp {
     pub(crate) fn new(file: &str, module: &Module, max_steps: u64) -> Interp {
         let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
         for (name, base) in EXC_TREE {
-            let base = if base.is_empty() {
-                None
-            } else {
-                classes.get(base).cloned()
-            };
-            classes.insert(
-                name,
-                Rc::new(Class {
-                    name: (*name).into(),
-                    base,
-                    builtin_type: false,
-                }),
-            );
+            let base = if base.is_empty() { None } else { classes.get(base).cloned() };
+            classes.insert(name, Rc::new(Class { name: (*name).into(), base, builtin_type: false }));
         }
         for t in TYPES {
-            classes.insert(
-                t,
-                Rc::new(Class {
-                    name: (*t).into(),
-                    base: None,
-                    builtin_type: true,
-                }),
-            );
+            classes.insert(t, Rc::new(Class { name: (*t).into(), base: None, builtin_type: true }));
         }
         let mut globals = vec![Value::Undefined; module.globals.len()];
         for (i, name) in module.globals.iter().enumerate() {
@@ -188,11 +170,9 @@ impl Interp {
     pub(crate) fn class(&self, name: &str) -> Rc<Class> {
         match self.classes.get(name) {
             Some(c) => c.clone(),
-            None => Rc::new(Class {
-                name: name.into(),
-                base: self.classes.get("Exception").cloned(),
-                builtin_type: false,
-            }),
+            None => {
+                Rc::new(Class { name: name.into(), base: self.classes.get("Exception").cloned(), builtin_type: false })
+            }
         }
     }
 
@@ -296,9 +276,9 @@ impl Interp {
     pub(crate) fn load(&self, fr: &Frame, var: Var, name: &str) -> R<Value> {
         let v = match var {
             Var::Local(i) => fr.env.slots.borrow().get(i as usize).cloned().unwrap_or_default(),
-            Var::Outer(d, i) => Self::env_at(fr, d)
-                .and_then(|e| e.slots.borrow().get(i as usize).cloned())
-                .unwrap_or_default(),
+            Var::Outer(d, i) => {
+                Self::env_at(fr, d).and_then(|e| e.slots.borrow().get(i as usize).cloned()).unwrap_or_default()
+            }
             Var::Global(i) => self.globals.borrow().get(i as usize).cloned().unwrap_or_default(),
         };
         if let Value::Undefined = v {
@@ -313,23 +293,10 @@ impl Interp {
 
     pub(crate) fn store(&self, fr: &Frame, var: Var, v: Value) {
         let old = match var {
-            Var::Local(i) => fr
-                .env
-                .slots
-                .borrow_mut()
-                .get_mut(i as usize)
-                .map(|s| std::mem::replace(s, v)),
-            Var::Outer(d, i) => Self::env_at(fr, d).and_then(|e| {
-                e.slots
-                    .borrow_mut()
-                    .get_mut(i as usize)
-                    .map(|s| std::mem::replace(s, v))
-            }),
-            Var::Global(i) => self
-                .globals
-                .borrow_mut()
-                .get_mut(i as usize)
-                .map(|s| std::mem::replace(s, v)),
+            Var::Local(i) => fr.env.slots.borrow_mut().get_mut(i as usize).map(|s| std::mem::replace(s, v)),
+            Var::Outer(d, i) => Self::env_at(fr, d)
+                .and_then(|e| e.slots.borrow_mut().get_mut(i as usize).map(|s| std::mem::replace(s, v))),
+            Var::Global(i) => self.globals.borrow_mut().get_mut(i as usize).map(|s| std::mem::replace(s, v)),
         };
         // dropped after the borrow ends (a drop may run a warning)
         drop(old);
@@ -350,10 +317,7 @@ impl Interp {
             }
             Target::Attr(obj, name) => {
                 let o = self.eval(fr, obj)?;
-                Err(self.exc(
-                    "AttributeError",
-                    format!("'{}' object attribute '{name}' is read-only", o.type_name()),
-                ))
+                Err(self.exc("AttributeError", format!("'{}' object attribute '{name}' is read-only", o.type_name())))
             }
             Target::Sub(obj, key) => {
                 let o = self.eval(fr, obj)?;
@@ -674,11 +638,7 @@ impl Interp {
         } else {
             Some(fr.env.clone())
         };
-        Ok(Value::Func(Rc::new(Func {
-            proto: proto.clone(),
-            defaults,
-            env,
-        })))
+        Ok(Value::Func(Rc::new(Func { proto: proto.clone(), defaults, env })))
     }
 
     fn is_module_frame(&self, fr: &Frame) -> bool {
@@ -746,11 +706,8 @@ impl Interp {
         #[allow(clippy::needless_range_loop)]
         for i in 0..p.params.len() {
             let is_kwonly = i >= npos;
-            let has_default = if is_kwonly {
-                p.kw_has_default.get(i - npos).copied().unwrap_or(false)
-            } else {
-                i >= first_default
-            };
+            let has_default =
+                if is_kwonly { p.kw_has_default.get(i - npos).copied().unwrap_or(false) } else { i >= first_default };
             if matches!(slots[i], Value::Undefined) {
                 if has_default {
                     let d = if is_kwonly {
@@ -770,11 +727,8 @@ impl Interp {
         }
         let _ = kw_default_idx;
         if let Some(&(_, kwonly)) = missing.first() {
-            let names: Vec<String> = missing
-                .iter()
-                .filter(|m| m.1 == kwonly)
-                .map(|(i, _)| format!("'{}'", p.params[*i]))
-                .collect();
+            let names: Vec<String> =
+                missing.iter().filter(|m| m.1 == kwonly).map(|(i, _)| format!("'{}'", p.params[*i])).collect();
             let n = names.len();
             let list = match n {
                 1 => names[0].clone(),
@@ -796,19 +750,13 @@ impl Interp {
 
     fn call_function(&self, func: &Rc<Func>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
         let slots = self.bind(func, args, kwargs)?;
-        let env = Rc::new(Env {
-            slots: RefCell::new(slots),
-            parent: func.env.clone(),
-        });
+        let env = Rc::new(Env { slots: RefCell::new(slots), parent: func.env.clone() });
         let proto = func.proto.clone();
         if proto.is_async {
             let qualname = proto.qualname;
             let me = self.rc();
             let fut = async move {
-                let fr = Frame {
-                    env,
-                    handling: RefCell::new(Vec::new()),
-                };
+                let fr = Frame { env, handling: RefCell::new(Vec::new()) };
                 let r = me.run_body(&fr, &proto).await;
                 // Python frees the frame's locals before the coroutine returns.
                 release(fr);
@@ -816,21 +764,14 @@ impl Interp {
             };
             self.sync_loc();
             let c = runtime::coro(qualname, Box::pin(Deep { fut: Box::pin(fut), it: self.rc() }) as BoxFut);
-            return Ok(Value::Coro(Rc::new(CoroObj {
-                name: qualname,
-                coro: RefCell::new(Some(c)),
-                task_body: None,
-            })));
+            return Ok(Value::Coro(Rc::new(CoroObj { name: qualname, coro: RefCell::new(Some(c)), task_body: None })));
         }
         let depth = self.depth.get();
         if depth >= MAX_DEPTH {
             return Err(self.exc("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth.set(depth + 1);
-        let fr = Frame {
-            env,
-            handling: RefCell::new(Vec::new()),
-        };
+        let fr = Frame { env, handling: RefCell::new(Vec::new()) };
         let line = self.line.get();
         let r = poll_once(self.run_body(&fr, &proto));
         self.depth.set(depth);
@@ -852,16 +793,7 @@ impl Interp {
     /// This interpreter as an `Rc` (for coroutine futures that outlive a call).
     pub(crate) fn rc(&self) -> Rc<Interp> {
         SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade))
-            .unwrap_or_else(|| {
-                Rc::new(Interp::new(
-                    "",
-                    &Module {
-                        body: Vec::new(),
-                        globals: Vec::new(),
-                    },
-                    0,
-                ))
-            })
+            .unwrap_or_else(|| Rc::new(Interp::new("", &Module { body: Vec::new(), globals: Vec::new() }, 0)))
     }
 
     /// Registers a task handle for `current_task()`.
@@ -905,17 +837,12 @@ impl Interp {
                 FutObj::Gather(g) => g.clone().into_await(loc).await.map(Value::list),
                 FutObj::Settled(g) => g.clone().into_await(loc).await.map(|v| {
                     Value::list(
-                        v.into_iter()
-                            .map(|r| r.unwrap_or_else(|e| Value::Exc(self.exc_from_error(e))))
-                            .collect(),
+                        v.into_iter().map(|r| r.unwrap_or_else(|e| Value::Exc(self.exc_from_error(e)))).collect(),
                     )
                 }),
             },
             other => {
-                return self.type_error(format!(
-                    "object {} can't be used in 'await' expression",
-                    other.type_name()
-                ));
+                return self.type_error(format!("object {} can't be used in 'await' expression", other.type_name()));
             }
         };
         self.line.set(line);
@@ -934,11 +861,9 @@ fn parts_clone(parts: &[FPart]) -> Vec<FPart> {
         .iter()
         .map(|p| match p {
             FPart::Lit(l) => FPart::Lit(l.clone()),
-            FPart::Expr { e, conv, spec } => FPart::Expr {
-                e: clone_e(e),
-                conv: *conv,
-                spec: spec.as_ref().map(|s| parts_clone(s)),
-            },
+            FPart::Expr { e, conv, spec } => {
+                FPart::Expr { e: clone_e(e), conv: *conv, spec: spec.as_ref().map(|s| parts_clone(s)) }
+            }
         })
         .collect()
 }
@@ -1063,11 +988,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
         }
         SK::If(test, body, orelse) => {
             let t = ev(it, fr, test, s.aw).await?;
-            return if t.truthy() {
-                exec_block(it, fr, body).await
-            } else {
-                exec_block(it, fr, orelse).await
-            };
+            return if t.truthy() { exec_block(it, fr, body).await } else { exec_block(it, fr, orelse).await };
         }
         SK::While(test, body, orelse) => loop {
             it.line.set(s.line);
@@ -1143,11 +1064,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                     bc.name
                 ));
             }
-            let c = Rc::new(Class {
-                name: name.clone(),
-                base: Some(bc),
-                builtin_type: false,
-            });
+            let c = Rc::new(Class { name: name.clone(), base: Some(bc), builtin_type: false });
             it.store(fr, *var, Value::Class(c));
         }
         SK::Del(targets) => {
@@ -1205,10 +1122,7 @@ fn exc_matches(it: &Interp, exc: &Exc, ty: &Value) -> R<bool> {
             }
             Ok(false)
         }
-        _ => Err(it.exc(
-            "TypeError",
-            "catching classes that do not inherit from BaseException is not allowed",
-        )),
+        _ => Err(it.exc("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
     }
 }
 
@@ -1337,11 +1251,7 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
         }
         match e {
             E::Await(x, line, nested) => {
-                let v = if *nested {
-                    eval_async(it, fr, x).await?
-                } else {
-                    it.eval(fr, x)?
-                };
+                let v = if *nested { eval_async(it, fr, x).await? } else { it.eval(fr, x)? };
                 it.await_value(v, *line).await
             }
             E::Call(c) => {
@@ -1465,16 +1375,10 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 // only the first iterable may await
                 let (_, first, _) = &c.gens[0];
                 let v = eval_async(it, fr, first).await?;
-                let tmp = Frame {
-                    env: fr.env.clone(),
-                    handling: RefCell::new(Vec::new()),
-                };
+                let tmp = Frame { env: fr.env.clone(), handling: RefCell::new(Vec::new()) };
                 let _ = &tmp;
                 let _ = v;
-                Err(it.exc(
-                    "RuntimeError",
-                    "taskline: await in a comprehension's iterable is not supported",
-                ))
+                Err(it.exc("RuntimeError", "taskline: await in a comprehension's iterable is not supported"))
             }
             _ => Err(it.exc("RuntimeError", "taskline: await in this position is not supported")),
         }
@@ -1484,10 +1388,7 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
 /// Runs the module's top level (synchronously, before the loop starts).
 pub(crate) fn exec_module(it: &Interp, module: &Module) -> R<()> {
     let fr = Frame {
-        env: Rc::new(Env {
-            slots: RefCell::new(Vec::new()),
-            parent: None,
-        }),
+        env: Rc::new(Env { slots: RefCell::new(Vec::new()), parent: None }),
         handling: RefCell::new(Vec::new()),
     };
     match poll_once(exec_block(it, &fr, &module.body)) {

@@ -113,13 +113,9 @@ fn caret(col: u32) -> String {
 
 /// Runs the script at `path` (see [`run_source`]).
 pub fn run_file(path: &Path, config: Config) -> Result<Log, ScriptError> {
-    let source = std::fs::read_to_string(path).map_err(|e| ScriptError::Io {
-        file: path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| ScriptError::Io { file: path.display().to_string(), message: e.to_string() })?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     run_source(&name, &source, config)
 }
 
@@ -160,9 +156,7 @@ struct Compiled {
 fn compile_source(file_name: &str, source: &str) -> Result<Compiled, ScriptError> {
     let mut q = HashMap::new();
     parse_and_compile(file_name, source, &mut q)?;
-    Ok(Compiled {
-        source: source.to_owned(),
-    })
+    Ok(Compiled { source: source.to_owned() })
 }
 
 fn position(source: &str, at: TextSize) -> (u32, u32, String) {
@@ -179,18 +173,10 @@ fn position(source: &str, at: TextSize) -> (u32, u32, String) {
 fn syntax_error(source: &str, e: &ruff_python_parser::ParseError) -> (TextSize, String) {
     let m = e.error.to_string();
     let at = e.location.start();
-    let line_no = |at: TextSize| {
-        source[..(u32::from(at) as usize).min(source.len())]
-            .matches('\n')
-            .count()
-            + 1
-    };
+    let line_no = |at: TextSize| source[..(u32::from(at) as usize).min(source.len())].matches('\n').count() + 1;
     if let Some((open, pos)) = unclosed_bracket(source) {
         if m.contains("EOF") || m.contains("end of file") || u32::from(at) as usize >= source.trim_end().len() {
-            return (
-                TextSize::from(u32::try_from(pos).unwrap_or(0)),
-                format!("'{open}' was never closed"),
-            );
+            return (TextSize::from(u32::try_from(pos).unwrap_or(0)), format!("'{open}' was never closed"));
         }
     }
     let msg = if m.contains("missing closing quote") || m.contains("unterminated") || m.contains("Unterminated") {
@@ -269,33 +255,17 @@ fn parse_and_compile(
         Err(e) => {
             let (at, message) = syntax_error(source, &e);
             let (line, col, source_line) = position(source, at);
-            return Err(ScriptError::Syntax {
-                file: file_name.to_owned(),
-                line,
-                col,
-                message,
-                source_line,
-            });
+            return Err(ScriptError::Syntax { file: file_name.to_owned(), line, col, message, source_line });
         }
     };
     let module = parsed.into_syntax();
     compile::compile_module(source, &module, q).map_err(|r| {
         let (line, col, source_line) = position(source, r.at);
         match r.feature.strip_prefix("SYNTAX:") {
-            Some(m) => ScriptError::Syntax {
-                file: file_name.to_owned(),
-                line,
-                col,
-                message: m.to_owned(),
-                source_line,
-            },
-            None => ScriptError::Unsupported {
-                file: file_name.to_owned(),
-                line,
-                col,
-                feature: r.feature,
-                source_line,
-            },
+            Some(m) => {
+                ScriptError::Syntax { file: file_name.to_owned(), line, col, message: m.to_owned(), source_line }
+            }
+            None => ScriptError::Unsupported { file: file_name.to_owned(), line, col, feature: r.feature, source_line },
         }
     })
 }
@@ -351,9 +321,7 @@ fn run_module(
             let idx = module.globals.iter().position(|g| &**g == "main");
             let f = idx.and_then(|i| it.globals.borrow().get(i).cloned());
             let Some(Value::Func(func)) = f else {
-                return Err(ScriptError::NoMain {
-                    file: file_name.to_owned(),
-                });
+                return Err(ScriptError::NoMain { file: file_name.to_owned() });
             };
             it.main_line.set(func.proto.line);
             match it.call(&Value::Func(func), Vec::new(), Vec::new()) {
@@ -420,12 +388,8 @@ mod tests {
     fn locations_are_the_scripts_lines() {
         let src = "import asyncio\n\nasync def main():\n    print('a')\n    await asyncio.sleep(1)\n";
         let log = run_source("loc.py", src, Config::default()).expect("runs");
-        let locs: Vec<&str> = log
-            .events
-            .iter()
-            .filter(|e| e.loc != crate::trace::NONE)
-            .map(|e| log.str(e.loc))
-            .collect();
+        let locs: Vec<&str> =
+            log.events.iter().filter(|e| e.loc != crate::trace::NONE).map(|e| log.str(e.loc)).collect();
         assert!(locs.contains(&"loc.py:4"), "{locs:?}");
         assert!(locs.contains(&"loc.py:5"), "{locs:?}");
     }

@@ -12,8 +12,7 @@ use crate::trace::pyfmt;
 
 /// The hash key of `v`, or TypeError.
 pub(crate) fn hkey(it: &Interp, v: &Value) -> R<HKey> {
-    v.hkey()
-        .ok_or_else(|| it.exc("TypeError", format!("unhashable type: '{}'", v.type_name())))
+    v.hkey().ok_or_else(|| it.exc("TypeError", format!("unhashable type: '{}'", v.type_name())))
 }
 
 pub(crate) fn dict_insert(d: &mut Dict, h: HKey, k: Value, v: Value) {
@@ -113,12 +112,7 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
         }
         (Operator::Mult, Value::Str(s), n) | (Operator::Mult, n, Value::Str(s)) if int(n).is_some() => {
             let chars: Vec<char> = s.chars().collect();
-            Ok(Value::Str(
-                repeat(it, &chars, int(n).unwrap_or(0))?
-                    .into_iter()
-                    .collect::<String>()
-                    .into(),
-            ))
+            Ok(Value::Str(repeat(it, &chars, int(n).unwrap_or(0))?.into_iter().collect::<String>().into()))
         }
         (Operator::Mult, Value::List(l), n) | (Operator::Mult, n, Value::List(l)) if int(n).is_some() => {
             let v = l.borrow().clone();
@@ -137,27 +131,15 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
                         out.entry(k.clone()).or_insert_with(|| v.clone());
                     }
                 }
-                Operator::BitAnd => out.extend(
-                    x.iter()
-                        .filter(|(k, _)| y.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), v.clone())),
-                ),
-                Operator::Sub => out.extend(
-                    x.iter()
-                        .filter(|(k, _)| !y.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), v.clone())),
-                ),
+                Operator::BitAnd => {
+                    out.extend(x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())))
+                }
+                Operator::Sub => {
+                    out.extend(x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())))
+                }
                 _ => {
-                    out.extend(
-                        x.iter()
-                            .filter(|(k, _)| !y.contains_key(*k))
-                            .map(|(k, v)| (k.clone(), v.clone())),
-                    );
-                    out.extend(
-                        y.iter()
-                            .filter(|(k, _)| !x.contains_key(*k))
-                            .map(|(k, v)| (k.clone(), v.clone())),
-                    );
+                    out.extend(x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
+                    out.extend(y.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
                 }
             }
             Ok(Value::Set(Rc::new(RefCell::new(out))))
@@ -170,22 +152,18 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         }
         (Operator::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
-        | (Operator::Mult, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => it.type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            other.type_name()
-        )),
-        (Operator::Add, Value::Str(_), other) => it.type_error(format!(
-            "can only concatenate str (not \"{}\") to str",
-            other.type_name()
-        )),
-        (Operator::Add, Value::List(_), other) => it.type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            other.type_name()
-        )),
-        (Operator::Add, Value::Tuple(_), other) => it.type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            other.type_name()
-        )),
+        | (Operator::Mult, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            it.type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name()))
+        }
+        (Operator::Add, Value::Str(_), other) => {
+            it.type_error(format!("can only concatenate str (not \"{}\") to str", other.type_name()))
+        }
+        (Operator::Add, Value::List(_), other) => {
+            it.type_error(format!("can only concatenate list (not \"{}\") to list", other.type_name()))
+        }
+        (Operator::Add, Value::Tuple(_), other) => {
+            it.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", other.type_name()))
+        }
         _ => it.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op_symbol(op),
@@ -220,8 +198,7 @@ fn int_op(it: &Interp, op: Operator, x: i64, y: i64) -> R<Value> {
             if y == 0 {
                 return Err(it.exc("ZeroDivisionError", "integer modulo by zero"));
             }
-            x.checked_rem(y)
-                .map(|r| if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+            x.checked_rem(y).map(|r| if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
         }
         Operator::Pow => {
             if y < 0 {
@@ -234,10 +211,7 @@ fn int_op(it: &Interp, op: Operator, x: i64, y: i64) -> R<Value> {
             if y < 0 {
                 return Err(it.exc("ValueError", "negative shift count"));
             }
-            u32::try_from(y)
-                .ok()
-                .and_then(|s| x.checked_shl(s))
-                .filter(|r| r >> y.min(63) == x)
+            u32::try_from(y).ok().and_then(|s| x.checked_shl(s)).filter(|r| r >> y.min(63) == x)
         }
         Operator::RShift => {
             if y < 0 {
@@ -286,10 +260,7 @@ fn float_op(it: &Interp, op: Operator, x: f64, y: f64) -> R<Value> {
             x.powf(y)
         }
         _ => {
-            return it.type_error(format!(
-                "unsupported operand type(s) for {}: 'float' and 'float'",
-                op_symbol(op)
-            ));
+            return it.type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op_symbol(op)));
         }
     }))
 }
@@ -307,11 +278,9 @@ pub(crate) fn inplace(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Valu
 pub(crate) fn unary(it: &Interp, op: UnaryOp, a: &Value) -> R<Value> {
     match (op, a) {
         (UnaryOp::Not, v) => Ok(Value::Bool(!v.truthy())),
-        (UnaryOp::USub, v) if int(v).is_some() => int(v)
-            .unwrap_or(0)
-            .checked_neg()
-            .map(Value::Int)
-            .ok_or_else(|| overflow(it)),
+        (UnaryOp::USub, v) if int(v).is_some() => {
+            int(v).unwrap_or(0).checked_neg().map(Value::Int).ok_or_else(|| overflow(it))
+        }
         (UnaryOp::USub, Value::Float(f)) => Ok(Value::Float(-f)),
         (UnaryOp::UAdd, v) if int(v).is_some() => Ok(Value::Int(int(v).unwrap_or(0))),
         (UnaryOp::UAdd, Value::Float(f)) => Ok(Value::Float(*f)),
@@ -369,10 +338,8 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
         Value::Str(s) => match x {
             Value::Str(sub) => s.contains(&**sub),
             other => {
-                return it.type_error(format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    other.type_name()
-                ));
+                return it
+                    .type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()));
             }
         },
         Value::Dict(d) => d.borrow().contains_key(&hkey(it, x)?),
@@ -436,10 +403,7 @@ fn is(a: &Value, b: &Value) -> bool {
 
 fn index(it: &Interp, i: &Value, len: usize, what: &str) -> R<usize> {
     let Some(i) = int(i) else {
-        return it.type_error(format!(
-            "{what} indices must be integers or slices, not {}",
-            i.type_name()
-        ));
+        return it.type_error(format!("{what} indices must be integers or slices, not {}", i.type_name()));
     };
     let n = i64::try_from(len).unwrap_or(i64::MAX);
     let j = if i < 0 { i + n } else { i };
@@ -456,10 +420,7 @@ fn slice_bounds(it: &Interp, parts: &[Value], len: usize) -> R<Vec<usize>> {
         match v {
             Value::None => Ok(None),
             other => int(other).map(Some).ok_or_else(|| {
-                it.exc(
-                    "TypeError",
-                    "slice indices must be integers or None or have an __index__ method",
-                )
+                it.exc("TypeError", "slice indices must be integers or None or have an __index__ method")
             }),
         }
     };
@@ -509,27 +470,15 @@ pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
         return match o {
             Value::List(l) => {
                 let l = l.borrow();
-                Ok(Value::list(
-                    slice_bounds(it, sl, l.len())?
-                        .into_iter()
-                        .map(|i| l[i].clone())
-                        .collect(),
-                ))
+                Ok(Value::list(slice_bounds(it, sl, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
             }
-            Value::Tuple(t) => Ok(Value::tuple(
-                slice_bounds(it, sl, t.len())?
-                    .into_iter()
-                    .map(|i| t[i].clone())
-                    .collect(),
-            )),
+            Value::Tuple(t) => {
+                Ok(Value::tuple(slice_bounds(it, sl, t.len())?.into_iter().map(|i| t[i].clone()).collect()))
+            }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
                 Ok(Value::Str(
-                    slice_bounds(it, sl, chars.len())?
-                        .into_iter()
-                        .map(|i| chars[i])
-                        .collect::<String>()
-                        .into(),
+                    slice_bounds(it, sl, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>().into(),
                 ))
             }
             other => it.type_error(format!("'{}' object is not subscriptable", other.type_name())),
@@ -599,10 +548,7 @@ pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
             drop(old);
             Ok(())
         }
-        other => it.type_error(format!(
-            "'{}' object does not support item assignment",
-            other.type_name()
-        )),
+        other => it.type_error(format!("'{}' object does not support item assignment", other.type_name())),
     }
 }
 
@@ -765,11 +711,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
                 None => match precision {
                     Some(p) => {
                         let g = g_format(a, p.max(1));
-                        if g.contains(['.', 'e', 'n', 'i']) {
-                            g
-                        } else {
-                            format!("{g}.0")
-                        }
+                        if g.contains(['.', 'e', 'n', 'i']) { g } else { format!("{g}.0") }
                     }
                     None => pyfmt::float_repr(a),
                 },
@@ -780,10 +722,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
                 None => (s.clone(), String::new()),
             };
             let _ = neg;
-            (
-                format!("{}{}", group(&int_part, grouping), rest),
-                x.is_sign_negative() && !x.is_nan(),
-            )
+            (format!("{}{}", group(&int_part, grouping), rest), x.is_sign_negative() && !x.is_nan())
         }
         (Value::Int(_) | Value::Bool(_), Some('x' | 'X' | 'o' | 'b')) => {
             let n = int(v).unwrap_or(0);
@@ -802,18 +741,14 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         }
         (other, _) if !is_num && ty.is_none() && precision.is_none() => (to_str(other), false),
         (other, Some(t)) => {
-            return Err(it.exc(
-                "ValueError",
-                format!("Unknown format code '{t}' for object of type '{}'", other.type_name()),
-            ));
+            return Err(
+                it.exc("ValueError", format!("Unknown format code '{t}' for object of type '{}'", other.type_name()))
+            );
         }
         (other, None) => {
             return Err(it.exc(
                 "ValueError",
-                format!(
-                    "Precision not allowed in integer format specifier for '{}'",
-                    other.type_name()
-                ),
+                format!("Precision not allowed in integer format specifier for '{}'", other.type_name()),
             ));
         }
     };
@@ -863,11 +798,7 @@ fn exp_format(a: f64, p: usize) -> String {
     let s = format!("{a:.p$e}");
     match s.split_once('e') {
         Some((m, e)) => {
-            let (sign, digits) = if let Some(d) = e.strip_prefix('-') {
-                ('-', d)
-            } else {
-                ('+', e)
-            };
+            let (sign, digits) = if let Some(d) = e.strip_prefix('-') { ('-', d) } else { ('+', e) };
             format!("{m}e{sign}{digits:0>2}")
         }
         None => s,
@@ -884,19 +815,11 @@ fn g_format(a: f64, p: usize) -> String {
     if exp < -4 || exp >= pi {
         let s = exp_format(a, p.saturating_sub(1));
         let (m, e) = s.split_once('e').unwrap_or((&s, ""));
-        let m = if m.contains('.') {
-            m.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            m
-        };
+        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
         format!("{m}e{e}")
     } else {
         let decimals = usize::try_from((pi - 1 - exp).max(0)).unwrap_or(0);
         let s = format!("{a:.decimals$}");
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_owned()
-        } else {
-            s
-        }
+        if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s }
     }
 }

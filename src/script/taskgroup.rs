@@ -16,10 +16,7 @@ pub(crate) fn enter(it: &Interp, tg: &Rc<TaskGroupObj>) -> R<()> {
         return Err(it.exc("RuntimeError", format!("TaskGroup {repr} has already been entered")));
     }
     let Some(parent) = runtime::current_task() else {
-        return Err(it.exc(
-            "RuntimeError",
-            format!("TaskGroup {repr} cannot determine the parent task"),
-        ));
+        return Err(it.exc("RuntimeError", format!("TaskGroup {repr} cannot determine the parent task")));
     };
     st.parent = Some(parent.id());
     st.entered = true;
@@ -134,18 +131,10 @@ pub(crate) async fn exit(it: &Interp, tg: &Rc<TaskGroupObj>, r: R<Flow>, line: u
                 runtime::cancel_via(p.id(), None, "TaskGroup.__aexit__");
             }
         }
-        let all_exceptions = errors
-            .iter()
-            .all(|e| matches!(e, Value::Exc(x) if x.class.is_subclass(&it.class("Exception"))));
-        let class = if all_exceptions {
-            it.class("ExceptionGroup")
-        } else {
-            it.class("BaseExceptionGroup")
-        };
-        let eg = it.exc_args(
-            class,
-            vec![Value::str("unhandled errors in a TaskGroup"), Value::list(errors)],
-        );
+        let all_exceptions =
+            errors.iter().all(|e| matches!(e, Value::Exc(x) if x.class.is_subclass(&it.class("Exception"))));
+        let class = if all_exceptions { it.class("ExceptionGroup") } else { it.class("BaseExceptionGroup") };
+        let eg = it.exc_args(class, vec![Value::str("unhandled errors in a TaskGroup"), Value::list(errors)]);
         eg.line.set(line);
         return Err(eg);
     }
@@ -158,11 +147,7 @@ fn on_task_done(it: &Interp, tg: &Rc<TaskGroupObj>, task: &Value) {
     let fut = {
         let mut st = tg.st.borrow_mut();
         st.tasks.retain(|t| task_id(t) != Some(id));
-        if st.tasks.is_empty() {
-            st.on_completed.clone()
-        } else {
-            None
-        }
+        if st.tasks.is_empty() { st.on_completed.clone() } else { None }
     };
     if let Some(f) = fut {
         if !f.done() {
@@ -223,10 +208,7 @@ pub(crate) fn create_task(
             return Err(it.exc("RuntimeError", m));
         }
     }
-    let f = super::value::Value::Builtin(Rc::new(super::value::BuiltinFn {
-        name: "asyncio.create_task",
-        this: None,
-    }));
+    let f = super::value::Value::Builtin(Rc::new(super::value::BuiltinFn { name: "asyncio.create_task", this: None }));
     let task = it.call(&f, args, kwargs)?;
     let Some(id) = task_id(&task) else {
         return Ok(task);

@@ -414,11 +414,7 @@ pub fn exc_str(e: &ExcObj) -> String {
             Value::Tuple(t) => t.len(),
             _ => 0,
         };
-        return format!(
-            "{} ({n} sub-exception{})",
-            to_str(&e.args[0]),
-            if n == 1 { "" } else { "s" }
-        );
+        return format!("{} ({n} sub-exception{})", to_str(&e.args[0]), if n == 1 { "" } else { "s" });
     }
     match e.args.len() {
         0 => String::new(),
@@ -511,12 +507,7 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
         }
         Value::Builtin(b) => match &b.this {
             Some(this) => {
-                let _ = write!(
-                    out,
-                    "<built-in method {} of {} object at 0x?>",
-                    b.name,
-                    this.type_name()
-                );
+                let _ = write!(out, "<built-in method {} of {} object at 0x?>", b.name, this.type_name());
             }
             None => {
                 let _ = write!(out, "<built-in function {}>", b.name);

@@ -11,9 +11,7 @@
 
 use super::pyfmt::{float_repr, str_repr};
 use super::timeline::{Awaited, State};
-use super::{
-    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WakeReason, flags,
-};
+use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WakeReason, flags};
 
 /// Formats virtual seconds for people: at most 6 decimals, trailing zeros
 /// trimmed but at least one kept, and the unit (values beyond that range,
@@ -140,9 +138,7 @@ impl Context {
                 p.cancel_pending = false;
                 p.timeout_fired = false;
             }
-            EventKind::CancelRequested
-                if log.cancels.get(ev.a as usize).is_some_and(|c| c.returned) =>
-            {
+            EventKind::CancelRequested if log.cancels.get(ev.a as usize).is_some_and(|c| c.returned) => {
                 p.cancel_pending = true;
             }
             EventKind::TimeoutFired => p.timeout_fired = true,
@@ -181,10 +177,7 @@ impl Context {
             EventKind::Done => format!("{name} finished with result {}", log.str(ev.a)),
             EventKind::Cancelled => {
                 if ev.flags & flags::CORO_RETURNED != 0 {
-                    format!(
-                        "{name} returned {} while a cancel was pending, so it ends cancelled",
-                        log.str(ev.b_u32())
-                    )
+                    format!("{name} returned {} while a cancel was pending, so it ends cancelled", log.str(ev.b_u32()))
                 } else if let Some(m) = log.strings.opt(ev.a) {
                     format!("{name} finished cancelled (message {})", str_repr(m))
                 } else {
@@ -206,10 +199,9 @@ impl Context {
             EventKind::Log => log_entry(log, ev),
             EventKind::Wake => self.wake(log, ev),
             EventKind::TimeoutFired => self.timeout_fired(log, ev),
-            EventKind::ShieldAbsorbed => format!(
-                "the cancel of {name} stops at the shield: {} runs on",
-                log.task_name(ev.b_u32())
-            ),
+            EventKind::ShieldAbsorbed => {
+                format!("the cancel of {name} stops at the shield: {} runs on", log.task_name(ev.b_u32()))
+            }
         }
     }
 
@@ -273,26 +265,21 @@ impl Context {
         {
             // The awaited tasks that ended the way the thrown error says.
             let how = if cancelled { EventKind::Cancelled } else { EventKind::Exception };
-            let culprits: Vec<&str> = awaited
-                .iter()
-                .filter(|&&t| self.past(t).end == Some(how))
-                .map(|&t| log.task_name(t))
-                .collect();
+            let culprits: Vec<&str> =
+                awaited.iter().filter(|&&t| self.past(t).end == Some(how)).map(|&t| log.task_name(t)).collect();
             let all: Vec<&str> = awaited.iter().map(|&t| log.task_name(t)).collect();
             match (cancelled, culprits.is_empty()) {
                 (true, false) => {
-                    let (what, was) =
-                        if culprits.len() == 1 { ("task", "was") } else { ("tasks", "were") };
+                    let (what, was) = if culprits.len() == 1 { ("task", "was") } else { ("tasks", "were") };
                     format!(
                         "{name} resumes with {error} because the {what} it awaited ({}) {was} \
                          cancelled; {name} itself is not cancelled",
                         culprits.join(", ")
                     )
                 }
-                (false, false) => format!(
-                    "{name} resumes with {error}, raised by {}, which it awaited",
-                    culprits.join(", ")
-                ),
+                (false, false) => {
+                    format!("{name} resumes with {error}, raised by {}, which it awaited", culprits.join(", "))
+                }
                 _ => {
                     format!("{name} resumes with {error} from what it awaited ({})", all.join(", "))
                 }
@@ -307,18 +294,17 @@ impl Context {
         match ev.wake_reason() {
             WakeReason::Created => format!("{name} is scheduled to run its first step"),
             WakeReason::Yield => format!("{name} is ready again after its yield"),
-            WakeReason::Cancelled => format!(
-                "{name} is ready again: its await was cancelled, so CancelledError will be thrown in"
-            ),
+            WakeReason::Cancelled => {
+                format!("{name} is ready again: its await was cancelled, so CancelledError will be thrown in")
+            }
             WakeReason::Foreign => format!("{name} was woken by a foreign future and is ready"),
             WakeReason::Completed => match self.wait_state(log, ev.task) {
                 Some(State::AwaitingTask(t)) => {
                     format!("{name} is ready again: task {} has finished", log.task_name(t))
                 }
-                Some(State::AwaitingShield(t)) => format!(
-                    "{name} is ready again: the shielded task {} has finished",
-                    log.task_name(t)
-                ),
+                Some(State::AwaitingShield(t)) => {
+                    format!("{name} is ready again: the shielded task {} has finished", log.task_name(t))
+                }
                 Some(State::AwaitingGather(_)) => {
                     format!("{name} is ready again: the gather has finished")
                 }
@@ -332,10 +318,7 @@ impl Context {
 
     fn timeout_fired(&self, log: &Log, ev: &Event) -> String {
         let name = who(log, ev.task);
-        let head = format!(
-            "the wait_for deadline ({}) fired for {name}: {name} is cancelled",
-            fmt_seconds(ev.b_f64())
-        );
+        let head = format!("the wait_for deadline ({}) fired for {name}: {name} is cancelled", fmt_seconds(ev.b_f64()));
         match self.wait_state(log, ev.task) {
             Some(State::Deadline { inner: Awaited::Shield(t), .. }) => {
                 format!("{head}; shield keeps {} running", log.task_name(t))
@@ -347,9 +330,7 @@ impl Context {
                      if {t} ends cancelled, wait_for raises TimeoutError"
                 )
             }
-            _ => format!(
-                "{head}; unless the awaited code swallows the cancel, wait_for raises TimeoutError"
-            ),
+            _ => format!("{head}; unless the awaited code swallows the cancel, wait_for raises TimeoutError"),
         }
     }
 }
@@ -402,9 +383,7 @@ fn suspend(log: &Log, ev: &Event) -> String {
         State::Deadline { deadline, inner } => {
             let inner = inner.as_state();
             let what = match inner {
-                State::WaitingFuture => {
-                    chain.map_or_else(String::new, |c| format!(", awaiting {c}"))
-                }
+                State::WaitingFuture => chain.map_or_else(String::new, |c| format!(", awaiting {c}")),
                 s => format!(", {}", s.label(log)),
             };
             format!("{name} suspends under a wait_for deadline at {}{what}", fmt_seconds(deadline))
@@ -451,10 +430,7 @@ fn cancel_requested(log: &Log, ev: &Event) -> String {
         format!("{target} has not started, so it will end cancelled without running a line")
     } else if let Some(chain) = state.strip_prefix("awaiting ") {
         let chain = chain.split(" (").next().unwrap_or(chain);
-        let mut s = format!(
-            "{target} will receive CancelledError at its current await ({})",
-            short_chain(chain)
-        );
+        let mut s = format!("{target} will receive CancelledError at its current await ({})", short_chain(chain));
         if chain.contains("shield(") {
             s.push_str("; the shield keeps the task inside it running");
         }
@@ -498,10 +474,7 @@ fn log_entry(log: &Log, ev: &Event) -> String {
         }
         LogRecord::Shutdown { cancelling } => {
             let names: Vec<&str> = cancelling.iter().map(|&t| log.task_name(t)).collect();
-            format!(
-                "the main task has returned; asyncio.run cancels the tasks still pending: {}",
-                names.join(", ")
-            )
+            format!("the main task has returned; asyncio.run cancels the tasks still pending: {}", names.join(", "))
         }
         LogRecord::Deadlock { message } => format!("deadlock: {}", log.str(*message)),
         LogRecord::Budget { message } => format!("the run was stopped: {}", log.str(*message)),
@@ -541,14 +514,8 @@ mod tests {
             "main called long_task.cancel() at 5.0 s; \
              long_task will receive CancelledError at its current await (sleep(10))"
         );
-        assert_eq!(
-            explain(&b.log, r),
-            "long_task resumes with CancelledError thrown in at its await (sleep(10))"
-        );
-        assert_eq!(
-            explain(&b.log, 1),
-            "main created task 'long_task' (delay); it starts when main next suspends"
-        );
+        assert_eq!(explain(&b.log, r), "long_task resumes with CancelledError thrown in at its await (sleep(10))");
+        assert_eq!(explain(&b.log, 1), "main created task 'long_task' (delay); it starts when main next suspends");
         assert_eq!(explain(&b.log, 0), "asyncio.run created the main task 'main' (main)");
         assert_eq!(explain(&b.log, 3), "long_task suspends in sleep(10) until 10.0 s");
         assert_eq!(explain(&b.log, 99), "");
@@ -561,29 +528,16 @@ mod tests {
         let main = b.task_with("main", "main", None, Via::Main);
         b.ev(main, EventKind::Start, NONE, 0, 0);
         let sh = b.task_with("shielded", "delay", Some(main), Via::CreateTask);
-        let w = b.log.add_wait(WaitRecord::Deadline {
-            deadline: 5.0,
-            inner: WaitKind::Shield,
-            inner_b: u64::from(sh),
-        });
-        let s = b.suspend(
-            main,
-            "wait_for>shield(task:shielded)>Future",
-            WaitKind::Deadline,
-            u64::from(w),
-        );
+        let w = b.log.add_wait(WaitRecord::Deadline { deadline: 5.0, inner: WaitKind::Shield, inner_b: u64::from(sh) });
+        let s = b.suspend(main, "wait_for>shield(task:shielded)>Future", WaitKind::Deadline, u64::from(w));
         b.t = 5.0;
         let f = b.ev(main, EventKind::TimeoutFired, NONE, 5.0f64.to_bits(), 0);
-        let c =
-            b.cancel(main, Canceller::Loop, "awaiting wait_for>shield(task:shielded)>Future", None);
+        let c = b.cancel(main, Canceller::Loop, "awaiting wait_for>shield(task:shielded)>Future", None);
         let via = b.log.intern("Timeout._on_timeout");
         b.log.cancels[0].via = via;
         let a = b.ev(main, EventKind::ShieldAbsorbed, NONE, u64::from(sh), 0);
         let r = b.throw(main, EventKind::Resume, "CancelledError", 0);
-        assert_eq!(
-            explain(&b.log, s),
-            "main suspends under a wait_for deadline at 5.0 s, awaiting shield(shielded)"
-        );
+        assert_eq!(explain(&b.log, s), "main suspends under a wait_for deadline at 5.0 s, awaiting shield(shielded)");
         assert_eq!(
             explain(&b.log, f),
             "the wait_for deadline (5.0 s) fired for main: main is cancelled; shield keeps shielded running"
@@ -618,10 +572,7 @@ mod tests {
         assert_eq!(explain(&b.log, s), "main suspends awaiting task two");
         assert_eq!(explain(&b.log, d), "two finished with result 10");
         assert_eq!(explain(&b.log, p), "main printed: Hello World!, line 12");
-        assert_eq!(
-            explain(&b.log, bl),
-            "two blocks the whole loop for 1.0 s (time.sleep): no other task can run"
-        );
+        assert_eq!(explain(&b.log, bl), "two blocks the whole loop for 1.0 s (time.sleep): no other task can run");
         assert_eq!(explain(&b.log, w), "main is ready again: task two has finished");
         assert_eq!(explain(&b.log, r), "main resumes: task two has finished");
     }
@@ -686,11 +637,8 @@ mod tests {
             explain(&b.log, 2),
             "main's gather wrapped fail in task 'fail#2'; it starts when main next suspends"
         );
-        let w = b.log.add_wait(WaitRecord::Deadline {
-            deadline: 1.0,
-            inner: WaitKind::Sleep,
-            inner_b: 5.0f64.to_bits(),
-        });
+        let w =
+            b.log.add_wait(WaitRecord::Deadline { deadline: 1.0, inner: WaitKind::Sleep, inner_b: 5.0f64.to_bits() });
         b.suspend(main, "wait_for>stubborn>sleep(5)>Future", WaitKind::Deadline, u64::from(w));
         b.t = 1.0;
         let f = b.ev(main, EventKind::TimeoutFired, NONE, 1.0f64.to_bits(), 0);

@@ -83,8 +83,8 @@ use serde_json::{Map, Number, Value};
 
 use super::asyncio::via_name;
 use super::{
-    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym,
-    TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
+    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym, TaskId, TaskInfo, Via,
+    WaitKind, WaitRecord, WakeReason, flags,
 };
 
 /// The value of the `format` key.
@@ -382,9 +382,7 @@ fn wait_json(log: &Log, kind: WaitKind, b: u64, depth: usize) -> Value {
             }
         }
         WaitKind::Deadline => {
-            if let Some(WaitRecord::Deadline { deadline, inner, inner_b }) =
-                log.waits.get(b32 as usize)
-            {
+            if let Some(WaitRecord::Deadline { deadline, inner, inner_b }) = log.waits.get(b32 as usize) {
                 w.insert("deadline".into(), float(*deadline));
                 if depth < MAX_WAIT_DEPTH {
                     w.insert("inner".into(), wait_json(log, *inner, *inner_b, depth + 1));
@@ -538,9 +536,9 @@ fn boolean(m: &Map<String, Value>, key: &str) -> Result<bool, Problem> {
 
 fn uint(m: &Map<String, Value>, key: &str) -> Result<u32, Problem> {
     let v = field(m, key)?;
-    v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
-        format!("\"{key}\" must be an integer from 0 to {}, found {}", u32::MAX, short(v))
-    })
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| format!("\"{key}\" must be an integer from 0 to {}, found {}", u32::MAX, short(v)))
 }
 
 fn number(m: &Map<String, Value>, key: &str) -> Result<f64, Problem> {
@@ -575,8 +573,7 @@ impl Loader {
     }
 
     fn task_id(&self, v: &Value, what: &str) -> Result<TaskId, Problem> {
-        let id =
-            v.as_u64().ok_or_else(|| format!("{what} must be a task id, found {}", short(v)))?;
+        let id = v.as_u64().ok_or_else(|| format!("{what} must be a task id, found {}", short(v)))?;
         match u32::try_from(id) {
             Ok(id) if (id as usize) < self.ntasks => Ok(id),
             _ => Err(format!("unknown task {id}")),
@@ -602,10 +599,7 @@ impl Loader {
         let m = as_obj(v)?;
         let given = field(m, "id")?;
         if given.as_u64() != Some(id as u64) {
-            return Err(format!(
-                "\"id\" is {}, expected {id} (tasks are listed in id order)",
-                short(given)
-            ));
+            return Err(format!("\"id\" is {}, expected {id} (tasks are listed in id order)", short(given)));
         }
         let name = self.sym(string_or_null(m, "name")?);
         let coro = self.sym(string_or_null(m, "coro")?);
@@ -626,10 +620,7 @@ impl Loader {
         let m = as_obj(v)?;
         let given = field(m, "seq")?;
         if given.as_u64() != Some(seq as u64) {
-            return Err(format!(
-                "\"seq\" is {}, expected {seq} (events are listed in order)",
-                short(given)
-            ));
+            return Err(format!("\"seq\" is {}, expected {seq} (events are listed in order)", short(given)));
         }
         let time = number(m, "t")?;
         let task = match field(m, "task")? {
@@ -661,10 +652,7 @@ impl Loader {
         if kind == EventKind::Created {
             let info = &mut self.log.tasks[task as usize];
             if info.created_seq != NONE {
-                return Err(format!(
-                    "task {task} is created twice (events {} and {seq})",
-                    info.created_seq
-                ));
+                return Err(format!("task {task} is created twice (events {} and {seq})", info.created_seq));
             }
             info.created_seq = seq as u32;
         }
@@ -673,11 +661,7 @@ impl Loader {
     }
 
     /// Returns the `a`, `b` and `flags` of an event from its detail.
-    fn read_detail(
-        &mut self,
-        kind: EventKind,
-        d: &Map<String, Value>,
-    ) -> Result<(u32, u64, u8), Problem> {
+    fn read_detail(&mut self, kind: EventKind, d: &Map<String, Value>) -> Result<(u32, u64, u8), Problem> {
         let none_b = u64::from(NONE);
         Ok(match kind {
             EventKind::Created => {
@@ -733,9 +717,10 @@ impl Loader {
                 let by = match field(d, "by")? {
                     Value::String(s) if s == "loop" => Canceller::Loop,
                     Value::String(s) if s == "shutdown" => Canceller::Shutdown,
-                    v => Canceller::Task(self.task_id(v, "\"by\"").map_err(|p| {
-                        format!("{p} (\"by\" is a task id, \"loop\" or \"shutdown\")")
-                    })?),
+                    v => Canceller::Task(
+                        self.task_id(v, "\"by\"")
+                            .map_err(|p| format!("{p} (\"by\" is a task id, \"loop\" or \"shutdown\")"))?,
+                    ),
                 };
                 let state = self.sym(string_or_null(d, "state")?);
                 let via = self.sym(opt_string(d, "via")?);
@@ -743,8 +728,7 @@ impl Loader {
                 let msg = self.sym(opt_string(d, "msg")?);
                 let returned = boolean(d, "returned")?;
                 let cancelling = uint(d, "cancelling")?;
-                let rec =
-                    CancelRecord { by, state, via, forwarded_from, msg, returned, cancelling };
+                let rec = CancelRecord { by, state, via, forwarded_from, msg, returned, cancelling };
                 (self.log.add_cancel(rec), 0, 0)
             }
             EventKind::Print => (self.sym(string_or_null(d, "text")?), 0, 0),
@@ -755,8 +739,7 @@ impl Loader {
             }
             EventKind::Wake => {
                 let reason = string(d, "reason")?;
-                let r = WakeReason::from_name(reason)
-                    .ok_or_else(|| format!("unknown wake reason \"{reason}\""))?;
+                let r = WakeReason::from_name(reason).ok_or_else(|| format!("unknown wake reason \"{reason}\""))?;
                 (NONE, 0, r as u8)
             }
             EventKind::TimeoutFired => (NONE, number(d, "deadline")?.to_bits(), 0),
@@ -774,23 +757,19 @@ impl Loader {
         }
         let w = as_obj(v)?;
         let name = string(w, "kind")?;
-        let kind =
-            WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
+        let kind = WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
         let b = match kind {
             WaitKind::Yield | WaitKind::Future => 0,
             WaitKind::Sleep => number(w, "until")?.to_bits(),
-            WaitKind::Task | WaitKind::Shield => {
-                u64::from(self.task_id(field(w, "task")?, "\"task\"")?)
-            }
+            WaitKind::Task | WaitKind::Shield => u64::from(self.task_id(field(w, "task")?, "\"task\"")?),
             WaitKind::Gather => {
                 let tasks = self.task_list(w, "tasks")?;
                 u64::from(self.log.add_wait(WaitRecord::Gather(tasks)))
             }
             WaitKind::Deadline => {
                 let deadline = number(w, "deadline")?;
-                let (inner, inner_b) = self
-                    .read_wait(field(w, "inner")?, depth + 1)
-                    .map_err(|p| format!("\"inner\": {p}"))?;
+                let (inner, inner_b) =
+                    self.read_wait(field(w, "inner")?, depth + 1).map_err(|p| format!("\"inner\": {p}"))?;
                 u64::from(self.log.add_wait(WaitRecord::Deadline { deadline, inner, inner_b }))
             }
         };
@@ -828,7 +807,6 @@ impl Loader {
 
 // ---------------------------------------------------------------- files
 
-
 /// Writes a log to `path` as JSON, atomically: the text goes to a temporary
 /// file in the same directory, which then replaces `path`.
 ///
@@ -836,8 +814,11 @@ impl Loader {
 /// [`LoadError::Io`] naming `path` when the temporary file cannot be
 /// written or renamed (the temporary file is removed).
 pub fn save(log: &Log, path: &Path) -> Result<(), LoadError> {
-    crate::fsio::write_atomic(path, to_string(log).as_bytes())
-        .map_err(|e| LoadError::Io { path: path.to_path_buf(), action: e.action, source: e.source })
+    crate::fsio::write_atomic(path, to_string(log).as_bytes()).map_err(|e| LoadError::Io {
+        path: path.to_path_buf(),
+        action: e.action,
+        source: e.source,
+    })
 }
 
 /// Reads a log saved by [`save`].
@@ -863,14 +844,7 @@ pub(crate) mod tests {
         log.push(Event { time, b, task, a, loc: NONE, kind, flags: fl })
     }
 
-    fn add(
-        log: &mut Log,
-        name: &str,
-        coro: &str,
-        parent: Option<TaskId>,
-        via: Via,
-        t: f64,
-    ) -> TaskId {
+    fn add(log: &mut Log, name: &str, coro: &str, parent: Option<TaskId>, via: Via, t: f64) -> TaskId {
         let name = log.intern(name);
         let coro = log.intern(coro);
         let created_seq = log.events.len() as u32;
@@ -906,32 +880,13 @@ pub(crate) mod tests {
         ev(&mut log, 0.0, child, EventKind::Print, text, 0, 0);
         ev(&mut log, 0.0, child, EventKind::Block, NONE, 1.5f64.to_bits(), 0);
         let chain = log.intern("sleep(2)>Future");
-        ev(
-            &mut log,
-            1.5,
-            child,
-            EventKind::Suspend,
-            chain,
-            3.5f64.to_bits(),
-            WaitKind::Sleep as u8,
-        );
+        ev(&mut log, 1.5, child, EventKind::Suspend, chain, 3.5f64.to_bits(), WaitKind::Sleep as u8);
         let w = log.add_wait(WaitRecord::Gather(vec![child, odd]));
-        let inner = log.add_wait(WaitRecord::Deadline {
-            deadline: 9.0,
-            inner: WaitKind::Gather,
-            inner_b: u64::from(w),
-        });
+        let inner =
+            log.add_wait(WaitRecord::Deadline { deadline: 9.0, inner: WaitKind::Gather, inner_b: u64::from(w) });
         let chain = log.intern("wait_for>gather");
         ev(&mut log, 1.5, odd, EventKind::Start, NONE, 0, 0);
-        ev(
-            &mut log,
-            1.5,
-            odd,
-            EventKind::Suspend,
-            chain,
-            u64::from(inner),
-            WaitKind::Deadline as u8,
-        );
+        ev(&mut log, 1.5, odd, EventKind::Suspend, chain, u64::from(inner), WaitKind::Deadline as u8);
         let g = log.add_wait(WaitRecord::Gather(vec![]));
         let sh = log.intern("shield(task:child)>Future");
         ev(&mut log, 1.5, odd, EventKind::Resume, NONE, 0, 0);
@@ -1063,17 +1018,11 @@ pub(crate) mod tests {
         let log = rich_log();
         let text = to_string(&log);
         assert_eq!(text.lines().count(), 9 + log.tasks.len() + log.events.len());
-        assert!(
-            text.contains(
-                r#"{"seq":1,"t":0.0,"task":0,"kind":"wake","detail":{"reason":"created"}}"#
-            )
-        );
+        assert!(text.contains(r#"{"seq":1,"t":0.0,"task":0,"kind":"wake","detail":{"reason":"created"}}"#));
         assert!(text.contains(r#""loc":{"file":"scenario.py","line":7}"#));
         assert!(text.contains(r#""loc":{"file":"nofile"}"#));
         assert!(text.contains(r#""t":"inf""#));
-        assert!(text.contains(
-            r#""wait":{"kind":"deadline","deadline":9.0,"inner":{"kind":"gather","tasks":[1,2]}}"#
-        ));
+        assert!(text.contains(r#""wait":{"kind":"deadline","deadline":9.0,"inner":{"kind":"gather","tasks":[1,2]}}"#));
         let empty = to_string(&Log::new());
         assert!(empty.contains("\"tasks\": [],\n  \"events\": []\n}"));
         assert_eq!(from_str(&empty).unwrap().events.len(), 0);
@@ -1106,8 +1055,7 @@ pub(crate) mod tests {
 
     #[test]
     fn syntax_errors_name_file_line_and_column() {
-        let err =
-            load_text("corrupt.json", "{\n  \"format\": \"taskline-log\",\n  \"version\": ,\n}");
+        let err = load_text("corrupt.json", "{\n  \"format\": \"taskline-log\",\n  \"version\": ,\n}");
         assert_eq!(err, "corrupt.json: line 3, column 14: expected value");
         let err = load_text("empty.json", "");
         assert!(err.starts_with("empty.json: line 1, column 0: EOF"), "{err}");
@@ -1120,10 +1068,7 @@ pub(crate) mod tests {
         let err = load_text("log.json", "[1, 2]");
         assert_eq!(err, r#"log.json: not a taskline log (missing "format": "taskline-log")"#);
         let err = load_text("log.json", r#"{"format": "other"}"#);
-        assert_eq!(
-            err,
-            r#"log.json: not a taskline log ("format" is "other", not "taskline-log")"#
-        );
+        assert_eq!(err, r#"log.json: not a taskline log ("format" is "other", not "taskline-log")"#);
     }
 
     #[test]
@@ -1165,37 +1110,17 @@ pub(crate) mod tests {
                 r#""kind":"created","detail":{"coro":"delay","by":99}"#,
                 "event 3: created: unknown task 99",
             ),
-            (
-                r#"{"seq":2,"t":0.0,"task":0"#,
-                r#"{"seq":2,"t":0.0,"task":99"#,
-                "event 2: unknown task 99",
-            ),
+            (r#"{"seq":2,"t":0.0,"task":0"#, r#"{"seq":2,"t":0.0,"task":99"#, "event 2: unknown task 99"),
             (
                 r#"{"seq":2,"t":0.0,"task":0"#,
                 r#"{"seq":2,"t":0.0,"task":-1"#,
                 "event 2: \"task\" must be a task id, found -1",
             ),
-            (
-                r#"{"seq":3,"#,
-                r#"{"seq":4,"#,
-                "event 3: \"seq\" is 4, expected 3 (events are listed in order)",
-            ),
+            (r#"{"seq":3,"#, r#"{"seq":4,"#, "event 3: \"seq\" is 4, expected 3 (events are listed in order)"),
             (r#""kind":"wake""#, r#""kind":"teleport""#, "event 1: unknown kind \"teleport\""),
-            (
-                r#""reason":"created""#,
-                r#""reason":"magic""#,
-                "event 1: wake: unknown wake reason \"magic\"",
-            ),
-            (
-                r#"{"seq":1,"t":0.0,"task":0"#,
-                r#"{"seq":1,"t":0.0,"task":null"#,
-                "event 1: a wake event needs a task",
-            ),
-            (
-                r#"{"seq":1,"t":0.0,"#,
-                r#"{"seq":1,"t":"soon","#,
-                "event 1: \"t\" must be a number, found \"soon\"",
-            ),
+            (r#""reason":"created""#, r#""reason":"magic""#, "event 1: wake: unknown wake reason \"magic\""),
+            (r#"{"seq":1,"t":0.0,"task":0"#, r#"{"seq":1,"t":0.0,"task":null"#, "event 1: a wake event needs a task"),
+            (r#"{"seq":1,"t":0.0,"#, r#"{"seq":1,"t":"soon","#, "event 1: \"t\" must be a number, found \"soon\""),
             (r#""detail":{"reason":"created"}"#, r#""detailz":{}"#, "event 1: missing \"detail\""),
             (
                 r#""kind":"deadline","deadline":9.0,"#,
@@ -1222,26 +1147,10 @@ pub(crate) mod tests {
                 r#""by":"me","state""#,
                 "event 21: cancel_requested: \"by\" must be a task id, found \"me\" (\"by\" is a task id, \"loop\" or \"shutdown\")",
             ),
-            (
-                r#""kind":"budget""#,
-                r#""kind":"fatal""#,
-                "event 37: log: unknown log kind \"fatal\"",
-            ),
-            (
-                r#""loc":{"file":"scenario.py","line":7}"#,
-                r#""loc":{"line":7}"#,
-                "event 2: \"loc\": missing \"file\"",
-            ),
-            (
-                r#"{"id":1,"#,
-                r#"{"id":5,"#,
-                "task 1: \"id\" is 5, expected 1 (tasks are listed in id order)",
-            ),
-            (
-                r#""parent":0,"via":"create_task""#,
-                r#""parent":42,"via":"create_task""#,
-                "task 1: unknown task 42",
-            ),
+            (r#""kind":"budget""#, r#""kind":"fatal""#, "event 37: log: unknown log kind \"fatal\""),
+            (r#""loc":{"file":"scenario.py","line":7}"#, r#""loc":{"line":7}"#, "event 2: \"loc\": missing \"file\""),
+            (r#"{"id":1,"#, r#"{"id":5,"#, "task 1: \"id\" is 5, expected 1 (tasks are listed in id order)"),
+            (r#""parent":0,"via":"create_task""#, r#""parent":42,"via":"create_task""#, "task 1: unknown task 42"),
             (r#""clock":"virtual""#, r#""clock":3"#, "meta: \"clock\" must be a string, found 3"),
             (r#""title":"Every"#, r#""titl":"Every"#, "meta: missing \"title\""),
         ];

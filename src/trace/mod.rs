@@ -35,9 +35,9 @@ pub mod explain;
 pub mod intern;
 pub mod json;
 pub mod pyfmt;
-pub mod timeline;
 #[cfg(test)]
 pub(crate) mod testlog;
+pub mod timeline;
 
 pub use intern::{Interner, NONE, Sym};
 

@@ -30,9 +30,7 @@
 
 use super::explain::{fmt_error, fmt_seconds};
 use super::pyfmt::str_repr;
-use super::{
-    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, WaitKind, WaitRecord, flags,
-};
+use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, WaitKind, WaitRecord, flags};
 
 /// What a task under a `wait_for` deadline awaits.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -190,9 +188,7 @@ impl State {
             WaitKind::Deadline => match log.waits.get(b32 as usize) {
                 Some(&WaitRecord::Deadline { deadline, inner, inner_b }) if depth < 16 => {
                     match State::of_wait_depth(log, inner, inner_b, depth + 1) {
-                        State::Deadline { deadline: d, inner } => {
-                            State::Deadline { deadline: deadline.min(d), inner }
-                        }
+                        State::Deadline { deadline: d, inner } => State::Deadline { deadline: deadline.min(d), inner },
                         s => State::Deadline { deadline, inner: s.to_awaited() },
                     }
                 }
@@ -543,10 +539,7 @@ impl Deriver<'_> {
         }
         let row = self.tl.rows.len();
         self.tl.rows.push(Row { task, created_seq: seq, segments: Vec::new(), end: None });
-        *slot = Some(Cursor {
-            row,
-            open: Some(Open { state: State::Ready, t0: self.now, seq0: seq, detail: NONE }),
-        });
+        *slot = Some(Cursor { row, open: Some(Open { state: State::Ready, t0: self.now, seq0: seq, detail: NONE }) });
         let by = ev.b_u32();
         let parent = if (by as usize) < self.log.tasks.len() {
             Some(by)
@@ -589,16 +582,12 @@ impl Deriver<'_> {
         };
         let (mut text, from) = match (c.forwarded_from, c.by) {
             (Some(f), _) => (format!("cancel forwarded from {}", log.task_name(f)), Some(f)),
-            (None, Canceller::Task(t)) => {
-                (format!("cancel requested by {}", log.task_name(t)), Some(t))
-            }
+            (None, Canceller::Task(t)) => (format!("cancel requested by {}", log.task_name(t)), Some(t)),
             (None, Canceller::Loop) => match log.strings.opt(c.via) {
                 Some(via) => (format!("cancel requested by the loop ({via})"), None),
                 None => ("cancel requested by the loop".to_string(), None),
             },
-            (None, Canceller::Shutdown) => {
-                ("cancel requested by the asyncio.run shutdown".to_string(), None)
-            }
+            (None, Canceller::Shutdown) => ("cancel requested by the asyncio.run shutdown".to_string(), None),
         };
         if let Some(m) = log.strings.opt(c.msg) {
             text.push_str(&format!(" with message {}", str_repr(m)));
@@ -616,11 +605,9 @@ impl Deriver<'_> {
         let log = self.log;
         let Some(rec) = log.logs.get(ev.a as usize) else { return };
         let (kind, task, text) = match rec {
-            LogRecord::Warning { category, message } => (
-                MarkerKind::Warning,
-                ev.task,
-                format!("{}: {}", log.str(*category), log.str(*message)),
-            ),
+            LogRecord::Warning { category, message } => {
+                (MarkerKind::Warning, ev.task, format!("{}: {}", log.str(*category), log.str(*message)))
+            }
             LogRecord::LoopException { message, exception, about } => {
                 let mut text = log.str(*message).to_string();
                 if let Some(e) = exception {
@@ -637,12 +624,8 @@ impl Deriver<'_> {
                 };
                 (MarkerKind::Shutdown, ev.task, text)
             }
-            LogRecord::Deadlock { message } => {
-                (MarkerKind::Deadlock, ev.task, log.str(*message).to_string())
-            }
-            LogRecord::Budget { message } => {
-                (MarkerKind::Budget, ev.task, log.str(*message).to_string())
-            }
+            LogRecord::Deadlock { message } => (MarkerKind::Deadlock, ev.task, log.str(*message).to_string()),
+            LogRecord::Budget { message } => (MarkerKind::Budget, ev.task, log.str(*message).to_string()),
         };
         self.marker(kind, task, seq, text);
     }
@@ -757,12 +740,7 @@ mod tests {
     use crate::trace::{CancelRecord, ErrorRecord, WakeReason};
 
     fn states(tl: &Timeline, task: TaskId) -> Vec<(&'static str, f64, f64, u32, u32)> {
-        tl.row(task)
-            .unwrap()
-            .segments
-            .iter()
-            .map(|s| (s.state.name(), s.t0, s.t1, s.seq0, s.seq1))
-            .collect()
+        tl.row(task).unwrap().segments.iter().map(|s| (s.state.name(), s.t0, s.t1, s.seq0, s.seq1)).collect()
     }
 
     /// main creates `child`, awaits it; child sleeps 2 s and returns 3.
@@ -856,17 +834,10 @@ mod tests {
         );
         assert_eq!(
             states(&tl, 1),
-            vec![
-                ("ready", 0.0, 1.5, 1, 6),
-                ("running", 1.5, 1.5, 6, 7),
-                ("blocking", 1.5, 2.5, 7, 8)
-            ]
+            vec![("ready", 0.0, 1.5, 1, 6), ("running", 1.5, 1.5, 6, 7), ("blocking", 1.5, 2.5, 7, 8)]
         );
         assert_eq!(tl.end_time, 2.5, "the pending block extends the axis");
-        assert_eq!(
-            tl.rows[0].segments[2].state.label(&b.log),
-            "blocking the loop for 1.5 s (time.sleep)"
-        );
+        assert_eq!(tl.rows[0].segments[2].state.label(&b.log), "blocking the loop for 1.5 s (time.sleep)");
     }
 
     #[test]
@@ -888,11 +859,8 @@ mod tests {
         let main = b.task("main", None); // 0
         b.start(main); // 1
         let sh = b.task("shielded", Some(main)); // 2
-        let inner = b.log.add_wait(WaitRecord::Deadline {
-            deadline: 5.0,
-            inner: WaitKind::Shield,
-            inner_b: u64::from(sh),
-        });
+        let inner =
+            b.log.add_wait(WaitRecord::Deadline { deadline: 5.0, inner: WaitKind::Shield, inner_b: u64::from(sh) });
         let chain = b.log.intern("wait_for>shield(task:shielded)>Future");
         b.ev(main, EventKind::Suspend, chain, u64::from(inner), WaitKind::Deadline as u8); // 3
         b.start(sh); // 4
@@ -931,22 +899,13 @@ mod tests {
         let tl = derive(&log);
         let st = tl.state_at(main, 3).unwrap().state;
         assert_eq!(st, State::Deadline { deadline: 5.0, inner: Awaited::Shield(sh) });
-        assert_eq!(
-            st.label(&log),
-            "waiting under wait_for deadline 5.0 s (awaiting shield(shielded))"
-        );
-        let markers: Vec<_> =
-            tl.markers.iter().map(|m| (m.kind, m.task, m.seq, m.text.as_str())).collect();
+        assert_eq!(st.label(&log), "waiting under wait_for deadline 5.0 s (awaiting shield(shielded))");
+        let markers: Vec<_> = tl.markers.iter().map(|m| (m.kind, m.task, m.seq, m.text.as_str())).collect();
         assert_eq!(
             markers,
             vec![
                 (MarkerKind::TimeoutFired, main, 6, "wait_for deadline 5.0 s fired"),
-                (
-                    MarkerKind::CancelRequested,
-                    main,
-                    7,
-                    "cancel requested by the loop (Timeout._on_timeout)"
-                ),
+                (MarkerKind::CancelRequested, main, 7, "cancel requested by the loop (Timeout._on_timeout)"),
                 (MarkerKind::ShieldAbsorbed, main, 8, "the shield keeps shielded running"),
                 (MarkerKind::CancelledDelivered, main, 10, "CancelledError thrown in"),
                 (MarkerKind::CancelRequested, sh, 11, "cancel requested by main"),

@@ -62,9 +62,7 @@ pub fn assert_matches_cpython_modulo(name: &str, log: &Log, normalize: impl Fn(&
     let got = normalize(&to_jsonl(log));
     if let Some(diff) = first_difference(&want, &got) {
         eprintln!("---- taskline's trace of {name}:\n{got}----");
-        panic!(
-            "{name}: taskline differs from CPython 3.13 (Python twin: tests/data/behaviour/{name}.py)\n{diff}"
-        );
+        panic!("{name}: taskline differs from CPython 3.13 (Python twin: tests/data/behaviour/{name}.py)\n{diff}");
     }
 }
 
