@@ -23,20 +23,24 @@ pub struct AtomicWriteError {
 /// The failing step and its cause (the caller names the file).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let Some(name) = path.file_name() else {
+    if path.file_name().is_none() {
         let source = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name");
         return Err(AtomicWriteError { action: "write", source });
-    };
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{}.{}-{n}.tmp", name.to_string_lossy(), std::process::id()));
-    let written = fs::File::create_new(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
+    // A short name: the target's own may already be near the length limit.
+    let tmp = dir.join(format!(".taskline-{}-{n}.tmp", std::process::id()));
+    let mut file = match fs::File::create_new(&tmp) {
+        Ok(f) => f,
+        // Not ours (e.g. it already existed): leave it alone.
+        Err(source) => return Err(AtomicWriteError { action: "write", source }),
+    };
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
     if let Err(source) = written {
         let _ = fs::remove_file(&tmp);
         return Err(AtomicWriteError { action: "write", source });

@@ -309,3 +309,13 @@ fn budgets_stop_runaway_scripts_and_keep_the_log() {
     let log = run_source("deep.py", deep, taskline::Config::default()).expect("runs");
     assert!(taskline::trace::asyncio::to_jsonl(&log).contains("RecursionError"));
 }
+
+#[test]
+fn deeply_nested_source_does_not_crash_taskline() {
+    // Parsing and compiling recurse per bracket: they run on a thread with a large stack.
+    let src = format!("x = {}1{}\n\nasync def main():\n    print(x)\n", "(".repeat(5000), ")".repeat(5000));
+    let log = taskline::script::run_source("deep.py", &src, taskline::Config::default()).expect("runs");
+    let printed: Vec<&str> =
+        log.events.iter().filter(|e| e.kind == taskline::trace::EventKind::Print).map(|e| log.str(e.a)).collect();
+    assert_eq!(printed, ["1"]);
+}

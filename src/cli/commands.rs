@@ -9,8 +9,8 @@
 //! | status | meaning |
 //! |--------|---------|
 //! | 0 | success |
-//! | 1 | a log file could not be loaded, or output could not be written |
-//! | 2 | bad arguments: clap's errors, an [`UnknownScenario`], a [`NotForLogFiles`] option |
+//! | 1 | a log file or script could not be loaded, or output could not be written (an export's missing directory included) |
+//! | 2 | bad arguments: clap's errors, an [`UnknownScenario`], a [`NotForLogFiles`] option, an export request the format or the run cannot satisfy (unknown extension, step, time or range out of range) |
 //! | 3 | the output was printed, but the run was stopped early by a guard (see [`Outcome::Stopped`]) |
 
 use std::io::{self, Write};

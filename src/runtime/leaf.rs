@@ -315,8 +315,9 @@ pub mod time {
                 super::super::core::ClockMode::Real => true,
             }
         });
-        if real != Some(false) && secs > 0.0 && secs.is_finite() {
-            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+        if real != Some(false) && secs > 0.0 {
+            // (a duration too long for `Duration` blocks as long as it can)
+            std::thread::sleep(std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX));
         }
     }
 

@@ -286,11 +286,18 @@ impl Inner {
         };
         match until {
             Some(when) => {
-                let deadline = start + std::time::Duration::from_secs_f64(when.max(0.0));
-                let timer = async {
-                    async_io::Timer::at(deadline).await;
-                };
-                async_io::block_on(futures_lite::future::or(tick, timer));
+                // A deadline too far for an `Instant` is one that never comes.
+                let deadline =
+                    std::time::Duration::try_from_secs_f64(when.max(0.0)).ok().and_then(|d| start.checked_add(d));
+                match deadline {
+                    Some(deadline) => {
+                        let timer = async {
+                            async_io::Timer::at(deadline).await;
+                        };
+                        async_io::block_on(futures_lite::future::or(tick, timer));
+                    }
+                    None => async_io::block_on(tick),
+                }
             }
             None => async_io::block_on(tick),
         }

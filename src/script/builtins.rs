@@ -1716,9 +1716,3 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
 pub(crate) fn exception_text(e: &super::value::ExcObj) -> String {
     exc_str(e)
 }
-
-#[allow(dead_code)]
-fn _unused(it: &Interp) -> R<Value> {
-    let _ = ops::contains;
-    it.type_error("")
-}

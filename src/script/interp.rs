@@ -10,10 +10,9 @@ use std::rc::{Rc, Weak};
 
 use indexmap::IndexMap;
 
-use super::compile::{BoolOp, CmpOp, CompKind, E, FPart, FuncProto, Module, Operator, SK, Stmt, Target, UnaryOp, Var};
+use super::compile::{BoolOp, CompKind, E, FPart, FuncProto, Module, SK, Stmt, Target, Var};
 use super::value::{
-    BoxFut, BuiltinFn, Class, CoroObj, ExcObj, Func, FutObj, HKey, TaskObj, TimeoutObj, Value, exc_str, py_eq,
-    range_len, repr, to_str,
+    BoxFut, Class, CoroObj, ExcObj, Func, FutObj, HKey, TaskObj, TimeoutObj, Value, exc_str, range_len, repr, to_str,
 };
 use super::{builtins, ops};
 use crate::runtime::{self, Awaitable, Error, ErrorKind};
@@ -1405,13 +1404,4 @@ pub(crate) fn make_task_obj(it: &Interp, t: runtime::Task<Value>) -> Value {
 /// `asyncio.timeout(...)`.
 pub(crate) fn timeout_value(delay: Option<f64>, absolute: bool) -> Value {
     Value::Timeout(Rc::new(TimeoutObj { delay, absolute }))
-}
-
-/// Unused helpers kept for completeness.
-#[allow(dead_code)]
-fn _assert_types(_: &BuiltinFn, _: &CmpOp, _: &UnaryOp, _: &Operator) {}
-
-#[allow(dead_code)]
-fn _eq(a: &Value, b: &Value) -> bool {
-    py_eq(a, b)
 }

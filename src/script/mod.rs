@@ -122,41 +122,39 @@ pub fn run_file(path: &Path, config: Config) -> Result<Log, ScriptError> {
 /// Parses, checks and runs a script; `file_name` names it in messages and
 /// in the log's source locations (`file_name:line`).
 pub fn run_source(file_name: &str, source: &str, config: Config) -> Result<Log, ScriptError> {
-    let compiled = compile_source(file_name, source)?;
-    // Deep Python recursion must not overflow the caller's stack: run on a thread with room.
-    let file = file_name.to_owned();
-    std::thread::scope(|s| {
-        let h = std::thread::Builder::new()
-            .stack_size(256 << 20)
-            .spawn_scoped(s, move || run_compiled(&file, compiled, config));
-        match h {
-            Ok(h) => h.join().unwrap_or_else(|_| {
-                let mut log = Log::new();
-                log.meta.stopped = Some("taskline: the interpreter failed".into());
-                Ok(log)
-            }),
-            Err(e) => Err(ScriptError::Io {
-                file: file_name.to_owned(),
-                message: format!("cannot start the interpreter thread: {e}"),
-            }),
-        }
+    on_big_stack(file_name, || run_compiled(file_name, source, config)).unwrap_or_else(|| {
+        let mut log = Log::new();
+        log.meta.stopped = Some("taskline: the interpreter failed".into());
+        Ok(log)
     })
 }
 
 /// Parses the script and checks it against the supported subset, without running it.
 pub fn check_source(file_name: &str, source: &str) -> Result<(), ScriptError> {
-    compile_source(file_name, source).map(|_| ())
+    on_big_stack(file_name, || {
+        let mut guard = QUALNAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let q = guard.get_or_insert_with(HashMap::new);
+        parse_and_compile(file_name, source, q).map(|_| ())
+    })
+    .unwrap_or_else(|| {
+        Err(ScriptError::Io { file: file_name.to_owned(), message: "taskline: the checker failed".into() })
+    })
 }
 
-/// A compiled script (ready to run on any thread: it holds no `Rc`).
-struct Compiled {
-    source: String,
-}
-
-fn compile_source(file_name: &str, source: &str) -> Result<Compiled, ScriptError> {
-    let mut q = HashMap::new();
-    parse_and_compile(file_name, source, &mut q)?;
-    Ok(Compiled { source: source.to_owned() })
+/// Runs `f` on a thread with a large stack: deeply nested source (parsing,
+/// compiling) and deep Python recursion must not overflow the caller's
+/// stack. `None` if `f` panicked (a bug in taskline).
+fn on_big_stack<R: Send>(
+    file_name: &str,
+    f: impl FnOnce() -> Result<R, ScriptError> + Send,
+) -> Option<Result<R, ScriptError>> {
+    std::thread::scope(|s| match std::thread::Builder::new().stack_size(256 << 20).spawn_scoped(s, f) {
+        Ok(h) => h.join().ok(),
+        Err(e) => Some(Err(ScriptError::Io {
+            file: file_name.to_owned(),
+            message: format!("cannot start the interpreter thread: {e}"),
+        })),
+    })
 }
 
 fn position(source: &str, at: TextSize) -> (u32, u32, String) {
@@ -274,12 +272,11 @@ fn parse_and_compile(
 /// bounded by the distinct function names ever seen.
 static QUALNAMES: std::sync::Mutex<Option<HashMap<String, &'static str>>> = std::sync::Mutex::new(None);
 
-fn run_compiled(file_name: &str, compiled: Compiled, mut config: Config) -> Result<Log, ScriptError> {
-    let source = compiled.source;
+fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log, ScriptError> {
     let module = {
         let mut guard = QUALNAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let q = guard.get_or_insert_with(HashMap::new);
-        parse_and_compile(file_name, &source, q)?
+        parse_and_compile(file_name, source, q)?
     };
     if config.source.is_empty() {
         config.source = file_name.to_owned();
