@@ -37,9 +37,10 @@ fn first_difference(want: &str, got: &str) -> String {
     format!("line counts differ: CPython {} lines, taskline {}", want.lines().count(), got.lines().count())
 }
 
-/// taskline's own scenarios beyond the reference set: their Python twins are
-/// in tests/data/scenarios, their CPython 3.13 traces (recorded with the
-/// reference harness) in tests/data/golden.
+/// taskline's own scenarios beyond the reference set: their Python listings
+/// are in assets/scenarios (the ones the app shows), their CPython 3.13
+/// traces (recorded with the reference harness from those listings) in
+/// tests/data/golden.
 #[test]
 fn every_extra_scenario_matches_its_cpython_twin() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden");
