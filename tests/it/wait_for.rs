@@ -2,9 +2,8 @@
 //! turn the CancelledError into TimeoutError. Each test is the twin of
 //! `tests/data/behaviour/wait_for_*.py` and must give CPython 3.13's trace exactly.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{assert_matches_cpython, me, now};
 

@@ -3,7 +3,6 @@
 //! slice per state interval at the event log's times, instants for cancels,
 //! timeouts and shields, flows whose ends lie in slices.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 

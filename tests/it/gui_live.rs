@@ -54,6 +54,9 @@ fn the_cursor_follows_new_events_until_the_user_steps_back() {
     assert_eq!(h.state().cursor() as usize, full.events.len() - 1);
 }
 
+/// A guard against a hang, not a speed bound: a loaded machine may be slow.
+const HANG: Duration = Duration::from_secs(300);
+
 #[test]
 fn a_real_clock_run_is_shown_while_it_runs() {
     let mut app = TasklineApp::new_for_test();
@@ -62,19 +65,18 @@ fn a_real_clock_run_is_shown_while_it_runs() {
     let mut h =
         Harness::builder().with_size([1000.0, 700.0]).build_ui_state(|ui, app: &mut TasklineApp| app.ui_root(ui), app);
     while h.state().document().is_none() {
-        assert!(started.elapsed() < Duration::from_secs(20), "the real-clock run never arrived");
+        assert!(started.elapsed() < HANG, "the real-clock run never arrived");
         h.run_steps(1);
         std::thread::sleep(Duration::from_millis(20));
     }
-    // hello world sleeps 1 s: the first snapshot arrives while main sleeps,
-    // before the run is over.
+    // hello world sleeps 1 s: the first snapshot is published while main
+    // sleeps, before the run is over (whenever this thread gets to see it).
     let first = h.state().document().expect("a snapshot").log.clone();
     assert_eq!(first.meta.clock, "real");
-    assert!(started.elapsed() < Duration::from_millis(900), "not live: the log came only at the end");
     assert!(first.events.iter().all(|e| e.time < 0.9), "the first snapshot is from before the sleep ended");
     // The timeline grows to the end of the run, and the cursor follows the newest event.
     loop {
-        assert!(started.elapsed() < Duration::from_secs(20), "the real-clock run never finished");
+        assert!(started.elapsed() < HANG, "the real-clock run never finished");
         h.run_steps(1);
         std::thread::sleep(Duration::from_millis(20));
         let doc = h.state().document().expect("recorded");

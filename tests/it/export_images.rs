@@ -3,7 +3,6 @@
 //! where the layout puts its bars, the GIF has a frame per step, and the
 //! same input gives the same bytes.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg;

@@ -5,9 +5,8 @@
 //! exactly; the cycle of plain task awaits is taskline-only (in CPython,
 //! cancelling such a cycle recurses until RecursionError).
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -137,6 +136,10 @@ mod task_cycle {
 
 const CHILD_ENV: &str = "TASKLINE_TEST_DEADLOCK_CHILD";
 
+/// How long a child may run before it counts as hung: a guard against a
+/// hang, not a speed bound (a loaded CI machine may be very slow).
+const HANG: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// Runs the task cycle `a` awaits `b` awaits `a` (main awaits `a`) and checks
 /// the log. Run in a child process by the test below, so that a crash (e.g.
 /// a stack overflow from forwarding the shutdown's cancel round the cycle)
@@ -169,8 +172,11 @@ fn task_cycle_child() {
 /// or `None` if it did not finish within `limit`.
 fn run_child(name: &str, limit: std::time::Duration) -> Option<(std::process::ExitStatus, String)> {
     let exe = std::env::current_exe().expect("test binary");
+    // The test's full name in this binary: its module path without the crate.
+    let module = module_path!().split_once("::").map_or("", |(_, rest)| rest);
+    let full_name = format!("{module}::{name}");
     let mut child = std::process::Command::new(exe)
-        .args([name, "--exact", "--include-ignored", "--nocapture", "--test-threads=1"])
+        .args([full_name.as_str(), "--exact", "--include-ignored", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -198,8 +204,8 @@ fn run_child(name: &str, limit: std::time::Duration) -> Option<(std::process::Ex
 
 #[test]
 fn a_cycle_of_tasks_awaiting_each_other_is_a_deadlock_not_a_crash() {
-    match run_child("task_cycle_child", std::time::Duration::from_secs(60)) {
-        None => panic!("the task cycle did not return within 60 s (hang)"),
+    match run_child("task_cycle_child", HANG) {
+        None => panic!("the task cycle did not return within {HANG:?} (hang)"),
         Some((status, out)) => {
             assert!(status.success(), "a cycle of tasks awaiting each other crashed or failed ({status}):\n{out}");
         }
@@ -229,8 +235,8 @@ fn a_foreign_future_that_never_wakes_is_a_deadlock_not_a_hang() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    match run_child("foreign_pending_child", std::time::Duration::from_secs(10)) {
-        None => panic!("awaiting std::future::pending() under the virtual clock did not return within 10 s (hang)"),
+    match run_child("foreign_pending_child", HANG) {
+        None => panic!("awaiting std::future::pending() under the virtual clock did not return within {HANG:?} (hang)"),
         Some((status, out)) => assert!(status.success(), "failed ({status}):\n{out}"),
     }
 }

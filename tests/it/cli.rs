@@ -2,7 +2,6 @@
 //! a JSON round trip through a file, and the error paths.
 
 // The helpers below are test code too.
-#![allow(clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -2,7 +2,6 @@
 //! the event budget (`max_events`) or the time limit (`max_time`); the run
 //! returns with `stopped` set, a `budget` log event, and the log so far.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use taskline::trace::asyncio::to_jsonl;
 use taskline::trace::{EventKind, LogRecord};

@@ -3,7 +3,6 @@
 //! `Panic` and the panic message; the other tasks run on, a task awaiting
 //! the panicked one gets the `Panic` error, and the run returns normally.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use taskline::trace::asyncio::to_jsonl;
 use taskline::trace::{Event, EventKind, Log, LogRecord, TaskId};

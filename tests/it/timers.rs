@@ -2,9 +2,8 @@
 //! Each test is the twin of `tests/data/behaviour/timers_*.py` and must
 //! give CPython 3.13's trace exactly.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{assert_matches_cpython, now};
 

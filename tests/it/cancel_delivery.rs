@@ -2,9 +2,8 @@
 //! arrives, and how a task may react to it. Each test is the twin of
 //! `tests/data/behaviour/cancel_*.py` and must give CPython 3.13's trace exactly.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{assert_matches_cpython, me, now};
 

@@ -1,0 +1,30 @@
+//! All integration tests, in one binary: a clean build links eframe, wgpu,
+//! resvg and ruff once instead of once per file. One behaviour per module.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+mod blocking;
+mod cancel_delivery;
+mod cancel_forwarding;
+mod cli;
+mod conformance;
+mod deadlock;
+mod determinism;
+mod export_cli;
+mod export_images;
+mod export_trace;
+mod gather;
+mod gui_app;
+mod gui_live;
+mod gui_snapshots;
+mod handles;
+mod panics;
+mod real_clock;
+mod runaway;
+mod script_errors;
+mod scripts;
+mod shield;
+mod timers;
+mod wait_for;
+mod warnings;
