@@ -459,7 +459,14 @@ pub fn execute(cli: Cli) -> ExitCode {
     }
 }
 
+/// The environment variable that makes [`execute`] panic before doing anything
+/// (for testing exit status [`EXIT_PANIC`] through the binary).
+pub const INJECT_PANIC_VAR: &str = "TASKLINE_TEST_INJECT_PANIC";
+
 fn execute_unguarded(cli: Cli) -> ExitCode {
+    if std::env::var_os(INJECT_PANIC_VAR).is_some() {
+        panic!("panic injected by {INJECT_PANIC_VAR}");
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
