@@ -326,7 +326,7 @@ fn log_files_are_capped_and_checked() {
     let (json, _) = status(&["run", "05_two_tasks_concurrent", "--format", "json"], 0);
     let json = String::from_utf8(json).expect("utf-8");
     // The clock going back at the last event is refused, naming the event and the field.
-    let line = json.lines().filter(|l| l.contains("{\"seq\":")).last().expect("an event").to_owned();
+    let line = json.lines().rev().find(|l| l.contains("{\"seq\":")).expect("an event").to_owned();
     let seq = line.split("\"seq\":").nth(1).and_then(|r| r.split(',').next()).expect("seq").to_owned();
     let t = line.split("\"t\":").nth(1).and_then(|r| r.split(',').next()).expect("t").to_owned();
     assert_eq!(t, "3.0", "{line}");
