@@ -4,14 +4,17 @@
 //! [`execute`]. The commands themselves ([`list`], [`run`]) write to any
 //! [`Write`] and report failures as [`anyhow::Error`]s, so they can be tested
 //! without a process; [`exit_status`] maps an error to the process's exit
-//! status:
+//! status. The statuses are defined here, once ([`EXIT_FAILURE`],
+//! [`EXIT_USAGE`], [`EXIT_STOPPED`], [`EXIT_PANIC`]); `taskline --help`,
+//! `taskline run --help` and the README show this same table:
 //!
-//! | status | meaning |
-//! |--------|---------|
-//! | 0 | success |
-//! | 1 | a log file or script could not be loaded, or output could not be written (an export's missing directory included) |
-//! | 2 | bad arguments: clap's errors, an [`UnknownScenario`], a [`NotForLogFiles`] option, an export request the format or the run cannot satisfy (unknown extension, step, time or range out of range) |
-//! | 3 | the output was printed, but the run was stopped early by a guard (see [`Outcome::Stopped`]) |
+#![doc = concat!("```text\n", include_str!("exit_status.txt"), "```")]
+//!
+//! A Python exception in a script's task (even `main`) is part of the run,
+//! not a failure of taskline: the timeline shows it (an `exception` event,
+//! `!` at the end of the task's lane) and the status is 0. Control
+//! characters in anything printed for a terminal (the text timeline, file
+//! names, messages on stderr) are escaped by [`super::term::escape_controls`].
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -23,12 +26,16 @@ use crate::runtime::{ClockMode, Config};
 use crate::scenarios::{self, Scenario};
 use crate::trace::{Log, asyncio, json};
 
+/// Exit status: the input is unusable (a log file that does not load, a
+/// script that is refused or has a syntax error, an output that cannot be
+/// written).
+pub const EXIT_FAILURE: u8 = 1;
 /// Exit status: bad arguments (also clap's status for usage errors).
 pub const EXIT_USAGE: u8 = 2;
-/// Exit status: other failures (a log file that does not load, an I/O error).
-pub const EXIT_FAILURE: u8 = 1;
 /// Exit status: the output was printed, but the run was stopped by a guard.
 pub const EXIT_STOPPED: u8 = 3;
+/// Exit status: taskline itself failed (an internal panic).
+pub const EXIT_PANIC: u8 = 4;
 
 /// The text width used when neither `--width` nor `COLUMNS` gives one.
 pub const DEFAULT_WIDTH: usize = 100;
@@ -44,13 +51,19 @@ suspended (and on what), woken, cancelled, finished.
 Time is virtual by default: a `sleep(10)` takes no wall-clock time, and the \
 order of events within one instant is exactly CPython's.";
 
-const ROOT_AFTER_HELP: &str = "\
+const ROOT_AFTER_HELP: &str = concat!(
+    "\
 Examples:
   taskline list                                   the built-in scenarios
   taskline run 10_shield_wait_for                 its timeline, as text
   taskline run 10_shield_wait_for --format json > shield.json
   taskline run shield.json                        show a saved log again
-  taskline export 10_shield_wait_for -o shield.png   a picture of it (also .svg, .gif, .trace.json)";
+  taskline export 10_shield_wait_for -o shield.png   a picture of it (also .svg, .gif, .trace.json)
+  taskline export 10_shield_wait_for -o - --format svg | …   to stdout
+
+",
+    include_str!("exit_status.txt")
+);
 
 const LIST_LONG_ABOUT: &str = "\
 Lists the built-in scenarios, grouped by the chapter section they illustrate. \
@@ -79,9 +92,16 @@ reads it back
 reference traces (taskline's own events left out)
 
 A run stopped by a guard (--max-events, --max-time) still prints what it \
-recorded, then reports why on stderr and exits with status 3.";
+recorded, then reports why on stderr and exits with status 3.
 
-const RUN_AFTER_HELP: &str = "\
+A log file is read whole, up to 1 GiB (a larger one is refused), and checked \
+before it is shown: every problem is reported with the event and field it is in. \
+Control characters in the text output (a script's printed text, names) are \
+shown escaped, as Python's repr shows them (\\x1b, \\r, …); the JSON formats \
+keep them as JSON escapes.";
+
+const RUN_AFTER_HELP: &str = concat!(
+    "\
 Examples:
   taskline run 10_shield_wait_for
   taskline run 10_shield_wait_for --width 80
@@ -89,7 +109,11 @@ Examples:
   taskline run 01_hello_world --format json > hello.json
   taskline run hello.json --format asyncio-trace
   taskline run 01_hello_world --clock real        sleeps really take seconds
-  taskline run 10_shield_wait_for --max-time 6    stop the clock after 6 s";
+  taskline run 10_shield_wait_for --max-time 6    stop the clock after 6 s
+
+",
+    include_str!("exit_status.txt")
+);
 
 /// `taskline`: see what async tasks do.
 #[derive(Debug, Parser)]
@@ -169,17 +193,45 @@ pub struct GuiArgs {
     pub light: bool,
 }
 
+/// `taskline gui` (or `--screenshot`) with no display to open a window on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "no display to open a window on{detail}: set DISPLAY (or WAYLAND_DISPLAY), or use `taskline export` for pictures"
+)]
+pub struct NoDisplay {
+    /// What was tried, e.g. ` (DISPLAY=:99 did not answer)`; empty when nothing is set.
+    pub detail: String,
+}
+
+/// A file named on the command line that is not there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("file not found: '{file}'")]
+pub struct FileNotFound {
+    /// The path as given.
+    pub file: String,
+}
+
 /// Opens the desktop app with `args`.
+///
+/// # Errors
+/// [`UnknownScenario`], [`FileNotFound`] for a target that looks like a path
+/// (see [`resolve`]) but is not there, [`NoDisplay`] without a display (or
+/// when the display does not answer), and the app's own errors.
 pub fn gui(args: &GuiArgs) -> anyhow::Result<()> {
-    if let Some(t) = &args.target
-        && scenarios::find(t).is_none()
-        && !Path::new(t).exists()
-    {
-        return Err(
-            UnknownScenario { id: t.clone(), suggestions: suggest(t, scenarios::all().iter().map(|s| s.id)) }.into()
-        );
+    if let Some(t) = &args.target {
+        match resolve(t)? {
+            Target::Scenario(_) => {}
+            Target::File(path) | Target::Script(path) => {
+                if !path.exists() {
+                    return Err(FileNotFound { file: t.clone() }.into());
+                }
+            }
+        }
     }
-    crate::gui::run(crate::gui::LaunchOptions {
+    if !has_display() {
+        return Err(NoDisplay { detail: String::new() }.into());
+    }
+    let launched = crate::gui::run(crate::gui::LaunchOptions {
         target: args.target.clone(),
         screenshot: args.screenshot.clone(),
         step: args.step,
@@ -191,6 +243,16 @@ pub fn gui(args: &GuiArgs) -> anyhow::Result<()> {
         } else {
             None
         },
+    });
+    // winit's message names source files of the machine taskline was built on: say it plainly instead.
+    launched.map_err(|e| {
+        if e.to_string().starts_with("could not open the window") {
+            let shown = |v: &str| std::env::var(v).ok().filter(|s| !s.is_empty()).map(|s| format!("{v}={s}"));
+            let set: Vec<String> = ["DISPLAY", "WAYLAND_DISPLAY"].iter().filter_map(|v| shown(v)).collect();
+            NoDisplay { detail: format!(" ({} did not answer)", set.join(", ")) }.into()
+        } else {
+            e
+        }
     })
 }
 
@@ -294,7 +356,7 @@ fn parse_max_events(s: &str) -> Result<usize, String> {
 
 fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
-        Ok(x) if x.is_nan() => Err("must be a number of seconds, not NaN".to_owned()),
+        Ok(x) if !x.is_finite() => Err(format!("must be a finite number of seconds, not {}", s.trim())),
         Ok(x) if x < 0.0 => Err("must not be negative".to_owned()),
         Ok(x) => Ok(x),
         Err(e) => Err(format!("expected a number of seconds: {e}")),
@@ -379,7 +441,32 @@ impl Outcome {
 /// Runs the parsed command line with the process's stdout and stderr, and
 /// returns the exit status. With no command, opens the desktop app, or
 /// prints the help when there is no display to open it on.
+///
+/// A panic in a command (a bug) is caught: it is reported on stderr and
+/// the status is [`EXIT_PANIC`].
 pub fn execute(cli: Cli) -> ExitCode {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| execute_unguarded(cli))) {
+        Ok(code) => code,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_owned());
+            super::term::eprint_line(&format!("error: taskline failed (an internal error, please report it): {what}"));
+            ExitCode::from(EXIT_PANIC)
+        }
+    }
+}
+
+/// The environment variable that makes [`execute`] panic before doing anything
+/// (for testing exit status [`EXIT_PANIC`] through the binary).
+pub const INJECT_PANIC_VAR: &str = "TASKLINE_TEST_INJECT_PANIC";
+
+fn execute_unguarded(cli: Cli) -> ExitCode {
+    if std::env::var_os(INJECT_PANIC_VAR).is_some() {
+        panic!("panic injected by {INJECT_PANIC_VAR}");
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
@@ -407,9 +494,9 @@ fn finish(result: anyhow::Result<Outcome>, flushed: io::Result<()>) -> ExitCode 
         Ok(outcome @ Outcome::Stopped { .. }) => {
             if let Outcome::Stopped { reason, from_file } = &outcome {
                 if *from_file {
-                    eprintln!("note: this log is of a run that was stopped early: {reason}");
+                    super::term::eprint_line(&format!("note: this log is of a run that was stopped early: {reason}"));
                 } else {
-                    eprintln!("stopped early: {reason}");
+                    super::term::eprint_line(&format!("stopped early: {reason}"));
                 }
             }
             outcome.exit_status()
@@ -417,7 +504,7 @@ fn finish(result: anyhow::Result<Outcome>, flushed: io::Result<()>) -> ExitCode 
         // `taskline run … | head`: the reader left, which is not an error.
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::term::eprint_line(&format!("error: {e}"));
             exit_status(&e)
         }
     };
@@ -428,17 +515,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// The exit status for an error of [`list`], [`run`] or `export`:
-/// [`EXIT_USAGE`] for an [`UnknownScenario`], a [`NotForLogFiles`], an
-/// option the export format has no use for, or a bad export request (an
-/// unknown format, a step, time or range out of range), else [`EXIT_FAILURE`].
+/// The exit status for an error of [`list`], [`run`], `export` or [`gui`]
+/// (see the table in the module doc): [`EXIT_USAGE`] for an
+/// [`UnknownScenario`], a [`NotForLogFiles`], an option the export format
+/// has no use for, or a bad export request (an unknown format, a step, time,
+/// range or picture size out of range, stdout without `--format`);
+/// [`EXIT_PANIC`] for a log taskline cannot write correctly (a non-finite
+/// time, which no run should record); else [`EXIT_FAILURE`] (a file that
+/// does not load, a script that is refused, an output that cannot be
+/// written, no display).
 pub fn exit_status(e: &anyhow::Error) -> u8 {
     if e.is::<UnknownScenario>()
         || e.is::<NotForLogFiles>()
         || e.is::<super::export::NotForFormat>()
+        || e.is::<super::export::StdoutFormat>()
         || e.downcast_ref::<crate::export::Error>().is_some_and(crate::export::Error::is_usage)
     {
         EXIT_USAGE
+    } else if e.is::<asyncio::NonFiniteTime>() {
+        EXIT_PANIC
     } else {
         EXIT_FAILURE
     }
@@ -615,9 +710,14 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
     }
 }
 
-/// Formats a log as `format` (`width` is for [`Format::Text`]).
-pub fn format_log(log: &Log, format: Format, width: usize) -> String {
-    match format {
+/// Formats a log as `format` (`width` is for [`Format::Text`]). Text has
+/// its control characters escaped; the JSON formats are JSON-escaped.
+///
+/// # Errors
+/// [`asyncio::NonFiniteTime`] for an asyncio trace of a log with a time
+/// JSON cannot hold.
+pub fn format_log(log: &Log, format: Format, width: usize) -> Result<String, asyncio::NonFiniteTime> {
+    Ok(match format {
         Format::Text => {
             let mut text = super::text::render(log, width);
             if !text.is_empty() && !text.ends_with('\n') {
@@ -626,8 +726,8 @@ pub fn format_log(log: &Log, format: Format, width: usize) -> String {
             text
         }
         Format::Json => json::to_string(log),
-        Format::AsyncioTrace => asyncio::to_jsonl(log),
-    }
+        Format::AsyncioTrace => asyncio::try_to_jsonl(log)?,
+    })
 }
 
 /// `taskline run`: runs the scenario (or loads the log file) and writes it
@@ -640,7 +740,7 @@ pub fn format_log(log: &Log, format: Format, width: usize) -> String {
 /// Those of [`obtain_log`], or a failure to write to `out`.
 pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (log, from_file) = obtain_log(args)?;
-    let text = format_log(&log, args.format, text_width(args.width));
+    let text = format_log(&log, args.format, text_width(args.width))?;
     out.write_all(text.as_bytes())?;
     Ok(match &log.meta.stopped {
         Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },

@@ -6,7 +6,7 @@
 //! too. An option that does not apply to the chosen format is refused
 //! rather than silently ignored.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -28,8 +28,15 @@ The format comes from the file name, or from --format:
   .trace.json  Chrome's trace event format: open it in Perfetto UI or chrome://tracing
 
 Images are drawn with the font built into taskline, so the same input gives \
-the same bytes on every machine. The file is written to a temporary file \
-first and then renamed: on an error nothing is left behind.
+the same bytes on every machine. A new or regular file is written to a \
+temporary file first and then renamed (keeping the old file's permissions): \
+on an error nothing is left behind. A file with other hard links is written \
+in place; a symbolic link's target is replaced. A device or a named pipe \
+(/dev/stdout, a FIFO) is written in place, never replaced. `-o -` writes to \
+stdout, with --format (PNG and GIF are not written to a terminal).
+
+The smallest picture is 320 px wide: --width × --scale (for a scale below 1) \
+and --width itself must be at least 320.
 
 --range takes seconds on the time and hybrid axes and event numbers on the \
 order axis. Steps (--at, --steps) are event numbers, as in `taskline run`.";
@@ -43,6 +50,7 @@ Examples:
   taskline export 07_cancel_long_task -o cancel.png --range 4..6 --axis hybrid
   taskline export 27_sleep0_order -o order.gif --fps 4
   taskline export 10_shield_wait_for -o shield.trace.json
+  taskline export 10_shield_wait_for -o - --format svg > shield.svg
   taskline export run.json -o run.png
   taskline export my_program.py -o my_program.svg";
 
@@ -53,8 +61,9 @@ pub struct ExportArgs {
     #[arg(value_name = "SCENARIO_SCRIPT_OR_LOG")]
     pub target: String,
 
-    /// The file to write; its name chooses the format (.png, .svg, .gif, .json, .trace.json).
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    /// The file to write; its name chooses the format (.png, .svg, .gif, .json, .trace.json);
+    /// `-` is stdout (give --format).
+    #[arg(short = 'o', long = "output", value_name = "FILE", allow_hyphen_values = true)]
     pub output: PathBuf,
 
     /// The format, whatever the file is called.
@@ -66,7 +75,7 @@ pub struct ExportArgs {
     pub at: Option<u32>,
 
     /// Show the timeline as it stands at this time (seconds): after the last event at or before it.
-    #[arg(long, value_name = "SECONDS", value_parser = parse_number, allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_number, allow_hyphen_values = true)]
     pub until: Option<f64>,
 
     /// With --at or --until: keep what comes later, dimmed, instead of hiding it.
@@ -168,15 +177,20 @@ pub enum ThemeArg {
 }
 
 fn parse_number(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
+    let s = s.trim();
+    match s.parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
-        Ok(_) => Err("must be a finite number".to_owned()),
-        Err(e) => Err(format!("expected a number: {e}")),
+        Ok(_) => Err(format!("'{s}' is not a finite number")),
+        Err(_) => Err(format!("'{s}' is not a number")),
     }
 }
 
 /// Splits `A..B` (either side may be empty).
 fn split_range(s: &str) -> Result<(Option<&str>, Option<&str>), String> {
+    // `1...5` could be 1..0.5 or 1.0..5: refuse rather than guess.
+    if s.contains("...") || s.matches("..").count() > 1 {
+        return Err(format!("'{s}' is not a range: write A..B with two dots, e.g. 1..5 or 1.5..2"));
+    }
     let Some((a, b)) = s.split_once("..") else {
         return Err(format!("expected A..B (or A.. or ..B), not '{s}'"));
     };
@@ -200,7 +214,7 @@ pub fn parse_window(s: &str) -> Result<Window, String> {
 /// Parses `--steps`: `A..B`, `A..` or `..B` (inclusive, `A..=B` too).
 pub fn parse_steps(s: &str) -> Result<Steps, String> {
     let (a, b) = split_range(s)?;
-    let step = |x: &str| x.parse::<u32>().map_err(|e| format!("expected a step number, not '{x}': {e}"));
+    let step = |x: &str| x.parse::<u32>().map_err(|_| format!("'{x}' is not a step number (0, 1, 2, …)"));
     Ok(Steps { first: a.map(step).transpose()?, last: b.map(step).transpose()? })
 }
 
@@ -258,8 +272,20 @@ pub struct NotForFormat {
     pub hint: &'static str,
 }
 
+/// `-o -` without `--format`, or a binary picture for a terminal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StdoutFormat {
+    /// No `--format` with `-o -`.
+    #[error("writing to stdout (-o -) needs --format: png, svg, gif, json or trace")]
+    Missing,
+    /// A PNG or GIF for a terminal.
+    #[error("stdout is a terminal: a {0} image is not written to it; redirect stdout (> file) or use -o FILE")]
+    Terminal(&'static str),
+}
+
 /// `taskline export`: obtains the log, renders it and writes the file
-/// atomically; reports what it wrote on `out`.
+/// (see [`crate::fsio::write_atomic`]); reports what it wrote on `out`.
+/// With `-o -` the file's bytes go to `out` instead, and nothing else.
 ///
 /// Returns [`Outcome::Stopped`] for the log of a run stopped by a guard:
 /// the file is written all the same.
@@ -268,10 +294,18 @@ pub struct NotForFormat {
 /// Those of [`obtain_log`], [`NotForFormat`], and [`export::Error`] (which
 /// names the file).
 pub fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let format = match args.format.map(Format::from).or_else(|| Format::from_path(&args.output)) {
+    let to_stdout = args.output.as_os_str() == "-";
+    let format = match args.format.map(Format::from) {
         Some(f) => f,
-        None => return Err(Error::UnknownFormat { path: args.output.clone() }.into()),
+        None if to_stdout => return Err(StdoutFormat::Missing.into()),
+        None => match Format::from_path(&args.output) {
+            Some(f) => f,
+            None => return Err(Error::UnknownFormat { path: args.output.clone() }.into()),
+        },
     };
+    if to_stdout && matches!(format, Format::Png | Format::Gif) && std::io::stdout().is_terminal() {
+        return Err(StdoutFormat::Terminal(format.name()).into());
+    }
     if let Some(option) = args.inapplicable(format) {
         let hint = match (option, format) {
             ("--at" | "--until", Format::Gif) => ": a GIF steps through --steps",
@@ -282,6 +316,14 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
     }
     let (log, from_file) = obtain_log(&RunArgs::new(args.target.clone()))?;
     let options = args.options();
+    let outcome = match &log.meta.stopped {
+        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
+        None => Outcome::Done,
+    };
+    if to_stdout {
+        out.write_all(&export::render(&log, format, &options)?)?;
+        return Ok(outcome);
+    }
     export::export(&log, &args.output, Some(format), &options)?;
     let size = if format.is_image() {
         // A GIF's frames keep room for the cursor's label.
@@ -295,11 +337,9 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
     } else {
         String::new()
     };
-    writeln!(out, "wrote {} ({}{size})", args.output.display(), format.name())?;
-    Ok(match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
-        None => Outcome::Done,
-    })
+    let shown = args.output.display().to_string();
+    writeln!(out, "wrote {} ({}{size})", super::term::escape_controls(&shown, false), format.name())?;
+    Ok(outcome)
 }
 
 #[cfg(test)]
@@ -317,5 +357,13 @@ mod tests {
         assert_eq!(parse_steps("3..=7"), Ok(Steps { first: Some(3), last: Some(7) }));
         assert_eq!(parse_steps("..7"), Ok(Steps { first: None, last: Some(7) }));
         assert!(parse_steps("-1..3").is_err());
+        // Three dots are refused, naming the value, instead of read as 1..0.5.
+        let e = parse_window("1...5").unwrap_err();
+        assert!(e.contains("'1...5'") && e.contains("two dots"), "{e}");
+        assert!(parse_window("1..2..3").is_err());
+        assert!(parse_steps("1...5").is_err());
+        assert_eq!(parse_number("-inf"), Err("'-inf' is not a finite number".to_owned()));
+        assert_eq!(parse_number("nan"), Err("'nan' is not a finite number".to_owned()));
+        assert_eq!(parse_number("-1.5"), Ok(-1.5));
     }
 }

@@ -1,4 +1,5 @@
 //! Command-line output formats.
 pub mod commands;
 pub mod export;
+pub mod term;
 pub mod text;

@@ -87,7 +87,30 @@ const LEGEND: [(char, &str); 11] = [
 /// let text = taskline::cli::text::render(&Log::new(), 100);
 /// assert!(text.contains("no events"));
 /// ```
+///
+/// Control characters in the log's strings (a script's printed text, task
+/// names, the title) are escaped ([`super::term::escape_controls`]), so the
+/// text is safe to print on a terminal.
 pub fn render(log: &Log, width: usize) -> String {
+    let out = render_raw(log, width);
+    // Names and explanations are escaped where they are laid out; this pass makes sure nothing slips through.
+    match super::term::escape_controls(&out, true) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
+}
+
+/// A string of the log made safe for the terminal, on one line.
+fn safe(s: &str) -> String {
+    super::term::escape_controls(s, false).into_owned()
+}
+
+/// A task's name, safe for the terminal.
+fn task_name(log: &Log, task: u32) -> String {
+    safe(log.task_name(task))
+}
+
+fn render_raw(log: &Log, width: usize) -> String {
     let width = width.max(MIN_WIDTH);
     let tl = timeline::derive(log);
     let mut out = String::new();
@@ -106,7 +129,8 @@ pub fn render(log: &Log, width: usize) -> String {
 }
 
 fn header(out: &mut String, log: &Log, tl: &Timeline) {
-    let (title, source) = (log.meta.title.trim(), log.meta.source.trim());
+    let (title, source) = (safe(log.meta.title.trim()), safe(log.meta.source.trim()));
+    let (title, source) = (title.as_str(), source.as_str());
     let head = match (title.is_empty(), source.is_empty()) {
         (false, false) if title != source => format!("{title} — {source}"),
         (false, _) => title.to_string(),
@@ -118,7 +142,7 @@ fn header(out: &mut String, log: &Log, tl: &Timeline) {
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut facts = vec![plural(log.tasks.len(), "task"), plural(log.events.len(), "event")];
     if !log.meta.clock.is_empty() {
-        facts.push(format!("{} clock", log.meta.clock));
+        facts.push(format!("{} clock", safe(&log.meta.clock)));
     }
     if !log.events.is_empty() {
         facts.push(format!("ends at {}", fmt_seconds(tl.end_time)));
@@ -126,7 +150,7 @@ fn header(out: &mut String, log: &Log, tl: &Timeline) {
     out.push_str(&facts.join(", "));
     out.push('\n');
     if let Some(why) = &log.meta.stopped {
-        out.push_str(&format!("stopped early: {why}\n"));
+        out.push_str(&format!("stopped early: {}\n", safe(why)));
     }
 }
 
@@ -195,7 +219,7 @@ fn tick_label(v: f64, step: f64) -> String {
 fn chart(out: &mut String, log: &Log, tl: &Timeline, width: usize) {
     let by_event = tl.is_instant() || !tl.end_time.is_finite();
     let unit = if by_event { "event #" } else { "time (s)" };
-    let longest = tl.rows.iter().map(|r| log.task_name(r.task).chars().count()).max().unwrap_or(0);
+    let longest = tl.rows.iter().map(|r| task_name(log, r.task).chars().count()).max().unwrap_or(0);
     let name_w = longest.min(MAX_NAME).max(unit.len());
     // name, a space, the columns, the end-mark column.
     let cols = width.saturating_sub(name_w + 2).max(10);
@@ -266,7 +290,7 @@ fn chart(out: &mut String, log: &Log, tl: &Timeline, width: usize) {
             let c = axis.col(v).max(last_used.map_or(0, |l| l + 1)).min(cols);
             cells[c] = end_glyph(end.kind);
         }
-        out.push_str(&line(&fit(log.task_name(row.task), name_w), &cells));
+        out.push_str(&line(&fit(&task_name(log, row.task), name_w), &cells));
     }
 }
 
@@ -327,13 +351,13 @@ fn events(out: &mut String, log: &Log, width: usize) {
     let seq_w = shown.last().map_or(1, |i| i.to_string().len()) + 1;
     let time_w = shown.iter().map(|&i| fmt_seconds(log.events[i].time).len()).max().unwrap_or(0);
     let task_w =
-        shown.iter().map(|&i| log.task_name(log.events[i].task).chars().count()).max().unwrap_or(0).clamp(1, 16);
+        shown.iter().map(|&i| task_name(log, log.events[i].task).chars().count()).max().unwrap_or(0).clamp(1, 16);
     let kind_w = shown.iter().map(|&i| log.events[i].kind.name().len()).max().unwrap_or(0);
     let indent = seq_w + time_w + task_w + kind_w + 8;
     let room = width.saturating_sub(indent);
     for &i in &shown {
         let ev = &log.events[i];
-        let task = if ev.task == NONE { "-".to_string() } else { fit(log.task_name(ev.task), task_w) };
+        let task = if ev.task == NONE { "-".to_string() } else { fit(&task_name(log, ev.task), task_w) };
         let head = format!(
             "{:>seq_w$}  {:>time_w$}  {}  {}  ",
             format!("#{i}"),
@@ -342,7 +366,7 @@ fn events(out: &mut String, log: &Log, width: usize) {
             pad(ev.kind.name(), kind_w),
         );
         // Keep ", line N" on one line: wrap at spaces only, so bind it with a no-break space.
-        let text = explanations.get(i).map_or("", String::as_str).replace(", line ", ",\u{a0}line\u{a0}");
+        let text = safe(explanations.get(i).map_or("", String::as_str)).replace(", line ", ",\u{a0}line\u{a0}");
         let lines = if room >= 30 { wrap(&text, room) } else { vec![text.clone()] };
         for (n, l) in lines.iter().map(|l| l.replace('\u{a0}', " ")).enumerate() {
             if n == 0 {

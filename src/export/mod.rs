@@ -194,7 +194,9 @@ impl Default for Options {
 
 /// The default image width, in CSS pixels.
 pub const DEFAULT_WIDTH: u32 = 1200;
-/// The narrowest image accepted, in CSS pixels.
+/// The narrowest picture, in pixels: the width in CSS pixels, and the width
+/// times the scale when the scale is below 1, must both reach it
+/// ([`Error::TooSmall`]). One rule for `--width` and `--scale`.
 pub const MIN_WIDTH: u32 = 320;
 /// The widest image accepted, in CSS pixels.
 pub const MAX_WIDTH: u32 = 16_000;
@@ -282,6 +284,19 @@ pub enum Error {
         expected: String,
         /// What was given.
         given: String,
+    },
+    /// The picture would be narrower than [`MIN_WIDTH`] pixels (its width,
+    /// or its width times a scale below 1).
+    #[error(
+        "the picture would be {pixels} px wide (width {width} at scale {scale}): the smallest picture is {MIN_WIDTH} px wide, counting a scale below 1; raise --width or --scale"
+    )]
+    TooSmall {
+        /// The width asked for, in CSS pixels.
+        width: u32,
+        /// The scale asked for.
+        scale: f32,
+        /// The width the picture would have: `width × min(scale, 1)`, rounded up.
+        pixels: u64,
     },
     /// The image would have more pixels than [`MAX_PIXELS`] (or, for a GIF,
     /// a side longer than 65535 px).
@@ -428,10 +443,15 @@ pub fn frame(log: &Log, options: &Options) -> Result<Frame, Error> {
 }
 
 fn check_width(options: &Options) -> Result<(), Error> {
-    if !(MIN_WIDTH..=MAX_WIDTH).contains(&options.width) {
+    check_scale(options.scale)?;
+    let pixels = f64::from(options.width) * f64::from(options.scale.min(1.0));
+    if pixels < f64::from(MIN_WIDTH) {
+        return Err(Error::TooSmall { width: options.width, scale: options.scale, pixels: pixels.ceil() as u64 });
+    }
+    if options.width > MAX_WIDTH {
         return Err(Error::BadOption {
             what: "the width",
-            expected: format!("from {MIN_WIDTH} to {MAX_WIDTH} px"),
+            expected: format!("at most {MAX_WIDTH} px"),
             given: options.width.to_string(),
         });
     }

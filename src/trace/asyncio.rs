@@ -7,6 +7,11 @@
 //! counterpart there and are left out. Every field of the vocabulary is
 //! given; `log` entries of kind `budget` (a run stopped by taskline's guard)
 //! have no CPython counterpart.
+//!
+//! Numbers are written as `json.dumps` writes them: a time JSON cannot hold
+//! (infinite or NaN) comes out as Python's `Infinity` / `NaN`. No run records
+//! such a time, and the loader refuses logs with one; [`try_to_jsonl`], which
+//! the CLI uses, refuses to write one rather than emit text that is not JSON.
 
 use super::pyfmt::{round6, write_float_repr, write_json_str};
 use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, TaskId, Via, flags};
@@ -68,7 +73,7 @@ pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
         return false;
     }
     let mut o = Obj::new(out);
-    write_float_repr(o.key("t"), round6(ev.time));
+    write_json_float(o.key("t"), round6(ev.time));
     o.opt_str("task", task_opt(log, ev.task));
     o.str("event", ev.kind.name());
     let out = o.key("detail");
@@ -126,13 +131,24 @@ pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
             out.push_str(&c.cancelling.to_string());
         }
         EventKind::Print => d.str("text", log.str(ev.a)),
-        EventKind::Block => write_float_repr(d.key("seconds"), ev.b_f64()),
+        EventKind::Block => write_json_float(d.key("seconds"), ev.b_f64()),
         EventKind::Log => write_log(log, &log.logs[ev.a as usize], &mut d),
         EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed => {}
     }
     d.end();
     o_end(out);
     true
+}
+
+/// A float as Python's `json.dumps` writes it (`Infinity`, `-Infinity`, `NaN` for the non-finite).
+fn write_json_float(out: &mut String, x: f64) {
+    if x.is_nan() {
+        out.push_str("NaN");
+    } else if x.is_infinite() {
+        out.push_str(if x > 0.0 { "Infinity" } else { "-Infinity" });
+    } else {
+        write_float_repr(out, x);
+    }
 }
 
 fn o_end(out: &mut String) {
@@ -173,7 +189,42 @@ fn write_log(log: &Log, rec: &LogRecord, d: &mut Obj<'_>) {
     }
 }
 
-/// The whole log as JSONL in the reference format.
+/// An event whose time (or `block` duration) JSON cannot hold.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "cannot write the asyncio trace: event {seq} has the {what} {value}, which JSON cannot hold (this is a bug in taskline)"
+)]
+pub struct NonFiniteTime {
+    /// The event's sequence number.
+    pub seq: usize,
+    /// `time` or `block duration`.
+    pub what: &'static str,
+    /// The value, as Rust prints it.
+    pub value: f64,
+}
+
+/// [`to_jsonl`], refusing a log with a non-finite time or `block` duration
+/// (the output would not be JSON).
+///
+/// # Errors
+/// [`NonFiniteTime`] naming the first such event.
+pub fn try_to_jsonl(log: &Log) -> Result<String, NonFiniteTime> {
+    for (seq, ev) in log.events.iter().enumerate() {
+        if !ev.kind.in_asyncio_vocabulary() {
+            continue;
+        }
+        if !ev.time.is_finite() {
+            return Err(NonFiniteTime { seq, what: "time", value: ev.time });
+        }
+        if ev.kind == EventKind::Block && !ev.b_f64().is_finite() {
+            return Err(NonFiniteTime { seq, what: "block duration", value: ev.b_f64() });
+        }
+    }
+    Ok(to_jsonl(log))
+}
+
+/// The whole log as JSONL in the reference format (non-finite numbers as
+/// Python writes them; see [`try_to_jsonl`]).
 pub fn to_jsonl(log: &Log) -> String {
     let mut out = String::with_capacity(log.events.len() * 96);
     for ev in &log.events {
@@ -182,4 +233,27 @@ pub fn to_jsonl(log: &Log) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::testlog::LogBuilder;
+
+    #[test]
+    fn a_non_finite_time_is_refused_not_written_as_invalid_json() {
+        let mut b = LogBuilder::titled("inf");
+        let main = b.task("main", None);
+        b.step(main, true);
+        assert!(try_to_jsonl(&b.log).is_ok());
+        b.t = f64::INFINITY;
+        b.step(main, false);
+        let err = try_to_jsonl(&b.log).unwrap_err();
+        assert_eq!((err.seq, err.what), (2, "time"));
+        assert!(err.to_string().contains("event 2"), "{err}");
+        // Python's spelling, never `inf`.
+        let text = to_jsonl(&b.log);
+        assert!(text.contains("{\"t\": Infinity,"), "{text}");
+        assert!(!text.contains(": inf"), "{text}");
+    }
 }

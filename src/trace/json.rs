@@ -65,9 +65,22 @@
 //! is awaited under the deadline.
 //!
 //! # Loading
-//! Loading checks everything a reader of a [`Log`] relies on (task ids in
-//! range, known kinds, the fields of each detail) and reports the first
-//! problem as a [`LoadError`]; no input makes it panic. Strings are interned
+//! Loading checks everything a reader of a [`Log`] relies on and reports the
+//! first problem as a [`LoadError`] naming the event (or task) and the field;
+//! no input makes it panic:
+//! - task ids in range, known kinds, the fields of each detail;
+//! - every event's `t` is a finite number of seconds, not negative, and no
+//!   earlier than the event before it (the clock never goes back);
+//! - every task in `tasks` has exactly one `created` event, and an event about
+//!   a task comes after that task's `created` event;
+//! - a `block`'s `seconds` is finite and not negative; the `until` of a sleep
+//!   and a `deadline` are numbers (`"inf"` allowed), not NaN.
+//!
+//! So every log that loads derives a timeline ([`super::timeline::derive`])
+//! with a row for each task and every event in it. [`load`] reads at most
+//! [`MAX_LOG_BYTES`] (1 GiB) from any file (a regular file, a FIFO, a device);
+//! a larger one is refused, and text that cannot be a taskline log (it does not
+//! start with `{`) is refused as soon as its first bytes are read. Strings are interned
 //! afresh and the side tables ([`Log::errors`], [`Log::cancels`],
 //! [`Log::logs`], [`Log::waits`]) are rebuilt in event order, so
 //! `to_string(&from_str(&to_string(log))?)` equals `to_string(log)`. Payload
@@ -145,6 +158,12 @@ pub enum LoadError {
         /// The `version` value found, as written in the file.
         found: String,
     },
+    /// The file is larger than [`MAX_LOG_BYTES`].
+    #[error("{}: larger than {} (the most taskline loads); is it a taskline log?", .path.display(), size_text(MAX_LOG_BYTES))]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
     /// A taskline log whose content is missing a field or inconsistent.
     #[error("{}{at}: {problem}", prefix(.file))]
     Invalid {
@@ -155,6 +174,13 @@ pub enum LoadError {
         /// What is wrong, e.g. `unknown task 99`.
         problem: String,
     },
+}
+
+/// The largest log file [`load`] reads: 1 GiB.
+pub const MAX_LOG_BYTES: u64 = 1 << 30;
+
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 { format!("{} GiB", bytes >> 30) } else { format!("{bytes} bytes") }
 }
 
 fn prefix(file: &Option<PathBuf>) -> String {
@@ -172,7 +198,7 @@ impl LoadError {
     /// Attaches the file name to an error from [`from_str`].
     fn in_file(mut self, path: &Path) -> LoadError {
         match &mut self {
-            LoadError::Io { .. } => {}
+            LoadError::Io { .. } | LoadError::TooLarge { .. } => {}
             LoadError::Syntax { file, .. }
             | LoadError::NotALog { file, .. }
             | LoadError::UnsupportedVersion { file, .. }
@@ -431,7 +457,15 @@ fn log_json(log: &Log, rec: &LogRecord, d: &mut Map<String, Value>) {
 /// [`LoadError::Invalid`] for the first inconsistency found. The errors name
 /// no file; [`load`] adds it.
 pub fn from_str(text: &str) -> Result<Log, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    from_slice(text.as_bytes())
+}
+
+/// [`from_str`] for bytes (invalid UTF-8 is a [`LoadError::Syntax`] at its place).
+///
+/// # Errors
+/// As [`from_str`].
+pub fn from_slice(bytes: &[u8]) -> Result<Log, LoadError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
     let Some(root) = value.as_object() else {
         return Err(LoadError::NotALog { file: None, found: None });
     };
@@ -448,7 +482,7 @@ pub fn from_str(text: &str) -> Result<Log, LoadError> {
         }
         None => return Err(invalid("log", "missing \"version\"")),
     }
-    let mut loader = Loader { log: Log::new(), ntasks: 0 };
+    let mut loader = Loader { log: Log::new(), ntasks: 0, last_time: 0.0 };
     let meta = field(root, "meta").and_then(as_obj).map_err(|p| invalid("meta", p))?;
     loader.log.meta = read_meta(meta).map_err(|p| invalid("meta", p))?;
     let tasks = field(root, "tasks").and_then(as_array).map_err(|p| invalid("log", p))?;
@@ -463,6 +497,9 @@ pub fn from_str(text: &str) -> Result<Log, LoadError> {
     loader.log.events.reserve(events.len());
     for (seq, event) in events.iter().enumerate() {
         loader.read_event(seq, event).map_err(|p| invalid(format!("event {seq}"), p))?;
+    }
+    if let Some(id) = loader.log.tasks.iter().position(|t| t.created_seq == NONE) {
+        return Err(invalid(format!("task {id}"), "it has no \"created\" event"));
     }
     Ok(loader.log)
 }
@@ -565,6 +602,14 @@ fn read_meta(m: &Map<String, Value>) -> Result<Meta, Problem> {
 struct Loader {
     log: Log,
     ntasks: usize,
+    /// The previous event's time.
+    last_time: f64,
+}
+
+/// A number that must not be NaN (infinity is allowed: a sleep or a deadline may never end).
+fn not_nan(m: &Map<String, Value>, key: &str) -> Result<f64, Problem> {
+    let x = number(m, key)?;
+    if x.is_nan() { Err(format!("\"{key}\" is NaN: it must be a number")) } else { Ok(x) }
 }
 
 impl Loader {
@@ -623,6 +668,19 @@ impl Loader {
             return Err(format!("\"seq\" is {}, expected {seq} (events are listed in order)", short(given)));
         }
         let time = number(m, "t")?;
+        if !time.is_finite() {
+            return Err(format!("\"t\" is {}: a time must be a finite number of seconds", short(field(m, "t")?)));
+        }
+        if time < 0.0 {
+            return Err(format!("\"t\" is {time}: a time cannot be negative"));
+        }
+        if time < self.last_time {
+            return Err(format!(
+                "\"t\" is {time}, earlier than the event before it ({}): the clock never goes back",
+                self.last_time
+            ));
+        }
+        self.last_time = time;
         let task = match field(m, "task")? {
             Value::Null => NONE,
             v => self.task_id(v, "\"task\"")?,
@@ -632,6 +690,9 @@ impl Loader {
         let needs_task = !matches!(kind, EventKind::Print | EventKind::Block | EventKind::Log);
         if needs_task && task == NONE {
             return Err(format!("a {name} event needs a task"));
+        }
+        if task != NONE && kind != EventKind::Created && self.log.tasks[task as usize].created_seq == NONE {
+            return Err(format!("\"task\": task {task} has no \"created\" event before this {name} event"));
         }
         let loc = match m.get("loc") {
             None | Some(Value::Null) => NONE,
@@ -732,7 +793,13 @@ impl Loader {
                 (self.log.add_cancel(rec), 0, 0)
             }
             EventKind::Print => (self.sym(string_or_null(d, "text")?), 0, 0),
-            EventKind::Block => (NONE, number(d, "seconds")?.to_bits(), 0),
+            EventKind::Block => {
+                let seconds = number(d, "seconds")?;
+                if !(seconds.is_finite() && seconds >= 0.0) {
+                    return Err(format!("\"seconds\" is {seconds}: it must be a finite number, not negative"));
+                }
+                (NONE, seconds.to_bits(), 0)
+            }
             EventKind::Log => {
                 let rec = self.read_log(d)?;
                 (self.log.add_log(rec), 0, 0)
@@ -742,7 +809,7 @@ impl Loader {
                 let r = WakeReason::from_name(reason).ok_or_else(|| format!("unknown wake reason \"{reason}\""))?;
                 (NONE, 0, r as u8)
             }
-            EventKind::TimeoutFired => (NONE, number(d, "deadline")?.to_bits(), 0),
+            EventKind::TimeoutFired => (NONE, not_nan(d, "deadline")?.to_bits(), 0),
             EventKind::ShieldAbsorbed => {
                 let shielded = self.task_id(field(d, "shielded")?, "\"shielded\"")?;
                 (NONE, u64::from(shielded), 0)
@@ -760,14 +827,14 @@ impl Loader {
         let kind = WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
         let b = match kind {
             WaitKind::Yield | WaitKind::Future => 0,
-            WaitKind::Sleep => number(w, "until")?.to_bits(),
+            WaitKind::Sleep => not_nan(w, "until")?.to_bits(),
             WaitKind::Task | WaitKind::Shield => u64::from(self.task_id(field(w, "task")?, "\"task\"")?),
             WaitKind::Gather => {
                 let tasks = self.task_list(w, "tasks")?;
                 u64::from(self.log.add_wait(WaitRecord::Gather(tasks)))
             }
             WaitKind::Deadline => {
-                let deadline = number(w, "deadline")?;
+                let deadline = not_nan(w, "deadline")?;
                 let (inner, inner_b) =
                     self.read_wait(field(w, "inner")?, depth + 1).map_err(|p| format!("\"inner\": {p}"))?;
                 u64::from(self.log.add_wait(WaitRecord::Deadline { deadline, inner, inner_b }))
@@ -821,18 +888,63 @@ pub fn save(log: &Log, path: &Path) -> Result<(), LoadError> {
     })
 }
 
-/// Reads a log saved by [`save`].
+/// Reads a log saved by [`save`]: at most [`MAX_LOG_BYTES`], from a regular
+/// file or anything else that can be read (a FIFO, a device; a FIFO blocks
+/// until a writer opens it, as for any reader).
 ///
 /// # Errors
-/// [`LoadError::Io`] when the file cannot be read (or is not UTF-8), else the
-/// errors of [`from_str`], with the path in their message.
+/// [`LoadError::Io`] when the file cannot be read (a directory: "it is a
+/// directory"), [`LoadError::TooLarge`] past the limit, else the errors of
+/// [`from_str`] (invalid UTF-8 included), with the path in their message.
+/// Text that does not start with `{` is refused after its first 64 KiB at
+/// most, so `taskline run /dev/zero` fails at once.
 pub fn load(path: &Path) -> Result<Log, LoadError> {
-    let text = fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        action: "read",
-        source,
-    })?;
-    from_str(&text).map_err(|e| e.in_file(path))
+    use std::io::Read;
+    let io = |source| LoadError::Io { path: path.to_path_buf(), action: "read", source };
+    let file = fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory")));
+    }
+    if meta.is_file() && meta.len() > MAX_LOG_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_path_buf() });
+    }
+    let mut reader = file.take(MAX_LOG_BYTES + 1);
+    let mut bytes = Vec::with_capacity(if meta.is_file() { meta.len() as usize } else { 1 << 16 });
+    // The first bytes: enough to see whether this can be a taskline log at all.
+    const SNIFF: usize = 1 << 16;
+    let mut chunk = [0u8; 8192];
+    while bytes.len() < SNIFF {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        if bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+            break;
+        }
+    }
+    let starts_well = bytes.iter().find(|b| !b.is_ascii_whitespace()).is_none_or(|&b| b == b'{');
+    if !starts_well {
+        let mut rest = [0u8; 1];
+        let whole = matches!(reader.read(&mut rest), Ok(0));
+        return Err(match from_slice(&bytes) {
+            // Complete JSON that is not an object, or a syntax error within these bytes.
+            Err(e @ (LoadError::NotALog { .. } | LoadError::Syntax { .. })) if whole => e,
+            Err(LoadError::Syntax { message, line, column, .. }) if !message.starts_with("EOF") => {
+                LoadError::Syntax { file: None, line, column, message }
+            }
+            _ => LoadError::NotALog { file: None, found: None },
+        }
+        .in_file(path));
+    }
+    reader.read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_LOG_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_path_buf() });
+    }
+    from_slice(&bytes).map_err(|e| e.in_file(path))
 }
 
 #[cfg(test)]
@@ -971,7 +1083,7 @@ pub(crate) mod tests {
         ev(&mut log, 2.0, main, EventKind::Wake, NONE, 0, WakeReason::Foreign as u8);
         ev(&mut log, 2.0, main, EventKind::Wake, NONE, 0, WakeReason::Completed as u8);
         ev(&mut log, 2.0, main, EventKind::Resume, NONE, 0, 0);
-        ev(&mut log, f64::INFINITY, NONE, EventKind::Block, NONE, f64::NAN.to_bits(), 0);
+        ev(&mut log, 2.0, NONE, EventKind::Block, NONE, 0.0f64.to_bits(), 0);
         let none = log.intern("None");
         ev(&mut log, 2.0, main, EventKind::Done, none, 0, 0);
         log
@@ -1021,7 +1133,12 @@ pub(crate) mod tests {
         assert!(text.contains(r#"{"seq":1,"t":0.0,"task":0,"kind":"wake","detail":{"reason":"created"}}"#));
         assert!(text.contains(r#""loc":{"file":"scenario.py","line":7}"#));
         assert!(text.contains(r#""loc":{"file":"nofile"}"#));
-        assert!(text.contains(r#""t":"inf""#));
+        // What JSON cannot hold is written as a string (and refused by the loader for a time).
+        let mut odd = rich_log();
+        odd.events.last_mut().unwrap().time = f64::INFINITY;
+        let odd = to_string(&odd);
+        assert!(odd.contains(r#""t":"inf""#));
+        assert!(from_str(&odd).is_err());
         assert!(text.contains(r#""wait":{"kind":"deadline","deadline":9.0,"inner":{"kind":"gather","tasks":[1,2]}}"#));
         let empty = to_string(&Log::new());
         assert!(empty.contains("\"tasks\": [],\n  \"events\": []\n}"));
@@ -1157,6 +1274,109 @@ pub(crate) mod tests {
         for (from, to, want) in cases {
             assert_eq!(problem(&edited(from, to)), want, "{from} -> {to}");
         }
+    }
+
+    /// A small log's text: main created, started, sleeping until 1.0, resumed at `t2`, done.
+    fn small(t2: &str, block: &str) -> String {
+        format!(
+            r#"{{"format": "taskline-log", "version": 1,
+  "meta": {{"source": "s", "title": "t", "clock": "virtual", "stopped": null}},
+  "tasks": [{{"id": 0, "name": "main", "coro": "main", "parent": null, "via": "asyncio.run"}}],
+  "events": [
+    {{"seq": 0, "t": 0.0, "task": 0, "kind": "created", "detail": {{"coro": "main", "by": null}}}},
+    {{"seq": 1, "t": 0.0, "task": 0, "kind": "start", "detail": {{}}}},
+    {{"seq": 2, "t": 0.5, "task": 0, "kind": "block", "detail": {{"seconds": {block}}}}},
+    {{"seq": 3, "t": 0.5, "task": 0, "kind": "suspend", "detail": {{"awaiting": "sleep", "wait": {{"kind": "sleep", "until": "inf"}}}}}},
+    {{"seq": 4, "t": {t2}, "task": 0, "kind": "resume", "detail": {{}}}},
+    {{"seq": 5, "t": 2.0, "task": 0, "kind": "done", "detail": {{"result": "None"}}}}
+  ]}}"#
+        )
+    }
+
+    #[test]
+    fn times_must_be_finite_not_negative_and_never_go_back() {
+        assert!(from_str(&small("1.0", "0.25")).is_ok(), "{:?}", from_str(&small("1.0", "0.25")).err());
+        let cases = [
+            ("\"inf\"", "0.25", r#"event 4: "t" is "inf": a time must be a finite number of seconds"#),
+            ("\"nan\"", "0.25", r#"event 4: "t" is "nan": a time must be a finite number of seconds"#),
+            (
+                "0.25",
+                "0.25",
+                r#"event 4: "t" is 0.25, earlier than the event before it (0.5): the clock never goes back"#,
+            ),
+            ("1.0", "-1.0", r#"event 2: block: "seconds" is -1: it must be a finite number, not negative"#),
+            ("1.0", "\"inf\"", r#"event 2: block: "seconds" is inf: it must be a finite number, not negative"#),
+        ];
+        for (t2, block, want) in cases {
+            assert_eq!(problem(&small(t2, block)), want, "t={t2} block={block}");
+        }
+        let negative = small("1.0", "0.25").replace(r#""seq": 0, "t": 0.0"#, r#""seq": 0, "t": -2.0"#);
+        assert_eq!(problem(&negative), r#"event 0: "t" is -2: a time cannot be negative"#);
+        let nan_until = small("1.0", "0.25").replace(r#""until": "inf""#, r#""until": "nan""#);
+        assert_eq!(problem(&nan_until), r#"event 3: suspend: "wait": "until" is NaN: it must be a number"#);
+    }
+
+    #[test]
+    fn every_task_is_created_before_its_events() {
+        let text = small("1.0", "0.25");
+        // An event of a task before its `created`: move `created` after `start`.
+        let late = text
+            .replace(
+                r#""seq": 0, "t": 0.0, "task": 0, "kind": "created""#,
+                r#""seq": 0, "t": 0.0, "task": 0, "kind": "start""#,
+            )
+            .replace(
+                r#""seq": 1, "t": 0.0, "task": 0, "kind": "start", "detail": {}"#,
+                r#""seq": 1, "t": 0.0, "task": 0, "kind": "created", "detail": {"coro": "main", "by": null}"#,
+            )
+            .replacen(
+                r#""kind": "start", "detail": {"coro": "main", "by": null}"#,
+                r#""kind": "start", "detail": {}"#,
+                1,
+            );
+        assert_eq!(problem(&late), r#"event 0: "task": task 0 has no "created" event before this start event"#);
+        // A task in the table that is never created.
+        let ghost = text.replace(
+            r#""via": "asyncio.run"}]"#,
+            r#""via": "asyncio.run"}, {"id": 1, "name": "ghost", "coro": "g", "parent": 0, "via": "create_task"}]"#,
+        );
+        assert_eq!(problem(&ghost), r#"task 1: it has no "created" event"#);
+    }
+
+    #[test]
+    fn every_scenario_log_passes_the_checks() {
+        for s in crate::scenarios::all() {
+            let log = s.run();
+            let text = to_string(&log);
+            if let Err(e) = from_str(&text) {
+                panic!("{}: {e}", s.id);
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_read_with_a_cap_and_refused_early() {
+        // /dev/zero is refused at its first bytes, not read to the end of memory.
+        let err = load(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert_eq!(err, "/dev/zero: line 1, column 1: expected value");
+        let dir = std::env::temp_dir();
+        let err = load(&dir).unwrap_err().to_string();
+        assert!(err.ends_with("cannot read: it is a directory"), "{err}");
+        // A long text that is JSON but not an object: refused without reading it all.
+        let path = dir.join(format!("taskline-json-array-{}.json", std::process::id()));
+        let mut big = String::from("[");
+        while big.len() < 200_000 {
+            big.push_str("1, ");
+        }
+        fs::write(&path, &big).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        fs::remove_file(&path).unwrap();
+        assert!(err.ends_with(r#"not a taskline log (missing "format": "taskline-log")"#), "{err}");
+        assert_eq!(
+            LoadError::TooLarge { path: "big.json".into() }.to_string(),
+            "big.json: larger than 1 GiB (the most taskline loads); is it a taskline log?"
+        );
     }
 
     #[test]

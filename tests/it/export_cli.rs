@@ -157,7 +157,7 @@ fn steps_times_and_ranges_out_of_range_are_usage_errors() {
         (&["--until", "-1"], "out of range"),
         (&["--range", "3..12"], "outside the run"),
         (&["--range", "5..2"], "is empty"),
-        (&["--width", "10"], "the width must be from 320"),
+        (&["--width", "10"], "the picture would be 10 px wide"),
     ];
     for (extra, message) in cases {
         let err = fails(&[&["export", "10_shield_wait_for", "-o", s(&out)][..], extra].concat(), 2);

@@ -7,6 +7,7 @@ mod blocking;
 mod cancel_delivery;
 mod cancel_forwarding;
 mod cli;
+mod cli_io;
 mod common;
 mod conformance;
 mod deadlock;
