@@ -15,6 +15,7 @@ mod determinism;
 mod export_cli;
 mod export_images;
 mod export_trace;
+mod fuzz;
 mod gather;
 mod gui_app;
 mod gui_live;
