@@ -12,6 +12,7 @@
 //! | 1 | a log file or script could not be loaded, or output could not be written (an export's missing directory included) |
 //! | 2 | bad arguments: clap's errors, an [`UnknownScenario`], a [`NotForLogFiles`] option, an export request the format or the run cannot satisfy (unknown extension, step, time or range out of range) |
 //! | 3 | the output was printed, but the run was stopped early by a guard (see [`Outcome::Stopped`]) |
+//! | 4 | the output was printed, but taskline itself panicked during the run: the log so far, with the panic as its last event (see [`Outcome::Panicked`]) |
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -29,6 +30,8 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_FAILURE: u8 = 1;
 /// Exit status: the output was printed, but the run was stopped by a guard.
 pub const EXIT_STOPPED: u8 = 3;
+/// Exit status: the output was printed, but taskline itself panicked during the run.
+pub const EXIT_PANIC: u8 = 4;
 
 /// The text width used when neither `--width` nor `COLUMNS` gives one.
 pub const DEFAULT_WIDTH: usize = 100;
@@ -364,6 +367,28 @@ pub enum Outcome {
         /// Whether the log was loaded from a file (rather than run now).
         from_file: bool,
     },
+    /// The output was printed, but taskline itself (the interpreter or the
+    /// loop, not a task's own code) panicked during the run now: the log
+    /// is the one so far, with the panic as its last event.
+    Panicked {
+        /// `internal error: …; the log so far is kept` (the log's `meta.stopped`).
+        reason: String,
+    },
+}
+
+impl Outcome {
+    /// The outcome of a command that printed `log`: [`Outcome::Panicked`]
+    /// for a run taskline panicked in just now, [`Outcome::Stopped`] for
+    /// one a guard stopped (or a loaded log of a stopped run), else done.
+    pub fn of_log(log: &Log, from_file: bool) -> Outcome {
+        match &log.meta.stopped {
+            Some(reason) if !from_file && reason.starts_with(crate::runtime::PANIC_PREFIX) => {
+                Outcome::Panicked { reason: reason.clone() }
+            }
+            Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
+            None => Outcome::Done,
+        }
+    }
 }
 
 impl Outcome {
@@ -372,6 +397,7 @@ impl Outcome {
         match self {
             Outcome::Done => 0,
             Outcome::Stopped { .. } => EXIT_STOPPED,
+            Outcome::Panicked { .. } => EXIT_PANIC,
         }
     }
 }
@@ -411,6 +437,12 @@ fn finish(result: anyhow::Result<Outcome>, flushed: io::Result<()>) -> ExitCode 
                 } else {
                     eprintln!("stopped early: {reason}");
                 }
+            }
+            outcome.exit_status()
+        }
+        Ok(outcome @ Outcome::Panicked { .. }) => {
+            if let Outcome::Panicked { reason } = &outcome {
+                eprintln!("{reason}");
             }
             outcome.exit_status()
         }
@@ -642,10 +674,7 @@ pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (log, from_file) = obtain_log(args)?;
     let text = format_log(&log, args.format, text_width(args.width));
     out.write_all(text.as_bytes())?;
-    Ok(match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
-        None => Outcome::Done,
-    })
+    Ok(Outcome::of_log(&log, from_file))
 }
 
 #[cfg(test)]

@@ -296,10 +296,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
         String::new()
     };
     writeln!(out, "wrote {} ({}{size})", args.output.display(), format.name())?;
-    Ok(match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
-        None => Outcome::Done,
-    })
+    Ok(Outcome::of_log(&log, from_file))
 }
 
 #[cfg(test)]
