@@ -82,7 +82,9 @@ reads it back
 reference traces (taskline's own events left out)
 
 A run stopped by a guard (--max-events, --max-time) still prints what it \
-recorded, then reports why on stderr and exits with status 3.";
+recorded, then reports why on stderr and exits with status 3. If taskline \
+itself panics during a run (a bug), the log so far is printed all the same, \
+ending with the panic, and it exits with status 4.";
 
 const RUN_AFTER_HELP: &str = "\
 Examples:
