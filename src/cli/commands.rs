@@ -34,7 +34,7 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status: the output was printed, but the run was stopped by a guard.
 pub const EXIT_STOPPED: u8 = 3;
-/// Exit status: taskline itself failed (an internal panic).
+/// Exit status: taskline itself failed (an internal panic); a run's log so far is still written.
 pub const EXIT_PANIC: u8 = 4;
 
 /// The text width used when neither `--width` nor `COLUMNS` gives one.
@@ -92,7 +92,9 @@ reads it back
 reference traces (taskline's own events left out)
 
 A run stopped by a guard (--max-events, --max-time) still prints what it \
-recorded, then reports why on stderr and exits with status 3.
+recorded, then reports why on stderr and exits with status 3. If taskline \
+itself panics during a run (a bug), the log so far is printed all the same, \
+ending with the panic, and it exits with status 4.
 
 A log file is read whole, up to 1 GiB (a larger one is refused), and checked \
 before it is shown: every problem is reported with the event and field it is in. \
@@ -426,6 +428,28 @@ pub enum Outcome {
         /// Whether the log was loaded from a file (rather than run now).
         from_file: bool,
     },
+    /// The output was printed, but taskline itself (the interpreter or the
+    /// loop, not a task's own code) panicked during the run now: the log
+    /// is the one so far, with the panic as its last event.
+    Panicked {
+        /// `internal error: …; the log so far is kept` (the log's `meta.stopped`).
+        reason: String,
+    },
+}
+
+impl Outcome {
+    /// The outcome of a command that printed `log`: [`Outcome::Panicked`]
+    /// for a run taskline panicked in just now, [`Outcome::Stopped`] for
+    /// one a guard stopped (or a loaded log of a stopped run), else done.
+    pub fn of_log(log: &Log, from_file: bool) -> Outcome {
+        match &log.meta.stopped {
+            Some(reason) if !from_file && reason.starts_with(crate::runtime::PANIC_PREFIX) => {
+                Outcome::Panicked { reason: reason.clone() }
+            }
+            Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
+            None => Outcome::Done,
+        }
+    }
 }
 
 impl Outcome {
@@ -434,6 +458,7 @@ impl Outcome {
         match self {
             Outcome::Done => 0,
             Outcome::Stopped { .. } => EXIT_STOPPED,
+            Outcome::Panicked { .. } => EXIT_PANIC,
         }
     }
 }
@@ -498,6 +523,12 @@ fn finish(result: anyhow::Result<Outcome>, flushed: io::Result<()>) -> ExitCode 
                 } else {
                     super::term::eprint_line(&format!("stopped early: {reason}"));
                 }
+            }
+            outcome.exit_status()
+        }
+        Ok(outcome @ Outcome::Panicked { .. }) => {
+            if let Outcome::Panicked { reason } = &outcome {
+                eprintln!("{reason}");
             }
             outcome.exit_status()
         }
@@ -742,10 +773,7 @@ pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (log, from_file) = obtain_log(args)?;
     let text = format_log(&log, args.format, text_width(args.width))?;
     out.write_all(text.as_bytes())?;
-    Ok(match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
-        None => Outcome::Done,
-    })
+    Ok(Outcome::of_log(&log, from_file))
 }
 
 #[cfg(test)]

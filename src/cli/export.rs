@@ -316,13 +316,9 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
     }
     let (log, from_file) = obtain_log(&RunArgs::new(args.target.clone()))?;
     let options = args.options();
-    let outcome = match &log.meta.stopped {
-        Some(reason) => Outcome::Stopped { reason: reason.clone(), from_file },
-        None => Outcome::Done,
-    };
     if to_stdout {
         out.write_all(&export::render(&log, format, &options)?)?;
-        return Ok(outcome);
+        return Ok(Outcome::of_log(&log, from_file));
     }
     export::export(&log, &args.output, Some(format), &options)?;
     let size = if format.is_image() {
@@ -339,7 +335,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
     };
     let shown = args.output.display().to_string();
     writeln!(out, "wrote {} ({}{size})", super::term::escape_controls(&shown, false), format.name())?;
-    Ok(outcome)
+    Ok(Outcome::of_log(&log, from_file))
 }
 
 #[cfg(test)]

@@ -342,12 +342,11 @@ pub fn shield<A: Awaitable>(aw: A) -> Shield<A::Output> {
     let loc = Location::caller();
     let inner = aw.ensure_future(Via::Shield, loc);
     let outer = inner.fut_id().and_then(|ifut| {
-        let inner_task = inner.task_id().unwrap_or(crate::trace::NONE);
         with_state(|st| {
             if st.fut_done(ifut) {
                 return None;
             }
-            let outer = st.new_future(FKind::Shield { inner: ifut, inner_task });
+            let outer = st.new_future(FKind::Shield { inner: ifut });
             st.add_done_callback(ifut, Callback::ShieldInner { outer });
             st.add_done_callback(outer, Callback::ShieldOuter { inner: ifut });
             Some(outer)

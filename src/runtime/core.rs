@@ -125,6 +125,9 @@ impl std::fmt::Debug for Observer {
     }
 }
 
+/// How [`RunError::Panicked`]'s message (and so the log's `meta.stopped`) starts.
+pub const PANIC_PREFIX: &str = "internal error: ";
+
 /// Why a run stopped before the program finished.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum RunError {
@@ -138,6 +141,13 @@ pub enum RunError {
     #[error("{message}")]
     Stopped {
         /// Why.
+        message: String,
+    },
+    /// taskline itself panicked (a bug in the interpreter or the loop, not
+    /// in a task's own Rust code): the run stopped there.
+    #[error("internal error: {message}; the log so far is kept")]
+    Panicked {
+        /// The panic's message and place.
         message: String,
     },
     /// The clock passed the time limit.
@@ -170,7 +180,7 @@ pub(crate) struct GatherRec {
 pub(crate) enum FKind {
     Plain,
     Task(TaskId),
-    Shield { inner: FutId, inner_task: TaskId },
+    Shield { inner: FutId },
     Gather(Box<GatherRec>),
 }
 
@@ -223,6 +233,14 @@ impl Callbacks {
                 Callbacks::Many(v)
             }
         };
+    }
+
+    fn any(&self, f: impl Fn(&Callback) -> bool) -> bool {
+        match self {
+            Callbacks::None => false,
+            Callbacks::One(a) => f(a),
+            Callbacks::Many(v) => v.iter().any(f),
+        }
     }
 
     fn retain(&mut self, keep: impl Fn(&Callback) -> bool) {
@@ -426,6 +444,9 @@ pub(crate) struct Inner {
     pub st: RefCell<State>,
     pub permit: Cell<TaskId>,
     pub permit_used: Cell<bool>,
+    /// Set by a driver whose poll panicked in taskline's own code: the step
+    /// re-raises it to the run, which records it and stops.
+    pub internal_panic: Cell<bool>,
 }
 
 thread_local! {
@@ -448,9 +469,40 @@ pub(crate) fn with_inner<R>(f: impl FnOnce(&Rc<Inner>) -> R) -> Option<R> {
 pub(crate) fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
     with_inner(|inner| {
         let mut st = inner.st.try_borrow_mut().ok()?;
+        let _internal = InternalScope::enter();
         Some(f(&mut st))
     })
     .flatten()
+}
+
+thread_local! {
+    /// Greater than 0 while taskline's own code runs on behalf of a task (or
+    /// a whole script run): a panic then is taskline's, not the task's.
+    static INTERNAL: Cell<u32> = const { Cell::new(0) };
+    /// The last panic seen by taskline's panic hook on this thread while a
+    /// run or a task was going on: (`panicked at file:line:col: message`, internal).
+    pub(crate) static LAST_PANIC: RefCell<Option<(String, bool)>> = const { RefCell::new(None) };
+}
+
+/// Marks taskline's own code for the panic hook while it lives.
+pub(crate) struct InternalScope(());
+
+impl InternalScope {
+    pub(crate) fn enter() -> InternalScope {
+        INTERNAL.with(|c| c.set(c.get() + 1));
+        InternalScope(())
+    }
+}
+
+impl Drop for InternalScope {
+    fn drop(&mut self) {
+        INTERNAL.with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
+
+/// Whether taskline's own code is running on this thread (see [`InternalScope`]).
+pub(crate) fn in_internal_code() -> bool {
+    INTERNAL.with(Cell::get) > 0
 }
 
 pub(crate) struct CurrentGuard(Option<Rc<Inner>>);
@@ -893,6 +945,20 @@ impl State {
         self.fut_done(self.task_fut(task))
     }
 
+    /// The task a shield protects, through shields of shields (`None` for a
+    /// shield of something that is not a task, e.g. a gather).
+    fn shielded_task(&self, fut: FutId) -> Option<TaskId> {
+        let mut fut = fut;
+        // Each shield's inner future was created before it: the walk ends.
+        loop {
+            match self.futs.get(fut).map(|f| &f.kind) {
+                Some(FKind::Task(t)) => return Some(*t),
+                Some(FKind::Shield { inner }) => fut = *inner,
+                _ => return None,
+            }
+        }
+    }
+
     /// Describes what a future is, as CPython's tracer does (`task:x`, `shield(task:x)>Future`, …).
     fn describe_fut(&self, fut: FutId, out: &mut String) {
         match self.futs.get(fut).map(|f| (&f.kind, f.state)) {
@@ -905,7 +971,21 @@ impl State {
                 self.describe_fut(*inner, out);
                 out.push_str(")>Future");
             }
-            Some((FKind::Gather(_), _)) => out.push_str("_GatheringFuture"),
+            Some((kind @ (FKind::Gather(_) | FKind::Plain), state)) => {
+                // CPython's tracer names a future by the first of its done
+                // callbacks that `shield` made: for a future inside a shield
+                // that is `_inner_done_callback`, whose closure holds no
+                // `inner`, hence `shield(yield)>…`.
+                let in_shield = state == FState::Pending
+                    && self
+                        .futs
+                        .get(fut)
+                        .is_some_and(|f| f.callbacks.any(|c| matches!(c, Callback::ShieldInner { .. })));
+                if in_shield {
+                    out.push_str("shield(yield)>");
+                }
+                out.push_str(if matches!(kind, FKind::Gather(_)) { "_GatheringFuture" } else { "Future" });
+            }
             _ => out.push_str("Future"),
         }
     }
@@ -984,7 +1064,7 @@ impl State {
             let mut forwarded = false;
             if let Some(w) = waiter {
                 let shield_inner = match self.futs.get(w).map(|f| &f.kind) {
-                    Some(FKind::Shield { inner_task, .. }) => Some(*inner_task),
+                    Some(FKind::Shield { .. }) => self.shielded_task(w),
                     _ => None,
                 };
                 if self.fut_cancel(w, msg.clone(), None) {
@@ -1126,9 +1206,12 @@ impl State {
         if let Some(outcome) = outcome {
             self.finish_task(task, outcome);
         } else {
-            if step.thrown.as_ref().is_some_and(Error::is_cancelled) {
-                // Nothing took the CancelledError (a foreign future was polled
-                // instead): deliver it at the task's next taskline await.
+            // Nothing took the CancelledError thrown in (a foreign future was
+            // polled instead): it is delivered at the task's next taskline
+            // await, once the foreign future wakes the task. Stepping the task
+            // again before that would only poll the same foreign future again.
+            let undelivered = step.thrown.as_ref().is_some_and(Error::is_cancelled);
+            if undelivered {
                 self.tasks[task as usize].must_cancel = true;
             }
             match step.yielded {
@@ -1155,7 +1238,8 @@ impl State {
                     self.emit(EventKind::Suspend, task, chain, 0, WaitKind::Future as u8, NONE);
                     let t = &mut self.tasks[task as usize];
                     t.awaiting_foreign = true;
-                    if t.must_cancel {
+                    if t.must_cancel && !undelivered {
+                        // cancel() during this step: throw it in at the next step (once).
                         t.awaiting_foreign = false;
                         self.call_soon_step(task, WakeReason::Cancelled);
                     }
@@ -1593,6 +1677,58 @@ impl State {
             f(&self.log);
             self.observed = Some((Instant::now(), n));
         }
+    }
+
+    /// Shutdown under the virtual clock, nothing left to run: a task whose
+    /// cancel could not be delivered because it awaits a foreign future
+    /// (which nothing outside the loop will ever complete) ends cancelled
+    /// there, its coroutine dropped, as CPython's throw() would end it at
+    /// that await. Returns the drivers to drop (outside the borrow); empty
+    /// if there was no such task.
+    pub(crate) fn end_undeliverable_cancels(&mut self) -> Vec<async_executor::Task<()>> {
+        if self.phase != Phase::Shutdown || self.cfg.clock != ClockMode::Virtual {
+            return Vec::new();
+        }
+        let stuck: Vec<TaskId> = self
+            .pending_tasks()
+            .into_iter()
+            .filter(|&t| self.tasks[t as usize].awaiting_foreign && self.tasks[t as usize].must_cancel)
+            .collect();
+        let mut drivers = Vec::new();
+        for task in stuck {
+            let t = &mut self.tasks[task as usize];
+            t.awaiting_foreign = false;
+            t.must_cancel = false;
+            let e = Error::cancelled_with(t.cancel_msg.as_deref());
+            drivers.extend(t.driver.take());
+            self.finish_task(task, Err(e));
+        }
+        drivers
+    }
+
+    /// Records that taskline itself panicked: the panic is the log's last
+    /// event (a `budget`-kind log record whose message starts with
+    /// `internal error:`), and the run is stopped.
+    pub(crate) fn record_panic(&mut self, message: &str) {
+        let err = RunError::Panicked { message: message.to_owned() };
+        let text = err.to_string();
+        let sym = self.log.intern(&text);
+        self.current = None;
+        self.emit_log(NONE, LogRecord::Budget { message: sym });
+        self.log.meta.stopped = Some(text);
+        self.stopped = Some(err);
+    }
+
+    /// Stops the run at the time limit now (a blocking sleep that would never end).
+    pub(crate) fn stop_at_time_limit(&mut self) {
+        if self.stopped.is_some() {
+            return;
+        }
+        let err = RunError::TimeLimit { limit: self.cfg.max_time, at: self.now() };
+        let message = self.log.intern(&err.to_string());
+        self.emit_log(NONE, LogRecord::Budget { message });
+        self.log.meta.stopped = Some(err.to_string());
+        self.stopped = Some(err);
     }
 
     pub(crate) fn pending_tasks(&self) -> Vec<TaskId> {

@@ -302,20 +302,41 @@ pub mod time {
     #[track_caller]
     pub fn sleep(secs: impl Seconds) {
         let secs = secs.seconds();
+        // NaN and negative durations block for 0 s (Python raises ValueError;
+        // the script interpreter does, before calling this).
+        let secs = if secs.is_nan() || secs < 0.0 { 0.0 } else { secs };
         let loc = Location::caller();
         let real = with_state(|st| {
             let loc = st.intern_loc(loc);
             let task = st.current.unwrap_or(NONE);
-            st.emit(EventKind::Block, task, 0, secs.to_bits(), 0, loc);
+            // A block never lasts past the time limit: the run stops there
+            // (an infinite `time.sleep` is a hang the limit ends).
+            // (On the virtual clock a finite block moves the clock on and the
+            // loop's budget check stops the run after it, as before.)
+            let left = (st.cfg.max_time - st.now()).max(0.0);
+            let endless = match st.cfg.clock {
+                super::super::core::ClockMode::Virtual => secs.is_infinite(),
+                super::super::core::ClockMode::Real => secs > left,
+            };
+            let block = if endless { left } else { secs };
+            st.emit(EventKind::Block, task, 0, block.to_bits(), 0, loc);
             match st.cfg.clock {
                 super::super::core::ClockMode::Virtual => {
-                    st.vnow += secs;
-                    false
+                    st.vnow += block;
+                    if endless {
+                        st.stop_at_time_limit();
+                    }
+                    None
                 }
-                super::super::core::ClockMode::Real => true,
+                super::super::core::ClockMode::Real => Some(if endless { block + 1e-3 } else { block }),
             }
         });
-        if real != Some(false) && secs > 0.0 {
+        let secs = match real {
+            Some(None) => 0.0,
+            Some(Some(s)) => s,
+            None => secs,
+        };
+        if secs > 0.0 {
             // (a duration too long for `Duration` blocks as long as it can)
             std::thread::sleep(std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX));
         }

@@ -47,7 +47,7 @@ pub use self::combinators::{
     Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, TimeoutScope, gather, gather_settled, shield,
     timeout, wait_for,
 };
-pub use self::core::{ClockMode, Config, Observer, RunError};
+pub use self::core::{ClockMode, Config, Observer, PANIC_PREFIX, RunError};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};
@@ -151,11 +151,51 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if !task::IN_TASK.with(std::cell::Cell::get) {
+            let in_task = task::IN_TASK.with(std::cell::Cell::get);
+            if !in_task && !IN_RUN.with(std::cell::Cell::get) {
                 previous(info);
+                return;
             }
+            // Inside a run: recorded in the log (as the task's failure, or as
+            // the run's internal error), not printed.
+            let message = task::panic_message(info.payload());
+            let text = match info.location() {
+                Some(l) => format!("panicked at {}:{}:{}: {message}", l.file(), l.line(), l.column()),
+                None => format!("panicked: {message}"),
+            };
+            let internal = core::in_internal_code() || !in_task;
+            core::LAST_PANIC.with(|p| *p.borrow_mut() = Some((text, internal)));
         }));
     });
+}
+
+thread_local! {
+    /// Set while `run_with` runs on this thread.
+    static IN_RUN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Sets [`IN_RUN`] while it lives (restoring the previous value: runs do not nest, but be safe).
+struct InRun(bool);
+
+impl InRun {
+    fn enter() -> InRun {
+        InRun(IN_RUN.with(|r| r.replace(true)))
+    }
+}
+
+impl Drop for InRun {
+    fn drop(&mut self) {
+        IN_RUN.with(|r| r.set(self.0));
+    }
+}
+
+/// Marks everything run by `f` on this thread as taskline's own code: a
+/// panic inside it, even inside a task's step, is an internal error of the
+/// run ([`RunError::Panicked`]), not a failure of that task. The script
+/// interpreter runs its whole run inside this (a script cannot run Rust).
+pub(crate) fn as_internal_code<R>(f: impl FnOnce() -> R) -> R {
+    let _scope = core::InternalScope::enter();
+    f()
 }
 
 enum LoopEnd {
@@ -181,43 +221,67 @@ where
         };
     }
     install_panic_hook();
+    let _in_run = InRun::enter();
     let inner = Rc::new(Inner {
         exec: LocalExecutor::new(),
         st: std::cell::RefCell::new(State::new(cfg)),
         permit: std::cell::Cell::new(NONE),
         permit_used: std::cell::Cell::new(false),
+        internal_panic: std::cell::Cell::new(false),
     });
     let guard = CurrentGuard::set(inner.clone());
     let loc = main.location();
-    let main_task = task::spawn_task(&inner, Some("main"), main, Via::Main, loc);
-    let main_id = main_task.id();
-    let main_fut = inner.st.borrow().task_fut(main_id);
-    inner.st.borrow_mut().add_done_callback(main_fut, Callback::StopLoop);
-    let end = inner.run_forever();
-    match end {
-        LoopEnd::Deadlock => inner.log_deadlock(),
-        LoopEnd::Budget | LoopEnd::Stopped => {}
-    }
-    let result = if inner.st.borrow().task_done(main_id) {
-        main_task.result()
-    } else {
-        Err(Error::new("RuntimeError", DEADLOCK))
+    // A panic of taskline itself (the loop, the interpreter) anywhere in the
+    // run: the log so far is kept, the panic is its last event.
+    let body = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let main_task = task::spawn_task(&inner, Some("main"), main, Via::Main, loc);
+        let main_id = main_task.id();
+        let main_fut = inner.st.borrow().task_fut(main_id);
+        inner.st.borrow_mut().add_done_callback(main_fut, Callback::StopLoop);
+        let end = inner.run_forever();
+        match end {
+            LoopEnd::Deadlock => inner.log_deadlock(),
+            LoopEnd::Budget | LoopEnd::Stopped => {}
+        }
+        let result = if inner.st.borrow().task_done(main_id) {
+            main_task.result()
+        } else {
+            Err(Error::new("RuntimeError", DEADLOCK))
+        };
+        drop(main_task);
+        if !matches!(end, LoopEnd::Budget) {
+            inner.shutdown();
+        }
+        (end, result)
+    }));
+    let (end, result, panicked) = match body {
+        Ok((end, result)) => (Some(end), result, None),
+        Err(payload) => {
+            let message = core::LAST_PANIC
+                .with(|p| p.borrow_mut().take())
+                .map_or_else(|| task::panic_message(&*payload), |(text, _)| text);
+            (None, Err(Error::panic(&message)), Some(message))
+        }
     };
-    drop(main_task);
-    if !matches!(end, LoopEnd::Budget) {
-        inner.shutdown();
-    }
-    // Teardown: drop what is left (unfinished coroutines, handles).
-    inner.st.borrow_mut().phase = Phase::Teardown;
-    if !matches!(end, LoopEnd::Budget) {
-        // (after a budget stop the guard's message stays the log's last word)
-        inner.st.borrow_mut().destroy_pending_tasks();
-    }
-    let drivers: Vec<_> = inner.st.borrow_mut().tasks.iter_mut().filter_map(|t| t.driver.take()).collect();
-    drop(drivers);
-    while inner.exec.try_tick() {}
+    // Teardown: drop what is left (unfinished coroutines, handles). After
+    // a panic the loop's state may be inconsistent: whatever teardown does
+    // is best effort, and a second panic is ignored.
+    let teardown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        inner.st.borrow_mut().phase = Phase::Teardown;
+        if matches!(end, Some(LoopEnd::Stopped | LoopEnd::Deadlock)) {
+            // (after a budget stop the guard's message stays the log's last word)
+            inner.st.borrow_mut().destroy_pending_tasks();
+        }
+        let drivers: Vec<_> = inner.st.borrow_mut().tasks.iter_mut().filter_map(|t| t.driver.take()).collect();
+        drop(drivers);
+        while inner.exec.try_tick() {}
+    }));
+    drop(teardown);
     drop(guard);
     let mut st = inner.st.borrow_mut();
+    if let Some(message) = &panicked {
+        st.record_panic(message);
+    }
     st.observe(true);
     let stopped = st.stopped.clone();
     let mut log = std::mem::take(&mut st.log);
@@ -235,6 +299,14 @@ impl Inner {
                 Ok(n) => n,
                 Err(None) => {
                     if self.wait_foreign(None) {
+                        if self.st.borrow_mut().over_time_limit() {
+                            return LoopEnd::Budget;
+                        }
+                        continue;
+                    }
+                    let stuck = self.st.borrow_mut().end_undeliverable_cancels();
+                    if !stuck.is_empty() {
+                        drop(stuck);
                         continue;
                     }
                     return LoopEnd::Deadlock;
@@ -242,6 +314,9 @@ impl Inner {
                 Err(Some(when)) => {
                     self.st.borrow_mut().observe(true);
                     self.wait_foreign(Some(when));
+                    if self.st.borrow_mut().over_time_limit() {
+                        return LoopEnd::Budget;
+                    }
                     continue;
                 }
             };
@@ -264,12 +339,13 @@ impl Inner {
         }
     }
 
-    /// Real clock: waits for the next timer or a foreign wakeup. Returns
-    /// false when nothing could ever wake the loop.
+    /// Real clock: waits for the next timer or a foreign wakeup, never past
+    /// the time limit (the caller then stops the run). Returns false when
+    /// nothing could ever wake the loop.
     fn wait_foreign(self: &Rc<Self>, until: Option<f64>) -> bool {
-        let (start, any_foreign, real) = {
+        let (start, any_foreign, real, limit) = {
             let st = self.st.borrow();
-            (st.start, st.tasks.iter().any(|t| t.awaiting_foreign), st.cfg.clock == ClockMode::Real)
+            (st.start, st.tasks.iter().any(|t| t.awaiting_foreign), st.cfg.clock == ClockMode::Real, st.cfg.max_time)
         };
         if until.is_none() && !any_foreign {
             return false;
@@ -284,6 +360,9 @@ impl Inner {
         let tick = async {
             self.exec.tick().await;
         };
+        // Just past the limit, so that the clock has passed it on waking.
+        let limit = limit + 1e-3;
+        let until = Some(until.map_or(limit, |when| when.min(limit)));
         match until {
             Some(when) => {
                 // A deadline too far for an `Instant` is one that never comes.
@@ -381,6 +460,11 @@ impl Inner {
                 }
                 let lost = !self.permit_used.get();
                 self.permit.set(NONE);
+                if self.internal_panic.get() {
+                    // The task's driver caught a panic of taskline's own code:
+                    // the run's (see `run_with`), raised again from here.
+                    std::panic::resume_unwind(Box::new("taskline panicked inside a task's step"));
+                }
                 let driver = {
                     let mut st = self.st.borrow_mut();
                     let outcome = lost.then(|| Err(Error::panic("taskline: the task's future was lost")));
@@ -562,8 +646,135 @@ pub fn all_tasks() -> Vec<TaskRef> {
     core::with_state(|st| st.pending_tasks().into_iter().map(TaskRef::from_id).collect()).unwrap_or_default()
 }
 
+/// The text of a panic's payload.
+pub(crate) fn task_panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    task::panic_message(payload)
+}
+
 /// The source location of the caller (for `#[track_caller]` APIs).
 #[doc(hidden)]
 pub fn caller() -> &'static Location<'static> {
     Location::caller()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::{EventKind, LogRecord};
+
+    fn count(log: &crate::trace::Log, task: TaskId, kind: EventKind) -> usize {
+        log.events.iter().filter(|e| e.task == task && e.kind == kind).count()
+    }
+
+    /// A task awaiting a foreign future that never wakes it, under the
+    /// virtual clock: one deadlock, one shutdown, the task is stepped once
+    /// with the cancel thrown in and then ends cancelled. Counts steps and
+    /// events, not seconds (the old shutdown re-stepped the task until the
+    /// event budget ran out: millions of steps).
+    #[test]
+    fn a_stuck_foreign_await_is_not_re_stepped_by_the_shutdown() {
+        let started = std::time::Instant::now();
+        let run = run(coro("main", async {
+            let t = create_task(
+                "waiting",
+                coro("waiting", async {
+                    std::future::pending::<()>().await;
+                    Ok(())
+                }),
+            );
+            t.await
+        }));
+        let log = &run.log;
+        eprintln!("stuck foreign await: {} events in {:?}", log.events.len(), started.elapsed());
+        let waiting = u32::try_from(log.tasks.iter().position(|t| log.str(t.name) == "waiting").unwrap()).unwrap();
+        let logs = |want: fn(&LogRecord) -> bool| {
+            log.events.iter().filter(|e| e.kind == EventKind::Log && want(&log.logs[e.a as usize])).count()
+        };
+        assert_eq!(logs(|r| matches!(r, LogRecord::Deadlock { .. })), 1, "deadlocks logged");
+        assert_eq!(logs(|r| matches!(r, LogRecord::Shutdown { .. })), 1, "shutdowns logged");
+        // Steps of `waiting`: its first step, and one with the shutdown's cancel thrown in.
+        assert_eq!(count(log, waiting, EventKind::Start), 1);
+        assert_eq!(count(log, waiting, EventKind::Resume), 1, "waiting was re-stepped");
+        assert_eq!(count(log, waiting, EventKind::Cancelled), 1);
+        assert_eq!(count(log, waiting, EventKind::CancelRequested), 2, "forwarded from main, then its own");
+        assert!(log.events.len() < 40, "{} events", log.events.len());
+        assert!(run.stopped.is_none(), "{:?}", run.stopped);
+        assert!(run.result.is_err());
+    }
+
+    /// The same under a cancel from another task (not the shutdown): the
+    /// cancel waits for the foreign future; the task is not re-stepped.
+    #[test]
+    fn an_undeliverable_cancel_does_not_spin_the_loop() {
+        let run = Runtime::new().max_events(10_000).run(coro("main", async {
+            let t = create_task(
+                "waiting",
+                coro("waiting", async {
+                    std::future::pending::<()>().await;
+                    Ok(())
+                }),
+            );
+            sleep(1).await?;
+            t.cancel();
+            sleep(1).await?;
+            Ok(t.done())
+        }));
+        let log = &run.log;
+        let waiting = u32::try_from(log.tasks.iter().position(|t| log.str(t.name) == "waiting").unwrap()).unwrap();
+        assert_eq!(run.result, Ok(false), "the foreign future never took the cancel");
+        assert!(run.stopped.is_none(), "stopped by a budget: {:?}", run.stopped);
+        // One step per cancel request (main's, the shutdown's), each with the
+        // cancel thrown in; then the shutdown ends it.
+        assert_eq!(count(log, waiting, EventKind::CancelRequested), 2);
+        assert_eq!(count(log, waiting, EventKind::Resume), 2);
+        assert_eq!(count(log, waiting, EventKind::Cancelled), 1);
+    }
+}
+
+#[cfg(test)]
+mod panic_tests {
+    use super::*;
+    use crate::trace::{EventKind, LogRecord};
+
+    /// Inside taskline's own code (what the script interpreter runs in), a
+    /// panic in a task's step is the run's internal error: the log so far
+    /// is kept and the panic is its last event.
+    #[test]
+    fn a_panic_in_taskline_s_own_code_stops_the_run_and_is_the_last_event() {
+        let run = as_internal_code(|| {
+            run(coro("main", async {
+                print("before");
+                sleep(1).await?;
+                if std::hint::black_box(true) {
+                    panic!("a bug in taskline");
+                }
+                Ok(())
+            }))
+        });
+        let log = &run.log;
+        assert!(matches!(&run.stopped, Some(RunError::Panicked { message }) if message.contains("a bug in taskline")));
+        assert!(log.events.iter().any(|e| e.kind == EventKind::Print && log.str(e.a) == "before"));
+        let last = log.events.last().expect("events");
+        assert_eq!(last.kind, EventKind::Log);
+        assert!(
+            matches!(log.logs[last.a as usize], LogRecord::Budget { message } if log.str(message).starts_with("internal error: panicked at src/runtime/mod.rs:")),
+            "{:?}",
+            log.logs[last.a as usize]
+        );
+        assert_eq!(log.events.iter().filter(|e| e.kind == EventKind::Exception).count(), 0, "not a task failure");
+    }
+
+    /// A panic of a task's own Rust code stays that task's failure.
+    #[test]
+    fn a_panic_in_a_task_s_own_code_is_the_task_s_failure() {
+        let run = run(coro("main", async {
+            sleep(1).await?;
+            if std::hint::black_box(true) {
+                panic!("user code");
+            }
+            Ok(())
+        }));
+        assert!(run.stopped.is_none(), "{:?}", run.stopped);
+        assert!(run.result.as_ref().is_err_and(|e| e.type_name() == "Panic"));
+    }
 }

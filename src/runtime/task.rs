@@ -357,7 +357,7 @@ pin_project! {
     }
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {
@@ -401,6 +401,13 @@ where
         let result = match polled {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(r)) => r,
+            Err(_) if super::core::LAST_PANIC.with(|p| p.borrow().as_ref().is_some_and(|p| p.1)) => {
+                // taskline's own code panicked (the interpreter, or the loop
+                // called from the task): not the task's failure but the run's.
+                *this.done = true;
+                inner.internal_panic.set(true);
+                return Poll::Ready(());
+            }
             Err(payload) => Err(Error::panic(&panic_message(&*payload))),
         };
         let outcome = match &result {

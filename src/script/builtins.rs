@@ -1540,6 +1540,18 @@ fn call_time(it: &Interp, name: &str, args: &[Value]) -> R<Value> {
             if s.is_nan() {
                 return Err(it.exc("ValueError", "Invalid value NaN (not a number)"));
             }
+            // CPython converts to nanoseconds in an i64 first: beyond that
+            // range (inf included) it raises OverflowError, before the sign check.
+            let ns = s * 1e9;
+            let i64_range = 2f64.powi(63);
+            if !(-i64_range..i64_range).contains(&ns) {
+                let msg = if matches!(args[0], Value::Float(_)) {
+                    "timestamp out of range for platform time_t"
+                } else {
+                    "timestamp too large to convert to C PyTime_t"
+                };
+                return Err(it.exc("OverflowError", msg));
+            }
             if s < 0.0 {
                 return Err(it.exc("ValueError", "sleep length must be non-negative"));
             }

@@ -61,6 +61,8 @@ pub struct Interp {
     synced: Cell<u32>,
     steps: Cell<u64>,
     max_steps: u64,
+    /// Test hook: panic at this interpreter step ([`PANIC_AT_STEP_ENV`]).
+    panic_at: Option<u64>,
     pub(crate) aborted: Cell<bool>,
     depth: Cell<u32>,
     /// The coroutine given to a module-level `asyncio.run(...)`.
@@ -129,6 +131,12 @@ const TYPES: &[&str] = &[
     "coroutine",
 ];
 
+/// Hidden test hook: when this environment variable holds a number `n`,
+/// the interpreter panics at its `n`-th step, as a bug in taskline would
+/// (used to test that a panic keeps the log and exits with status 4).
+#[doc(hidden)]
+pub const PANIC_AT_STEP_ENV: &str = "TASKLINE_TEST_PANIC_AT_STEP";
+
 impl Interp {
     pub(crate) fn new(file: &str, module: &Module, max_steps: u64) -> Interp {
         let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
@@ -157,6 +165,7 @@ impl Interp {
             synced: Cell::new(0),
             steps: Cell::new(0),
             max_steps,
+            panic_at: std::env::var(PANIC_AT_STEP_ENV).ok().and_then(|v| v.parse().ok()),
             aborted: Cell::new(false),
             depth: Cell::new(0),
             main: RefCell::new(None),
@@ -215,6 +224,10 @@ impl Interp {
     fn tick(&self) -> R<()> {
         let n = self.steps.get() + 1;
         self.steps.set(n);
+        if self.panic_at == Some(n) {
+            // A test hook (see `PANIC_AT_STEP_ENV`): taskline's own code panics mid-run.
+            panic!("{PANIC_AT_STEP_ENV}: injected panic at interpreter step {n}");
+        }
         if n > self.max_steps || self.aborted.get() {
             return Err(self.abort(format!(
                 "stopped after {} interpreter steps (step budget); the log so far is kept",

@@ -48,6 +48,9 @@ use crate::trace::Log;
 
 use self::value::Value;
 
+#[doc(hidden)]
+pub use self::interp::PANIC_AT_STEP_ENV;
+
 /// Why a script could not be run.
 #[derive(Debug, thiserror::Error)]
 pub enum ScriptError {
@@ -122,10 +125,38 @@ pub fn run_file(path: &Path, config: Config) -> Result<Log, ScriptError> {
 /// Parses, checks and runs a script; `file_name` names it in messages and
 /// in the log's source locations (`file_name:line`).
 pub fn run_source(file_name: &str, source: &str, config: Config) -> Result<Log, ScriptError> {
-    on_big_stack(file_name, || run_compiled(file_name, source, config)).unwrap_or_else(|| {
+    on_big_stack_or_panic(file_name, || run_compiled(file_name, source, config)).unwrap_or_else(|message| {
+        // taskline panicked outside the loop (parsing, the module's top
+        // level): the log holds the panic, as a run's internal error does.
         let mut log = Log::new();
-        log.meta.stopped = Some("taskline: the interpreter failed".into());
+        let err = crate::runtime::RunError::Panicked { message };
+        let text = log.intern(&err.to_string());
+        let idx = log.add_log(crate::trace::LogRecord::Budget { message: text });
+        log.push(crate::trace::Event {
+            time: 0.0,
+            b: 0,
+            task: crate::trace::NONE,
+            a: idx,
+            loc: crate::trace::NONE,
+            kind: crate::trace::EventKind::Log,
+            flags: 0,
+        });
+        log.meta.stopped = Some(err.to_string());
         Ok(log)
+    })
+}
+
+/// [`on_big_stack`], with the panic's message when `f` panicked.
+fn on_big_stack_or_panic<R: Send>(
+    file_name: &str,
+    f: impl FnOnce() -> Result<R, ScriptError> + Send,
+) -> Result<Result<R, ScriptError>, String> {
+    std::thread::scope(|s| match std::thread::Builder::new().stack_size(256 << 20).spawn_scoped(s, f) {
+        Ok(h) => h.join().map_err(|payload| format!("panicked: {}", crate::runtime::task_panic_message(&*payload))),
+        Err(e) => Ok(Err(ScriptError::Io {
+            file: file_name.to_owned(),
+            message: format!("cannot start the interpreter thread: {e}"),
+        })),
     })
 }
 
@@ -354,7 +385,9 @@ fn run_module(
     };
     crate::runtime::set_script_location(Some(file_name), it.main_line.get());
     crate::runtime::set_pending_prints(std::mem::take(&mut *it.module_prints.borrow_mut()));
-    let run = Runtime::with_config(config).run(coro);
+    // Everything the run does is taskline's own code (a script cannot run
+    // Rust): a panic anywhere in it is an internal error, kept in the log.
+    let run = crate::runtime::as_internal_code(|| Runtime::with_config(config).run(coro));
     Ok(run.log)
 }
 

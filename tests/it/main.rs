@@ -21,6 +21,7 @@ mod gui_app;
 mod gui_live;
 mod gui_snapshots;
 mod handles;
+mod internal_panic;
 mod panics;
 mod real_clock;
 mod runaway;

@@ -84,3 +84,88 @@ fn cancelling_a_task_that_awaits_a_foreign_future_is_delivered_at_its_next_await
     assert_eq!(run.result, Ok(true));
     assert!(run.log.end_time() < 1.0, "the 10 s sleep was not waited for");
 }
+
+/// Every time in the log is a finite number (never inf or NaN).
+fn all_times_finite(log: &taskline::trace::Log) -> bool {
+    log.events.iter().all(|e| e.time.is_finite())
+}
+
+/// `--max-time` bounds the wall-clock wait of a sleep: the run stops with
+/// `TimeLimit` at the limit instead of sleeping on. (Only lower bounds and
+/// event facts are asserted on the real clock, plus "well before the sleep
+/// would have ended", at 60 s.)
+#[test]
+fn the_time_limit_bounds_a_real_clock_sleep() {
+    for secs in [1000.0, f64::INFINITY] {
+        let run = Runtime::new().clock(ClockMode::Real).max_time(0.2).run(coro("main", async move {
+            sleep(secs).await?;
+            Ok(())
+        }));
+        assert!(
+            matches!(run.stopped, Some(taskline::RunError::TimeLimit { limit, at }) if limit == 0.2 && at > 0.2),
+            "sleep({secs}): {:?}",
+            run.stopped
+        );
+        let end = run.log.end_time();
+        assert!((0.2..60.0).contains(&end), "sleep({secs}) ended at {end}");
+        assert!(all_times_finite(&run.log));
+    }
+}
+
+/// A blocking `time.sleep` on the real clock is bounded by the limit too.
+#[test]
+fn the_time_limit_bounds_an_endless_blocking_sleep() {
+    let run = Runtime::new().clock(ClockMode::Real).max_time(0.2).run(coro("main", async {
+        taskline::time::sleep(f64::INFINITY);
+        sleep(0).await?;
+        Ok(())
+    }));
+    assert!(matches!(run.stopped, Some(taskline::RunError::TimeLimit { .. })), "{:?}", run.stopped);
+    assert!(all_times_finite(&run.log));
+    let end = run.log.end_time();
+    assert!((0.2..60.0).contains(&end), "ended at {end}");
+}
+
+/// On the virtual clock an endless blocking sleep stops the run at the
+/// limit at once; `sleep(inf)` runs the clock to the limit. No time is inf.
+#[test]
+fn endless_sleeps_on_the_virtual_clock_stop_at_the_limit() {
+    let run = Runtime::new().max_time(100.0).run(coro("main", async {
+        taskline::time::sleep(f64::INFINITY);
+        sleep(0).await?;
+        Ok(())
+    }));
+    assert!(matches!(run.stopped, Some(taskline::RunError::TimeLimit { at, .. }) if at == 100.0), "{:?}", run.stopped);
+    assert!(all_times_finite(&run.log));
+    let run = Runtime::new().max_time(100.0).run(coro("main", async {
+        sleep(f64::INFINITY).await?;
+        Ok(())
+    }));
+    assert!(matches!(run.stopped, Some(taskline::RunError::TimeLimit { .. })), "{:?}", run.stopped);
+    assert!(all_times_finite(&run.log));
+}
+
+/// The CLI: a script sleeping 1000 s with `--clock real --max-time 1`
+/// stops at about 1 s with status 3 and the time limit as its last event.
+#[test]
+fn the_cli_stops_a_long_real_clock_sleep_at_max_time() {
+    let dir = std::env::temp_dir().join(format!("taskline-real-clock-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("long_sleep.py");
+    std::fs::write(&path, "import asyncio\n\n\nasync def main():\n    print('start')\n    await asyncio.sleep(1000)\n")
+        .expect("write the script");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_taskline"))
+        .args(["run", path.to_str().expect("utf-8"), "--clock", "real", "--max-time", "1", "--format", "json"])
+        .output()
+        .expect("run taskline");
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let log = taskline::trace::json::from_str(&String::from_utf8_lossy(&out.stdout)).expect("JSON log");
+    let last = log.events.last().expect("events");
+    assert!(last.time >= 1.0 && last.time < 60.0, "stopped at {}", last.time);
+    assert!(
+        log.meta.stopped.as_deref().is_some_and(|s| s.contains("past the time limit of 1 s")),
+        "{:?}",
+        log.meta.stopped
+    );
+    assert!(all_times_finite(&log));
+}
