@@ -5,6 +5,7 @@
 
 mod common;
 mod blocking;
+mod budgets;
 mod cancel_delivery;
 mod cancel_forwarding;
 mod cli;
@@ -13,6 +14,7 @@ mod deadlock;
 mod determinism;
 mod export_cli;
 mod export_images;
+mod export_limits;
 mod export_trace;
 mod gather;
 mod gui_app;
