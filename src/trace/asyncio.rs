@@ -183,3 +183,21 @@ pub fn to_jsonl(log: &Log) -> String {
     }
     out
 }
+
+/// Writes the log as JSONL (the text of [`to_jsonl`]) to `out`, one line at
+/// a time: the memory used is that of one line, whatever the size of the
+/// log. Wrap a file or stdout in a [`std::io::BufWriter`].
+///
+/// # Errors
+/// The writer's first error.
+pub fn write_jsonl<W: std::io::Write>(log: &Log, mut out: W) -> std::io::Result<()> {
+    let mut line = String::new();
+    for ev in &log.events {
+        line.clear();
+        if write_event(log, ev, &mut line) {
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    out.flush()
+}
