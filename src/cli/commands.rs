@@ -78,7 +78,7 @@ reads it back
   asyncio-trace  one JSON object per line in the vocabulary of CPython's \
 reference traces (taskline's own events left out)
 
-A run stopped by a guard (--max-events, --max-time) still prints what it \
+A run stopped by a guard (--max-events, --max-tasks, --max-time) still prints what it \
 recorded, then reports why on stderr and exits with status 3.";
 
 const RUN_AFTER_HELP: &str = "\
