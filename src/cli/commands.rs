@@ -91,7 +91,7 @@ reads it back
   asyncio-trace  one JSON object per line in the vocabulary of CPython's \
 reference traces (taskline's own events left out)
 
-A run stopped by a guard (--max-events, --max-time) still prints what it \
+A run stopped by a guard (--max-events, --max-tasks, --max-time) still prints what it \
 recorded, then reports why on stderr and exits with status 3. If taskline \
 itself panics during a run (a bug), the log so far is printed all the same, \
 ending with the panic, and it exits with status 4.
@@ -291,10 +291,16 @@ pub struct RunArgs {
     #[arg(long, value_enum)]
     pub clock: Option<Clock>,
 
-    /// Stop the run after this many events, a guard against runaway programs
-    /// (default: 10000000; not for log files).
+    /// Stop the run after this many events, a guard against runaway programs; a
+    /// script also stops after 10 interpreter steps per event of this budget
+    /// (default: 2000000 events, 20000000 steps; not for log files).
     #[arg(long, value_name = "N", value_parser = parse_max_events, allow_negative_numbers = true)]
     pub max_events: Option<usize>,
+
+    /// Stop the run when more than this many tasks are alive at once, a guard
+    /// against programs that create tasks without end (default: 100000; not for log files).
+    #[arg(long, value_name = "N", value_parser = parse_max_tasks, allow_negative_numbers = true)]
+    pub max_tasks: Option<usize>,
 
     /// Stop the run when the clock passes this many seconds (default: 1000000; not for log files).
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, allow_negative_numbers = true)]
@@ -313,6 +319,7 @@ impl RunArgs {
             format: Format::Text,
             clock: None,
             max_events: None,
+            max_tasks: None,
             max_time: None,
             width: None,
         }
@@ -353,6 +360,14 @@ fn parse_max_events(s: &str) -> Result<usize, String> {
         Ok(0) => Err("must be at least 1".to_owned()),
         Ok(n) => Ok(n),
         Err(e) => Err(format!("expected a whole number of events: {e}")),
+    }
+}
+
+fn parse_max_tasks(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("expected a whole number of tasks: {e}")),
     }
 }
 
@@ -708,6 +723,7 @@ fn run_config(args: &RunArgs) -> Config {
     Config {
         clock: args.clock.map_or(defaults.clock, ClockMode::from),
         max_events: args.max_events.unwrap_or(defaults.max_events),
+        max_tasks: args.max_tasks.unwrap_or(defaults.max_tasks),
         max_time: args.max_time.unwrap_or(defaults.max_time),
         ..defaults
     }
@@ -728,6 +744,8 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 Some("--clock")
             } else if args.max_events.is_some() {
                 Some("--max-events")
+            } else if args.max_tasks.is_some() {
+                Some("--max-tasks")
             } else if args.max_time.is_some() {
                 Some("--max-time")
             } else {
@@ -748,17 +766,37 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
 /// [`asyncio::NonFiniteTime`] for an asyncio trace of a log with a time
 /// JSON cannot hold.
 pub fn format_log(log: &Log, format: Format, width: usize) -> Result<String, asyncio::NonFiniteTime> {
-    Ok(match format {
+    let mut out = Vec::new();
+    match write_log(log, format, width, &mut out) {
+        // Writing to a `Vec` cannot fail; every format is UTF-8.
+        Ok(()) => Ok(String::from_utf8(out).unwrap_or_default()),
+        Err(e) => match e.downcast::<asyncio::NonFiniteTime>() {
+            Ok(non_finite) => Err(non_finite),
+            Err(_) => Ok(String::from_utf8(out).unwrap_or_default()),
+        },
+    }
+}
+
+/// Writes a log as `format` to `out` (the text of [`format_log`]), streamed:
+/// the memory used does not grow with the text (the text format holds its
+/// timeline and chart, in proportion to the log).
+///
+/// # Errors
+/// The writer's first error, or [`asyncio::NonFiniteTime`] (before anything
+/// is written) for an asyncio trace of a log with a time JSON cannot hold.
+pub fn write_log(log: &Log, format: Format, width: usize, out: &mut dyn Write) -> anyhow::Result<()> {
+    match format {
         Format::Text => {
-            let mut text = super::text::render(log, width);
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text
+            // `render` ends every line with a newline, so nothing needs adding.
+            super::text::write(log, width, out)?;
         }
-        Format::Json => json::to_string(log),
-        Format::AsyncioTrace => asyncio::try_to_jsonl(log)?,
-    })
+        Format::Json => json::write(log, out)?,
+        Format::AsyncioTrace => {
+            asyncio::check_finite(log)?;
+            asyncio::write_jsonl(log, out)?;
+        }
+    }
+    Ok(())
 }
 
 /// `taskline run`: runs the scenario (or loads the log file) and writes it
@@ -771,8 +809,9 @@ pub fn format_log(log: &Log, format: Format, width: usize) -> Result<String, asy
 /// Those of [`obtain_log`], or a failure to write to `out`.
 pub fn run(args: &RunArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (log, from_file) = obtain_log(args)?;
-    let text = format_log(&log, args.format, text_width(args.width))?;
-    out.write_all(text.as_bytes())?;
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    write_log(&log, args.format, text_width(args.width), &mut buffered)?;
+    buffered.flush()?;
     Ok(Outcome::of_log(&log, from_file))
 }
 

@@ -31,7 +31,9 @@
 //! are left out of the events list to keep it readable; the chart shows
 //! them as the end of a waiting state.
 
-use crate::trace::explain::{explain_all, fmt_seconds};
+use std::io;
+
+use crate::trace::explain::{self, fmt_seconds};
 use crate::trace::timeline::{self, EndKind, Segment, State, Timeline};
 use crate::trace::{EventKind, Log, NONE};
 
@@ -92,12 +94,43 @@ const LEGEND: [(char, &str); 11] = [
 /// names, the title) are escaped ([`super::term::escape_controls`]), so the
 /// text is safe to print on a terminal.
 pub fn render(log: &Log, width: usize) -> String {
-    let out = render_raw(log, width);
-    // Names and explanations are escaped where they are laid out; this pass makes sure nothing slips through.
-    match super::term::escape_controls(&out, true) {
-        std::borrow::Cow::Borrowed(_) => out,
-        std::borrow::Cow::Owned(escaped) => escaped,
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail; every piece written is a `str`.
+    let _ = write(log, width, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the text of [`render`] to `out`: the chart (one line per task) is
+/// made in memory, the events list is written one event at a time, so the
+/// memory used beyond the timeline is that of the chart, whatever the
+/// number of events. Wrap a file or stdout in a [`std::io::BufWriter`].
+///
+/// # Errors
+/// The writer's first error.
+pub fn write(log: &Log, width: usize, out: &mut dyn io::Write) -> io::Result<()> {
+    let width = width.max(MIN_WIDTH);
+    let mut head = String::new();
+    {
+        let tl = timeline::derive(log);
+        header(&mut head, log, &tl);
+        if log.events.is_empty() {
+            head.push_str("no events\n");
+            return out.write_all(safe_lines(&head).as_bytes());
+        }
+        head.push('\n');
+        chart(&mut head, log, &tl, width);
     }
+    head.push('\n');
+    legend(&mut head, width);
+    head.push('\n');
+    out.write_all(safe_lines(&head).as_bytes())?;
+    drop(head);
+    events(out, log, width)
+}
+
+/// Text of many lines made safe for the terminal (line breaks kept).
+fn safe_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    super::term::escape_controls(s, true)
 }
 
 /// A string of the log made safe for the terminal, on one line.
@@ -108,24 +141,6 @@ fn safe(s: &str) -> String {
 /// A task's name, safe for the terminal.
 fn task_name(log: &Log, task: u32) -> String {
     safe(log.task_name(task))
-}
-
-fn render_raw(log: &Log, width: usize) -> String {
-    let width = width.max(MIN_WIDTH);
-    let tl = timeline::derive(log);
-    let mut out = String::new();
-    header(&mut out, log, &tl);
-    if log.events.is_empty() {
-        out.push_str("no events\n");
-        return out;
-    }
-    out.push('\n');
-    chart(&mut out, log, &tl, width);
-    out.push('\n');
-    legend(&mut out, width);
-    out.push('\n');
-    events(&mut out, log, width);
-    out
 }
 
 fn header(out: &mut String, log: &Log, tl: &Timeline) {
@@ -344,19 +359,21 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn events(out: &mut String, log: &Log, width: usize) {
-    out.push_str("events (wake events left out):\n");
-    let explanations = explain_all(log);
-    let shown: Vec<usize> = (0..log.events.len()).filter(|&i| log.events[i].kind != EventKind::Wake).collect();
-    let seq_w = shown.last().map_or(1, |i| i.to_string().len()) + 1;
-    let time_w = shown.iter().map(|&i| fmt_seconds(log.events[i].time).len()).max().unwrap_or(0);
-    let task_w =
-        shown.iter().map(|&i| task_name(log, log.events[i].task).chars().count()).max().unwrap_or(0).clamp(1, 16);
-    let kind_w = shown.iter().map(|&i| log.events[i].kind.name().len()).max().unwrap_or(0);
+fn events(out: &mut dyn io::Write, log: &Log, width: usize) -> io::Result<()> {
+    out.write_all(b"events (wake events left out):\n")?;
+    let shown = || log.events.iter().enumerate().filter(|(_, e)| e.kind != EventKind::Wake);
+    let seq_w = shown().last().map_or(1, |(i, _)| i.to_string().len()) + 1;
+    let time_w = shown().map(|(_, e)| fmt_seconds(e.time).len()).max().unwrap_or(0);
+    let task_w = shown().map(|(_, e)| task_name(log, e.task).chars().count()).max().unwrap_or(0).clamp(1, 16);
+    let kind_w = shown().map(|(_, e)| e.kind.name().len()).max().unwrap_or(0);
     let indent = seq_w + time_w + task_w + kind_w + 8;
     let room = width.saturating_sub(indent);
-    for &i in &shown {
+    let mut line = String::new();
+    explain::try_for_each(log, |i, explanation| {
         let ev = &log.events[i];
+        if ev.kind == EventKind::Wake {
+            return Ok(());
+        }
         let task = if ev.task == NONE { "-".to_string() } else { fit(&task_name(log, ev.task), task_w) };
         let head = format!(
             "{:>seq_w$}  {:>time_w$}  {}  {}  ",
@@ -366,18 +383,20 @@ fn events(out: &mut String, log: &Log, width: usize) {
             pad(ev.kind.name(), kind_w),
         );
         // Keep ", line N" on one line: wrap at spaces only, so bind it with a no-break space.
-        let text = safe(explanations.get(i).map_or("", String::as_str)).replace(", line ", ",\u{a0}line\u{a0}");
+        let text = safe(&explanation).replace(", line ", ",\u{a0}line\u{a0}");
         let lines = if room >= 30 { wrap(&text, room) } else { vec![text.clone()] };
+        line.clear();
         for (n, l) in lines.iter().map(|l| l.replace('\u{a0}', " ")).enumerate() {
             if n == 0 {
-                out.push_str(&head);
+                line.push_str(&head);
             } else {
-                out.push_str(&" ".repeat(indent));
+                line.push_str(&" ".repeat(indent));
             }
-            out.push_str(&l);
-            out.push('\n');
+            line.push_str(&l);
+            line.push('\n');
         }
-    }
+        out.write_all(line.as_bytes())
+    })
 }
 
 #[cfg(test)]

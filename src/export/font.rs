@@ -46,35 +46,58 @@ pub fn database() -> Arc<fontdb::Database> {
 /// is the safe side for sizing columns). Characters the font lacks count as
 /// the width of `?`.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let mut width = 0.0;
+    with_advances(size, bold, |advance| {
+        width = text.chars().map(advance).sum();
+    });
+    width
+}
+
+/// Calls `f` with a function giving each character's advance at `size` px
+/// (the font is looked up once, however many characters are measured).
+fn with_advances(size: f64, bold: bool, f: impl FnOnce(&dyn Fn(char) -> f64)) {
     let data = if bold { BOLD } else { REGULAR };
     let Ok(font) = FontRef::new(data) else {
         // The embedded font always parses; a conservative average advance otherwise.
-        return text.chars().count() as f64 * size * 0.62;
+        f(&|_| size * 0.62);
+        return;
     };
     let charmap = font.charmap();
     let metrics = font.glyph_metrics(Size::new(size as f32), LocationRef::default());
     let fallback = charmap.map('?').and_then(|g| metrics.advance_width(g)).unwrap_or(size as f32 * 0.6);
-    text.chars().map(|c| charmap.map(c).and_then(|g| metrics.advance_width(g)).unwrap_or(fallback) as f64).sum()
+    f(&|c| f64::from(charmap.map(c).and_then(|g| metrics.advance_width(g)).unwrap_or(fallback)));
 }
 
-/// `text` cut to fit in `max_width` px (with `…` at the end), or whole if it fits.
+/// `text` cut to fit in `max_width` px (with `…` at the end), or whole if it
+/// fits. One pass over the characters, stopping as soon as the text is
+/// known not to fit: the cost is linear in what fits, however long `text` is.
 pub fn fit(text: &str, size: f64, bold: bool, max_width: f64) -> String {
-    if text_width(text, size, bold) <= max_width {
-        return text.to_owned();
-    }
-    let ellipsis = text_width("…", size, bold);
-    let mut out = String::new();
-    let mut width = 0.0;
-    for c in text.chars() {
-        let w = text_width(c.encode_utf8(&mut [0; 4]), size, bold);
-        if width + w + ellipsis > max_width {
-            break;
+    let mut cut = None;
+    with_advances(size, bold, |advance| {
+        let ellipsis = advance('…');
+        let mut width = 0.0;
+        // The longest prefix that fits with the ellipsis after it.
+        let mut keep = 0;
+        for (i, c) in text.char_indices() {
+            width += advance(c);
+            if width > max_width {
+                cut = Some(keep);
+                return;
+            }
+            if width + ellipsis <= max_width {
+                keep = i + c.len_utf8();
+            }
         }
-        width += w;
-        out.push(c);
+    });
+    match cut {
+        None => text.to_owned(),
+        Some(keep) => {
+            let mut out = String::with_capacity(keep + '…'.len_utf8());
+            out.push_str(&text[..keep]);
+            out.push('…');
+            out
+        }
     }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use gif::{DisposalMethod, Encoder, Frame, Repeat};
 use resvg::tiny_skia::Pixmap;
 
 use super::scene::{Scene, View};
-use super::{Error, MAX_FRAMES, Options, Steps};
+use super::{Error, MAX_FRAMES, MAX_GIF_PIXELS, Options, Steps};
 use crate::layout::{Rgba, Theme};
 use crate::trace::Log;
 
@@ -46,6 +46,10 @@ pub fn render(log: &Log, options: &Options) -> Result<Vec<u8>, Error> {
     let (Ok(w16), Ok(h16)) = (u16::try_from(w), u16::try_from(h)) else {
         return Err(Error::TooLarge { width: u64::from(w), height: u64::from(h) });
     };
+    let total = frames.saturating_mul(u64::from(w)).saturating_mul(u64::from(h));
+    if total > MAX_GIF_PIXELS {
+        return Err(Error::GifTooLarge { frames, width: u64::from(w), height: u64::from(h), total });
+    }
     let palette = Palette::new(options.theme);
     let encode_err = |e: gif::EncodingError| Error::Encode { format: "gif", message: e.to_string() };
     let mut encoder = Encoder::new(Cursor::new(Vec::new()), w16, h16, &palette.rgb).map_err(encode_err)?;

@@ -202,8 +202,11 @@ pub const MIN_WIDTH: u32 = 320;
 pub const MAX_WIDTH: u32 = 16_000;
 /// The largest `scale`.
 pub const MAX_SCALE: f32 = 8.0;
-/// The most pixels a PNG or GIF frame may have.
+/// The most pixels a PNG, an SVG (in CSS pixels) or a GIF frame may have.
 pub const MAX_PIXELS: u64 = 200_000_000;
+/// The most pixels a GIF may have across all its frames (each frame is
+/// drawn and rasterised in full, so this bounds the work of an export).
+pub const MAX_GIF_PIXELS: u64 = 1_000_000_000;
 /// The default GIF frame rate.
 pub const DEFAULT_FPS: f32 = 2.0;
 /// The most frames a GIF may have (choose `steps` for longer runs).
@@ -268,6 +271,20 @@ pub enum Error {
         last: u32,
         /// The log's last step, if any.
         max: Option<u32>,
+    },
+    /// The GIF's frames would have more pixels in all than [`MAX_GIF_PIXELS`].
+    #[error(
+        "the GIF would be {frames} frames of {width}×{height} px, {total} pixels in all, too many (at most {MAX_GIF_PIXELS} across frames): lower --width or --scale, or choose fewer steps with --steps A..B"
+    )]
+    GifTooLarge {
+        /// Frames.
+        frames: u64,
+        /// Frame width in pixels.
+        width: u64,
+        /// Frame height in pixels.
+        height: u64,
+        /// `frames × width × height`.
+        total: u64,
     },
     /// The GIF would have too many frames.
     #[error("the GIF would have {frames} frames (at most {MAX_FRAMES}): choose fewer steps with --steps A..B")]

@@ -415,18 +415,21 @@ impl Scene {
         let end_gutter = m.end_size + Frame::INNER;
         let plot_right = (width - m.pad - end_gutter).round().max(plot_left + 50.0);
 
+        // The title and the line under it: cut to the picture's width (with `…`).
+        let text_max = (width - 2.0 * m.pad).max(0.0);
         let title = match &options.title {
-            Some(t) => t.clone(),
-            None if !log.meta.title.is_empty() => log.meta.title.clone(),
-            None => log.meta.source.clone(),
+            Some(t) => t.as_str(),
+            None if !log.meta.title.is_empty() => log.meta.title.as_str(),
+            None => log.meta.source.as_str(),
         };
+        let title = super::font::fit(title, m.title_size, true, text_max);
         let mut y = m.pad;
         let mut title_y = 0.0;
         if !title.is_empty() {
             title_y = y + m.title_size * 0.8;
             y += m.title_size * 1.25;
         }
-        let subtitle = subtitle(log, view);
+        let subtitle = super::font::fit(&subtitle(log, view), m.subtitle_size, false, text_max);
         let subtitle_y = y + m.subtitle_size;
         y += m.subtitle_size * 1.6;
         // Room above the rows for the cursor's label.

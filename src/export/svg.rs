@@ -10,7 +10,7 @@
 //! Numbers are rounded to two decimals and nothing varies between runs, so
 //! the same input gives the same bytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::layout::style::end_style;
@@ -38,6 +38,8 @@ use super::{Error, Options};
 pub fn render(log: &Log, options: &Options) -> Result<String, Error> {
     let view = View::new(log, options)?;
     let scene = Scene::new(log, &view, options)?;
+    // Viewers rasterise it at its size: the same limit as a PNG at scale 1.
+    super::png::pixel_size(scene.frame.width, scene.frame.height, 1.0)?;
     Ok(paint(&view, &scene, options.theme))
 }
 
@@ -613,17 +615,19 @@ fn arrow(x: f64, y0: f64, y1: f64) -> String {
 fn links(s: &mut String, shown: &Layout, f: &Frame, p: &Paint) {
     s.push_str("<g id=\"links\">\n");
     // Links at one pixel are set side by side; identical ones are drawn once.
-    let mut at_px: BTreeMap<i64, Vec<(LinkKind, usize, usize)>> = BTreeMap::new();
+    // (A link set past the image's right edge is not drawn: it could not be
+    // seen, and a task awaiting thousands of others at one instant would
+    // otherwise rasterise thousands of full-height arrows.)
+    let mut at_px: BTreeMap<i64, HashSet<(LinkKind, usize, usize)>> = BTreeMap::new();
     let inset = (f.row_height * 0.2).min(8.0);
     for l in shown.links.iter().filter(|l| l.x >= f.x0 && l.x <= f.x1 && l.from_row != l.to_row) {
         let (from, to) = (l.from_row, l.to_row);
         let px = f.px_from_x(l.x);
         let seen = at_px.entry(px.round() as i64).or_default();
-        if seen.contains(&(l.kind, from, to)) {
+        let x = px + seen.len() as f64 * 5.0;
+        if x > f.width || !seen.insert((l.kind, from, to)) {
             continue;
         }
-        let x = px + seen.len() as f64 * 5.0;
-        seen.push((l.kind, from, to));
         let dir = if to > from { 1.0 } else { -1.0 };
         let y0 = f.row_center(from) + dir * inset;
         let y1 = f.row_center(to) - dir * inset;

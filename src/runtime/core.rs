@@ -56,13 +56,25 @@ pub enum ClockMode {
     Real,
 }
 
+/// The default event budget ([`Config::max_events`]): with the other
+/// defaults it stops any runaway script within about 10 s and 1 GB on a
+/// small machine (see README, "Budgets").
+pub const DEFAULT_MAX_EVENTS: usize = 2_000_000;
+
+/// The default task budget ([`Config::max_tasks`]): live tasks at once.
+pub const DEFAULT_MAX_TASKS: usize = 100_000;
+
 /// Settings of one run.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The clock.
     pub clock: ClockMode,
-    /// Stop the run after this many events (a runaway guard).
+    /// Stop the run after this many events (a runaway guard): the log holds
+    /// at most this many, the last being the `budget` stop.
     pub max_events: usize,
+    /// Stop the run when more than this many tasks are alive at once (a
+    /// runaway guard: each live task holds its coroutine).
+    pub max_tasks: usize,
     /// Stop the run when the clock passes this many seconds.
     pub max_time: f64,
     /// Shown in the log's metadata.
@@ -77,7 +89,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             clock: ClockMode::Virtual,
-            max_events: 10_000_000,
+            max_events: DEFAULT_MAX_EVENTS,
+            max_tasks: DEFAULT_MAX_TASKS,
             max_time: 1.0e6,
             source: String::new(),
             title: String::new(),
@@ -134,6 +147,12 @@ pub enum RunError {
     /// The event budget ran out.
     #[error("stopped after {limit} events (event budget); the log so far is kept")]
     EventBudget {
+        /// The budget.
+        limit: usize,
+    },
+    /// Too many tasks were alive at once.
+    #[error("stopped with more than {limit} live tasks (task budget); the log so far is kept")]
+    TaskBudget {
         /// The budget.
         limit: usize,
     },
@@ -414,6 +433,10 @@ pub(crate) struct State {
     pub buf: String,
     warned: HashSet<(Sym, Sym)>,
     pub stopped: Option<RunError>,
+    /// The first task created after the log filled up, if any (see [`State::emit`]).
+    unlogged_tasks: Option<usize>,
+    /// Tasks that have ended (the others are alive: see [`Config::max_tasks`]).
+    ended_tasks: usize,
     /// The last source line of the running step that taskline saw.
     pub last_loc: Sym,
     /// Unique per run: task handles carry it, so a handle kept from another
@@ -560,6 +583,8 @@ impl State {
             buf: String::new(),
             warned: HashSet::new(),
             stopped: None,
+            unlogged_tasks: None,
+            ended_tasks: 0,
             last_loc: NONE,
             run_id: {
                 static NEXT_RUN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -601,9 +626,47 @@ impl State {
 
     // ------------------------------------------------------------ recording
 
+    /// Records an event. The log never holds more than `max_events` events:
+    /// when only one slot is left, the event budget's `budget` log event takes
+    /// it and stops the run, and every later event is dropped (returns
+    /// [`NONE`]), so a budget-stopped log is a prefix of the run, of exactly
+    /// `max_events` events.
     pub(crate) fn emit(&mut self, kind: EventKind, task: TaskId, a: u32, b: u64, fl: u8, loc: Sym) -> u32 {
+        if self.log_full() {
+            if self.stopped.is_none() {
+                self.over_limits();
+            }
+            if kind == EventKind::Created && self.unlogged_tasks.is_none() {
+                // Its `TaskInfo` was just added: it and every later task are dropped at the end.
+                self.unlogged_tasks = Some(task as usize);
+            }
+            return NONE;
+        }
         let time = self.now();
         self.log.push(Event { time, b, task, a, loc, kind, flags: fl })
+    }
+
+    /// Whether more tasks are alive than [`Config::max_tasks`] allows.
+    fn too_many_tasks(&self) -> bool {
+        self.tasks.len().saturating_sub(self.ended_tasks) > self.cfg.max_tasks
+    }
+
+    /// Whether the log has room for nothing but the event budget's own event.
+    fn log_full(&self) -> bool {
+        self.log.events.len().saturating_add(1) >= self.cfg.max_events
+    }
+
+    /// Records a `budget` log event even when the log is full (its reserved last slot).
+    fn emit_budget(&mut self, message: Sym) {
+        let idx = self.log.add_log(LogRecord::Budget { message });
+        let time = self.now();
+        self.log.push(Event { time, b: 0, task: NONE, a: idx, loc: NONE, kind: EventKind::Log, flags: 0 });
+    }
+
+    /// The first task created after the log filled up (see [`State::emit`]):
+    /// it and the later ones have no events and are left out of the log.
+    pub(crate) fn unlogged_tasks(&self) -> Option<usize> {
+        self.unlogged_tasks
     }
 
     fn error_index(&mut self, e: &Error) -> u32 {
@@ -933,6 +996,10 @@ impl State {
         if loc != NONE {
             self.last_loc = loc;
         }
+        if self.too_many_tasks() && self.stopped.is_none() {
+            // Stops the loop after the running step (a script's step ends at its next check).
+            self.over_limits();
+        }
         self.call_soon_step(task, WakeReason::Created);
         task
     }
@@ -1253,6 +1320,7 @@ impl State {
     /// Ends a task with its coroutine's outcome (`repr` of the value, or the error).
     pub(crate) fn finish_task(&mut self, task: TaskId, outcome: Result<String, Error>) {
         let fut = self.task_fut(task);
+        self.ended_tasks += 1;
         match outcome {
             Ok(repr) => {
                 let sym = self.log.intern(&repr);
@@ -1626,7 +1694,7 @@ impl State {
             ClockMode::Virtual => self.vnow,
             ClockMode::Real => 0.0, // checked once per iteration by `over_time_limit`
         };
-        if self.log.events.len() < self.cfg.max_events && time <= self.cfg.max_time {
+        if !self.log_full() && time <= self.cfg.max_time && !self.too_many_tasks() {
             return false;
         }
         self.over_limits()
@@ -1644,21 +1712,23 @@ impl State {
             return;
         }
         let sym = self.log.intern(message);
-        self.emit_log(NONE, LogRecord::Budget { message: sym });
+        self.emit_budget(sym);
         self.log.meta.stopped = Some(message.to_owned());
         self.stopped = Some(RunError::Stopped { message: message.to_owned() });
     }
 
     fn over_limits(&mut self) -> bool {
-        let err = if self.log.events.len() >= self.cfg.max_events {
+        let err = if self.log_full() {
             RunError::EventBudget { limit: self.cfg.max_events }
+        } else if self.too_many_tasks() {
+            RunError::TaskBudget { limit: self.cfg.max_tasks }
         } else if self.now() > self.cfg.max_time {
             RunError::TimeLimit { limit: self.cfg.max_time, at: self.now() }
         } else {
             return false;
         };
         let message = self.log.intern(&err.to_string());
-        self.emit_log(NONE, LogRecord::Budget { message });
+        self.emit_budget(message);
         self.log.meta.stopped = Some(err.to_string());
         self.stopped = Some(err);
         true

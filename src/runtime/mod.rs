@@ -47,7 +47,7 @@ pub use self::combinators::{
     Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, TimeoutScope, gather, gather_settled, shield,
     timeout, wait_for,
 };
-pub use self::core::{ClockMode, Config, Observer, PANIC_PREFIX, RunError};
+pub use self::core::{ClockMode, Config, DEFAULT_MAX_EVENTS, DEFAULT_MAX_TASKS, Observer, PANIC_PREFIX, RunError};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};
@@ -110,6 +110,12 @@ impl Runtime {
     /// Sets the event budget.
     pub fn max_events(mut self, n: usize) -> Runtime {
         self.cfg.max_events = n;
+        self
+    }
+
+    /// Sets the task budget: the most tasks alive at once.
+    pub fn max_tasks(mut self, n: usize) -> Runtime {
+        self.cfg.max_tasks = n;
         self
     }
 
@@ -285,6 +291,9 @@ where
     st.observe(true);
     let stopped = st.stopped.clone();
     let mut log = std::mem::take(&mut st.log);
+    if let Some(first) = st.unlogged_tasks() {
+        log.tasks.truncate(first);
+    }
     log.events.shrink_to_fit();
     Run { log, result, stopped }
 }
@@ -581,6 +590,13 @@ pub fn set_pending_prints(prints: Vec<(String, u32)>) {
 /// says why). For an embedder's own budgets (a script's step limit).
 pub fn request_stop(message: &str) {
     core::with_state(|st| st.request_stop(message));
+}
+
+/// Why the running loop was stopped, if a budget stopped it (events, time,
+/// or [`request_stop`]): an embedder running a long step (a script that
+/// never awaits) checks it to end the step. `None` outside a running loop.
+pub fn stop_reason() -> Option<String> {
+    core::with_state(|st| st.stopped.as_ref().map(ToString::to_string)).flatten()
 }
 
 /// `task.add_done_callback(f)` for the task `task` (a [`TaskRef`]/[`Task`]

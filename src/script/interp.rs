@@ -22,6 +22,9 @@ pub(crate) type Exc = Rc<ExcObj>;
 /// A result of the interpreter.
 pub(crate) type R<T> = Result<T, Exc>;
 
+/// How often (in steps) the interpreter asks whether the loop was stopped.
+const STOP_CHECK_STEPS: u64 = 1024;
+
 type LBox<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 /// A function's variables; closures keep their defining environment.
@@ -220,7 +223,7 @@ impl Interp {
         }
     }
 
-    /// Counts one step; stops a runaway script.
+    /// Counts one step; stops a runaway script (the step budget, or the loop's own budget).
     fn tick(&self) -> R<()> {
         let n = self.steps.get() + 1;
         self.steps.set(n);
@@ -233,6 +236,14 @@ impl Interp {
                 "stopped after {} interpreter steps (step budget); the log so far is kept",
                 self.max_steps
             )));
+        }
+        // A step that never awaits can fill the event log (`time.sleep`,
+        // `create_task`, `print` in a loop): the loop stops recording, and
+        // the step ends here, soon after.
+        if n % STOP_CHECK_STEPS == 0
+            && let Some(reason) = runtime::stop_reason()
+        {
+            return Err(self.abort(reason));
         }
         Ok(())
     }

@@ -19,7 +19,9 @@
 //! Sandbox: the interpreter has no file, network, environment or process
 //! access at all, and imports nothing but `asyncio` and `time`. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
-//! interpreter steps), the event budget, the virtual-time limit and a
+//! interpreter steps), the event budget (checked within a step too: a loop
+//! that never awaits ends soon after the log is full), the task budget
+//! (`Config::max_tasks` live tasks), the virtual-time limit and a
 //! 10-million-element limit on lists, strings and dicts; the log so far is
 //! kept and `log.meta.stopped` says why.
 //!

@@ -209,6 +209,16 @@ pub struct NonFiniteTime {
 /// # Errors
 /// [`NonFiniteTime`] naming the first such event.
 pub fn try_to_jsonl(log: &Log) -> Result<String, NonFiniteTime> {
+    check_finite(log)?;
+    Ok(to_jsonl(log))
+}
+
+/// Checks that every time and `block` duration [`to_jsonl`] would write is
+/// finite (call it before [`write_jsonl`]).
+///
+/// # Errors
+/// [`NonFiniteTime`] naming the first event that is not.
+pub fn check_finite(log: &Log) -> Result<(), NonFiniteTime> {
     for (seq, ev) in log.events.iter().enumerate() {
         if !ev.kind.in_asyncio_vocabulary() {
             continue;
@@ -220,7 +230,7 @@ pub fn try_to_jsonl(log: &Log) -> Result<String, NonFiniteTime> {
             return Err(NonFiniteTime { seq, what: "block duration", value: ev.b_f64() });
         }
     }
-    Ok(to_jsonl(log))
+    Ok(())
 }
 
 /// The whole log as JSONL in the reference format (non-finite numbers as
@@ -233,6 +243,24 @@ pub fn to_jsonl(log: &Log) -> String {
         }
     }
     out
+}
+
+/// Writes the log as JSONL (the text of [`to_jsonl`]) to `out`, one line at
+/// a time: the memory used is that of one line, whatever the size of the
+/// log. Wrap a file or stdout in a [`std::io::BufWriter`].
+///
+/// # Errors
+/// The writer's first error.
+pub fn write_jsonl<W: std::io::Write>(log: &Log, mut out: W) -> std::io::Result<()> {
+    let mut line = String::new();
+    for ev in &log.events {
+        line.clear();
+        if write_event(log, ev, &mut line) {
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    out.flush()
 }
 
 #[cfg(test)]

@@ -82,13 +82,27 @@ pub fn explain(log: &Log, seq: u32) -> String {
 
 /// Explains every event, in order (the same lines as [`explain`], in one pass).
 pub fn explain_all(log: &Log) -> Vec<String> {
-    let mut ctx = Context::new(log);
     let mut out = Vec::with_capacity(log.events.len());
-    for ev in &log.events {
-        out.push(ctx.explain(log, ev));
+    let _ = try_for_each(log, |_, text| {
+        out.push(text);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// Explains every event, in order, handing each line to `f` with the
+/// event's sequence number as soon as it is made (one pass, memory of one
+/// line: for logs too big to hold every explanation). Stops at `f`'s first error.
+///
+/// # Errors
+/// `f`'s first error.
+pub fn try_for_each<E>(log: &Log, mut f: impl FnMut(usize, String) -> Result<(), E>) -> Result<(), E> {
+    let mut ctx = Context::new(log);
+    for (seq, ev) in log.events.iter().enumerate() {
+        f(seq, ctx.explain(log, ev))?;
         ctx.advance(log, ev);
     }
-    out
+    Ok(())
 }
 
 /// What the explanation of a task's next event needs to know of its past.

@@ -62,9 +62,13 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The state rotated so that its best-mixed (high) bits come out low:
+    /// hashbrown picks buckets with the low bits, and without the rotation
+    /// keys that differ only past their first word (`f#1000`, `f#1001`, …)
+    /// share their low bits and pile into one probe chain (quadratic).
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
     }
 }
 
@@ -113,5 +117,33 @@ impl Interner {
     /// Bytes held by the strings (for memory accounting).
     pub fn heap_bytes(&self) -> usize {
         self.strs.iter().map(|s| 2 * s.len() + 2 * std::mem::size_of::<Box<str>>() + 8).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn similar_short_keys_spread_over_the_low_bits() {
+        // hashbrown picks the bucket with the low bits: names that differ
+        // only in their last characters (automatic task names) must not
+        // share them, or every insert probes one long chain.
+        let build = BuildHasherDefault::<FxHasher>::default();
+        let buckets: std::collections::HashSet<u64> =
+            (0..4096).map(|i| build.hash_one(format!("f#{i}").as_str()) & 0xfff).collect();
+        assert!(buckets.len() > 2000, "only {} distinct buckets of 4096", buckets.len());
+    }
+
+    #[test]
+    fn interning_is_stable() {
+        let mut i = Interner::default();
+        let names: Vec<Sym> = (0..10_000).map(|n| i.intern(&format!("f#{n}"))).collect();
+        for (n, &s) in names.iter().enumerate() {
+            assert_eq!(i.intern(&format!("f#{n}")), s);
+            assert_eq!(i.get(s), format!("f#{n}"));
+        }
+        assert_eq!(i.len(), 10_000);
     }
 }

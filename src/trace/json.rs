@@ -90,6 +90,7 @@
 //! fields without changing the version.
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Number, Value};
@@ -223,27 +224,47 @@ impl LoadError {
 /// assert_eq!(json::from_str(&text).unwrap().events.len(), 0);
 /// ```
 pub fn to_string(log: &Log) -> String {
-    let mut out = String::with_capacity(256 + log.events.len() * 100 + log.tasks.len() * 80);
-    out.push_str("{\n");
-    out.push_str(&format!("  \"format\": {},\n", Value::from(FORMAT)));
-    out.push_str(&format!("  \"version\": {VERSION},\n"));
-    out.push_str(&format!("  \"meta\": {},\n", meta_json(&log.meta)));
-    out.push_str("  \"tasks\": ");
-    write_array(&mut out, log.tasks.iter().enumerate().map(|(id, t)| task_json(log, id, t)));
-    out.push_str(",\n  \"events\": ");
-    write_array(&mut out, log.events.iter().enumerate().map(|(seq, e)| event_json(log, seq, e)));
-    out.push_str("\n}\n");
-    out
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and serde_json writes only UTF-8.
+    let _ = write(log, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn write_array(out: &mut String, items: impl Iterator<Item = Value>) {
+/// Writes a log as JSON to `out` (the text of [`to_string`]), one task or
+/// event at a time: the memory used is that of one event, whatever the
+/// size of the log. Wrap a file or stdout in a [`std::io::BufWriter`].
+///
+/// # Errors
+/// The writer's first error.
+///
+/// # Examples
+/// ```
+/// use taskline::trace::{Log, json};
+/// let mut out = Vec::new();
+/// json::write(&Log::new(), &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), json::to_string(&Log::new()));
+/// ```
+pub fn write<W: io::Write>(log: &Log, mut out: W) -> io::Result<()> {
+    out.write_all(b"{\n  \"format\": ")?;
+    serde_json::to_writer(&mut out, FORMAT)?;
+    write!(out, ",\n  \"version\": {VERSION},\n  \"meta\": ")?;
+    serde_json::to_writer(&mut out, &meta_json(&log.meta))?;
+    out.write_all(b",\n  \"tasks\": ")?;
+    write_array(&mut out, log.tasks.iter().enumerate().map(|(id, t)| task_json(log, id, t)))?;
+    out.write_all(b",\n  \"events\": ")?;
+    write_array(&mut out, log.events.iter().enumerate().map(|(seq, e)| event_json(log, seq, e)))?;
+    out.write_all(b"\n}\n")?;
+    out.flush()
+}
+
+fn write_array<W: io::Write>(out: &mut W, items: impl Iterator<Item = Value>) -> io::Result<()> {
     let mut any = false;
     for item in items {
-        out.push_str(if any { ",\n    " } else { "[\n    " });
+        out.write_all(if any { b",\n    " } else { b"[\n    " })?;
         any = true;
-        out.push_str(&item.to_string());
+        serde_json::to_writer(&mut *out, &item)?;
     }
-    out.push_str(if any { "\n  ]" } else { "[]" });
+    out.write_all(if any { b"\n  ]" } else { b"[]" })
 }
 
 fn obj() -> Map<String, Value> {

@@ -1117,13 +1117,11 @@ fn assert_replays_clean(name: &str) {
 }
 
 #[test]
-#[ignore = "fixed on branch runtime"]
 fn a_timeout_through_nested_shields_does_not_panic() {
     assert_replays_clean("nested_shields_timeout.py");
 }
 
 #[test]
-#[ignore = "fixed on branch runtime"]
 fn the_shutdown_cancel_through_nested_shields_does_not_panic() {
     assert_replays_clean("nested_shields_shutdown.py");
 }

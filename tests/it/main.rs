@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod blocking;
+mod budgets;
 mod cancel_delivery;
 mod cancel_forwarding;
 mod cli;
@@ -14,6 +15,7 @@ mod deadlock;
 mod determinism;
 mod export_cli;
 mod export_images;
+mod export_limits;
 mod export_trace;
 mod fuzz;
 mod gather;
