@@ -236,6 +236,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub max_time: Option<f64>,
 
+    /// The most memory a script's values may take, in MiB: past it the script gets
+    /// `MemoryError` (default: 512; scripts only).
+    #[arg(long, value_name = "MIB", value_parser = parse_max_heap, allow_negative_numbers = true)]
+    pub max_heap: Option<usize>,
+
     /// Width of the text output in columns (default: $COLUMNS, else 100).
     #[arg(long, value_name = "COLS", value_parser = parse_width, allow_negative_numbers = true)]
     pub width: Option<usize>,
@@ -250,6 +255,7 @@ impl RunArgs {
             clock: None,
             max_events: None,
             max_time: None,
+            max_heap: None,
             width: None,
         }
     }
@@ -289,6 +295,15 @@ fn parse_max_events(s: &str) -> Result<usize, String> {
         Ok(0) => Err("must be at least 1".to_owned()),
         Ok(n) => Ok(n),
         Err(e) => Err(format!("expected a whole number of events: {e}")),
+    }
+}
+
+fn parse_max_heap(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) if n > (1 << 30) => Err("must be at most 1073741824 MiB".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("expected a whole number of MiB: {e}")),
     }
 }
 
@@ -583,6 +598,7 @@ fn run_config(args: &RunArgs) -> Config {
         clock: args.clock.map_or(defaults.clock, ClockMode::from),
         max_events: args.max_events.unwrap_or(defaults.max_events),
         max_time: args.max_time.unwrap_or(defaults.max_time),
+        max_heap: args.max_heap.map_or(defaults.max_heap, |mib| mib << 20),
         ..defaults
     }
 }
@@ -604,6 +620,8 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 Some("--max-events")
             } else if args.max_time.is_some() {
                 Some("--max-time")
+            } else if args.max_heap.is_some() {
+                Some("--max-heap")
             } else {
                 None
             };

@@ -65,6 +65,9 @@ pub struct Config {
     pub max_events: usize,
     /// Stop the run when the clock passes this many seconds.
     pub max_time: f64,
+    /// The most bytes a script's live values (strings, lists, tuples, dicts,
+    /// sets) may take: past it the script gets `MemoryError` (default 512 MiB).
+    pub max_heap: usize,
     /// Shown in the log's metadata.
     pub source: String,
     /// Shown in the log's metadata.
@@ -79,6 +82,7 @@ impl Default for Config {
             clock: ClockMode::Virtual,
             max_events: 10_000_000,
             max_time: 1.0e6,
+            max_heap: 512 << 20,
             source: String::new(),
             title: String::new(),
             observer: None,

@@ -32,6 +32,7 @@
 
 mod builtins;
 mod compile;
+mod heap;
 mod interp;
 mod ops;
 mod taskgroup;
@@ -285,6 +286,7 @@ fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log
         config.title = file_name.to_owned();
     }
     let max_steps = (config.max_events as u64).saturating_mul(10).max(10_000);
+    heap::set_limit(config.max_heap);
     let it = Rc::new(interp::Interp::new(file_name, &module, max_steps));
     interp::SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&it)));
     let result = run_module(file_name, &it, &module, config);

@@ -2,7 +2,6 @@
 //! functions follow the virtual clock. Each test is the twin of
 //! `tests/data/behaviour/blocking_*.py` and must give CPython 3.13's trace exactly.
 
-
 use crate::common;
 
 use common::{assert_matches_cpython, now};

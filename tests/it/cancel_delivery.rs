@@ -2,7 +2,6 @@
 //! arrives, and how a task may react to it. Each test is the twin of
 //! `tests/data/behaviour/cancel_*.py` and must give CPython 3.13's trace exactly.
 
-
 use crate::common;
 
 use common::{assert_matches_cpython, me, now};

@@ -1,7 +1,6 @@
 //! Conformance: every reference scenario's `asyncio-trace` projection equals
 //! the trace CPython 3.13 recorded for the same program, byte for byte.
 
-
 use std::path::PathBuf;
 
 use taskline::scenarios;

@@ -5,7 +5,6 @@
 //! exactly; the cycle of plain task awaits is taskline-only (in CPython,
 //! cancelling such a cycle recurses until RecursionError).
 
-
 use crate::common;
 
 use std::cell::RefCell;

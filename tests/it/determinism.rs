@@ -1,7 +1,6 @@
 //! Determinism (taskline-only): the same program gives the same log, byte
 //! for byte, however often, in whatever order and on whatever thread it runs.
 
-
 use taskline::scenarios;
 use taskline::trace::{asyncio, json};
 

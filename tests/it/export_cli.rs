@@ -2,7 +2,6 @@
 //! the file name, byte-identical files from two runs, and each bad input
 //! failing with a clear message, a non-zero status and no file left behind.
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -3,7 +3,6 @@
 //! where the layout puts its bars, the GIF has a frame per step, and the
 //! same input gives the same bytes.
 
-
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg;
 use taskline::export::{self, At, Format, Options, Steps, Window, png::usvg_options};

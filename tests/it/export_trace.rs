@@ -3,7 +3,6 @@
 //! slice per state interval at the event log's times, instants for cancels,
 //! timeouts and shields, flows whose ends lie in slices.
 
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;

@@ -2,7 +2,6 @@
 //! cancelling a gather. Each test is the twin of
 //! `tests/data/behaviour/gather_*.py` and must give CPython 3.13's trace exactly.
 
-
 use crate::common;
 
 use common::{assert_matches_cpython, me, now};

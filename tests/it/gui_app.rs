@@ -285,7 +285,10 @@ fn a_script_saved_again_is_rerun() {
     std::fs::File::options().write(true).open(&path).and_then(|f| f.set_modified(later)).expect("touch");
     let started = std::time::Instant::now();
     while printed(&h) != ["second"] {
-        assert!(started.elapsed() < std::time::Duration::from_secs(300), "the saved script was not rerun (hang guard, not a speed bound)");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(300),
+            "the saved script was not rerun (hang guard, not a speed bound)"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
         h.run_steps(1);
     }

@@ -2,7 +2,6 @@
 //! its result, and used inside a new run it refers to nothing there (no
 //! panic, no effect on the new run's tasks).
 
-
 use std::cell::RefCell;
 use std::rc::Rc;
 

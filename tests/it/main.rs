@@ -3,11 +3,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
 mod blocking;
 mod cancel_delivery;
 mod cancel_forwarding;
 mod cli;
+mod common;
 mod conformance;
 mod deadlock;
 mod determinism;

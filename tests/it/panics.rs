@@ -3,7 +3,6 @@
 //! `Panic` and the panic message; the other tasks run on, a task awaiting
 //! the panicked one gets the `Panic` error, and the run returns normally.
 
-
 use taskline::trace::asyncio::to_jsonl;
 use taskline::trace::{Event, EventKind, Log, LogRecord, TaskId};
 use taskline::{Error, Result, coroutine, create_task, print, sleep};

@@ -2,7 +2,6 @@
 //! loop), and a task may await any Rust future, which wakes it through its
 //! waker — the way to record real async code.
 
-
 use std::time::{Duration, Instant};
 
 use taskline::trace::{EventKind, WakeReason};

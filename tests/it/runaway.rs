@@ -2,7 +2,6 @@
 //! the event budget (`max_events`) or the time limit (`max_time`); the run
 //! returns with `stopped` set, a `budget` log event, and the log so far.
 
-
 use taskline::trace::asyncio::to_jsonl;
 use taskline::trace::{EventKind, LogRecord};
 use taskline::{Result, RunError, Runtime, coroutine, create_task, print, sleep};

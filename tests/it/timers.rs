@@ -2,7 +2,6 @@
 //! Each test is the twin of `tests/data/behaviour/timers_*.py` and must
 //! give CPython 3.13's trace exactly.
 
-
 use crate::common;
 
 use common::{assert_matches_cpython, now};

@@ -3,7 +3,6 @@
 //! their cleanup). Each test is the twin of
 //! `tests/data/behaviour/warnings_*.py` and must give CPython 3.13's trace exactly.
 
-
 use crate::common;
 
 use common::{assert_matches_cpython, now};
