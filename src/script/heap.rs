@@ -28,6 +28,7 @@ thread_local! {
     static LIMIT: Cell<usize> = const { Cell::new(DEFAULT_MAX_HEAP) };
     static TRASH: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     static DRAINING: Cell<bool> = const { Cell::new(false) };
+    static TRIPPED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Adds `n` bytes to the live heap.
@@ -55,9 +56,31 @@ pub(crate) fn set_limit(n: usize) {
     let _ = LIMIT.try_with(|l| l.set(n));
 }
 
+/// After a MemoryError, the heap may pass its limit by 1/16 more while
+/// the script handles it (an `except MemoryError` handler must be able to
+/// print and free); once the heap is back under the limit the margin ends.
+fn headroom() -> usize {
+    if TRIPPED.try_with(Cell::get).unwrap_or(false) { limit() / 16 } else { 0 }
+}
+
+/// Records that MemoryError was raised (see [`headroom`]).
+pub(crate) fn trip() {
+    let _ = TRIPPED.try_with(|t| t.set(true));
+}
+
 /// Whether `extra` more bytes fit in the limit.
 pub(crate) fn fits(extra: usize) -> bool {
-    live().saturating_add(extra) <= limit()
+    live().saturating_add(extra) <= limit().saturating_add(headroom())
+}
+
+/// Whether the heap has grown past its limit (checked at each interpreter step).
+pub(crate) fn over() -> bool {
+    let (live, limit) = (live(), limit());
+    if live <= limit {
+        let _ = TRIPPED.try_with(|t| t.set(false));
+        return false;
+    }
+    live > limit.saturating_add(headroom())
 }
 
 /// The approximate size of a `str` of `len` bytes.
@@ -70,14 +93,14 @@ pub(crate) fn seq_bytes(n: usize) -> usize {
     n.saturating_mul(size_of::<Value>()).saturating_add(48)
 }
 
-/// The approximate size of a dict of `n` items.
+/// The approximate size of a dict of `n` items (entry, hash and index).
 pub(crate) fn dict_bytes(n: usize) -> usize {
-    n.saturating_mul(size_of::<(HKey, (Value, Value))>() + 24).saturating_add(64)
+    n.saturating_mul(size_of::<(HKey, (Value, Value))>() + 16).saturating_add(64)
 }
 
 /// The approximate size of a set of `n` items.
 pub(crate) fn set_bytes(n: usize) -> usize {
-    n.saturating_mul(size_of::<(HKey, Value)>() + 24).saturating_add(64)
+    n.saturating_mul(size_of::<(HKey, Value)>() + 16).saturating_add(64)
 }
 
 /// Frees values without recursion: a value freed while another is being
@@ -127,7 +150,7 @@ impl Contents for Vec<Value> {
 
 impl Contents for IndexMap<HKey, (Value, Value)> {
     fn bytes(&self) -> usize {
-        dict_bytes(self.capacity())
+        dict_bytes(self.len())
     }
     fn into_values(self) -> Vec<Value> {
         let mut out = Vec::with_capacity(self.len() * 2);
@@ -141,7 +164,7 @@ impl Contents for IndexMap<HKey, (Value, Value)> {
 
 impl Contents for IndexMap<HKey, Value> {
     fn bytes(&self) -> usize {
-        set_bytes(self.capacity())
+        set_bytes(self.len())
     }
     fn into_values(self) -> Vec<Value> {
         self.into_values().collect()

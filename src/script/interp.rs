@@ -209,6 +209,7 @@ impl Interp {
 
     /// `MemoryError`: the script's live heap would pass its limit.
     pub(crate) fn memory_error(&self) -> Exc {
+        super::heap::trip();
         self.exc(
             "MemoryError",
             format!("taskline: the script's values would take more than {} MiB (max_heap)", super::heap::limit() >> 20),
@@ -260,7 +261,8 @@ impl Interp {
                 self.max_steps
             )));
         }
-        if super::heap::live() > super::heap::limit() {
+        // growth made of many small allocations
+        if super::heap::over() {
             return Err(self.memory_error());
         }
         Ok(())
@@ -541,6 +543,7 @@ impl Interp {
                             let Value::Dict(o) = other else {
                                 return self.type_error(format!("'{}' object is not a mapping", other.type_name()));
                             };
+                            self.reserve(super::heap::dict_bytes(d.len().saturating_add(o.borrow().len())))?;
                             for (h, (k, v)) in o.borrow().iter() {
                                 ops::dict_insert(&mut d, h.clone(), k.clone(), v.clone());
                             }
@@ -624,7 +627,9 @@ impl Interp {
         for x in items {
             if let E::Starred(x) = x {
                 let v = self.eval(fr, x)?;
-                out.extend(self.iterate(&v)?);
+                let more = self.iterate(&v)?;
+                self.reserve(super::heap::seq_bytes(out.len().saturating_add(more.len())))?;
+                out.extend(more);
             } else {
                 out.push(self.eval(fr, x)?);
             }
@@ -1377,7 +1382,9 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 for x in items {
                     if let E::Starred(x) = x {
                         let v = eval_async(it, fr, x).await?;
-                        out.extend(it.iterate(&v)?);
+                        let more = it.iterate(&v)?;
+                        it.reserve(super::heap::seq_bytes(out.len().saturating_add(more.len())))?;
+                        out.extend(more);
                     } else {
                         out.push(eval_async(it, fr, x).await?);
                     }

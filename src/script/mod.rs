@@ -19,9 +19,13 @@
 //! Sandbox: the interpreter has no file, network, environment or process
 //! access at all, and imports nothing but `asyncio` and `time`. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
-//! interpreter steps), the event budget, the virtual-time limit and a
-//! 10-million-element limit on lists, strings and dicts; the log so far is
-//! kept and `log.meta.stopped` says why.
+//! interpreter steps; built-ins that loop count each element), the event
+//! budget and the virtual-time limit; the log so far is kept and
+//! `log.meta.stopped` says why. The script's live values may take at most
+//! `Config::max_heap` bytes (512 MiB by default, one byte-based accounting
+//! in `heap`): past it the script gets `MemoryError`, catchable as in
+//! CPython. Containers nested deeper than CPython's C recursion limit
+//! (10,000) raise `RecursionError` when compared, printed or hashed.
 //!
 //! # Examples
 //! ```

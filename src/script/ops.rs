@@ -880,8 +880,12 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         if alt {
             return Err(it.exc("ValueError", "Alternate form (#) not allowed in string format specifier"));
         }
-        if align == Some('=') && fill_align_given(&chars) {
-            return Err(it.exc("ValueError", "'=' alignment not allowed in string format specifier"));
+        if align == Some('=') {
+            if fill_align_given(&chars) {
+                return Err(it.exc("ValueError", "'=' alignment not allowed in string format specifier"));
+            }
+            // a `0` width pads strings on the right with zeros
+            align = Some('<');
         }
         if let Some(g) = grouping {
             return Err(it.exc("ValueError", format!("Cannot specify '{g}' with 's'.")));
