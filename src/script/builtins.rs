@@ -733,7 +733,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             minmax(it, "max", args, &kwargs, true)
         }
         "sorted" => {
-            check_kwargs(it, "sorted", &kwargs, &["key", "reverse"])?;
+            check_kwargs(it, "sort", &kwargs, &["key", "reverse"])?;
             nargs(it, "sorted", &args, 1, 1)?;
             let mut items = it.iterate(&args[0])?;
             sort_values(it, &mut items, kw(&kwargs, "key"), kw(&kwargs, "reverse").is_some_and(Value::truthy))?;
@@ -967,16 +967,56 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                 }
                 Some(Value::Str(s)) => {
                     let base = match args.get(1) {
-                        Some(b) => u32::try_from(as_int(it, b)?).unwrap_or(10),
+                        Some(b) => as_int(it, b)?,
                         None => 10,
                     };
-                    let t = s.trim().replace('_', "");
-                    i64::from_str_radix(&t, base).map(Value::Int).map_err(|_| {
-                        it.exc(
+                    if base != 0 && !(2..=36).contains(&base) {
+                        return Err(it.exc("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+                    }
+                    let given_base = base;
+                    let t = s.trim();
+                    let (neg, digits) = match t.strip_prefix('-') {
+                        Some(r) => (true, r),
+                        None => (false, t.strip_prefix('+').unwrap_or(t)),
+                    };
+                    let lower = digits.to_ascii_lowercase();
+                    let auto_base = (base == 0).then_some(());
+                    let (base, digits, prefixed) = match (base, lower.get(..2)) {
+                        (0 | 16, Some("0x")) => (16, &digits[2..], true),
+                        (0 | 8, Some("0o")) => (8, &digits[2..], true),
+                        (0 | 2, Some("0b")) => (2, &digits[2..], true),
+                        (0, _) => (10, digits, false),
+                        (b, _) => (b, digits, false),
+                    };
+                    // `0x_1f`: one underscore may follow the base prefix
+                    let digits = if prefixed { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
+                    // base 0 takes no leading zeros (`int('010', 0)` is an error), except for zero itself
+                    let digits_ok = auto_base.is_none()
+                        || prefixed
+                        || !digits.starts_with('0')
+                        || digits.chars().all(|c| c == '0' || c == '_');
+                    // underscores only between digits
+                    let ok = digits_ok
+                        && !digits.is_empty()
+                        && !digits.starts_with('_')
+                        && !digits.ends_with('_')
+                        && !digits.contains("__")
+                        && digits.chars().all(|c| c == '_' || c.is_digit(36));
+                    let clean = digits.replace('_', "");
+                    let base = u32::try_from(base).unwrap_or(10);
+                    if !ok {
+                        return Err(it.exc(
                             "ValueError",
-                            format!("invalid literal for int() with base {base}: {}", repr(&Value::Str(s.clone()))),
-                        )
-                    })
+                            format!(
+                                "invalid literal for int() with base {given_base}: {}",
+                                repr(&Value::Str(s.clone()))
+                            ),
+                        ));
+                    }
+                    let signed = if neg { format!("-{clean}") } else { clean };
+                    i64::from_str_radix(&signed, base)
+                        .map(Value::Int)
+                        .map_err(|_| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
                 }
                 Some(o) => it.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1209,12 +1249,29 @@ fn call_method(
                     _ => false,
                 }))
             }
+            "exception" => {
+                let id = FutAsValue(f.clone()).fut_id();
+                let state = id.and_then(|id| crate::runtime::core::with_state(|st| st.fut_state(id)));
+                match state {
+                    Some(crate::runtime::core::FState::Pending) | None => {
+                        Err(it.exc("InvalidStateError", "Exception is not set."))
+                    }
+                    Some(crate::runtime::core::FState::Cancelled) => Err(FutAsValue(f.clone())
+                        .result()
+                        .err()
+                        .map_or_else(|| it.exc("CancelledError", ""), |e| it.exc_from_error(e))),
+                    Some(_) => match FutAsValue(f.clone()).result() {
+                        Ok(_) => Ok(Value::None),
+                        Err(e) => Ok(Value::Exc(it.exc_from_error(e))),
+                    },
+                }
+            }
             _ => FutAsValue(f.clone()).result().map_err(|e| it.exc_from_error(e)),
         },
-        Value::Timeout(t) => match name {
-            "when" => Ok(t.delay.map_or(Value::None, Value::Float)),
-            _ => Ok(Value::Bool(false)),
-        },
+        Value::Timeout(_) => Err(it.exc(
+            "NotImplementedError",
+            format!("taskline: Timeout.{name}() is not supported (the deadline is kept by the runtime)"),
+        )),
         Value::TaskGroup(tg) => super::taskgroup::create_task(it, tg, args, kwargs),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
