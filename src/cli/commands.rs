@@ -306,6 +306,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub max_time: Option<f64>,
 
+    /// The most memory a script's values may take, in MiB: past it the script gets
+    /// `MemoryError` (default: 512; scripts only).
+    #[arg(long, value_name = "MIB", value_parser = parse_max_heap, allow_negative_numbers = true)]
+    pub max_heap: Option<usize>,
+
     /// Width of the text output in columns (default: $COLUMNS, else 100).
     #[arg(long, value_name = "COLS", value_parser = parse_width, allow_negative_numbers = true)]
     pub width: Option<usize>,
@@ -321,6 +326,7 @@ impl RunArgs {
             max_events: None,
             max_tasks: None,
             max_time: None,
+            max_heap: None,
             width: None,
         }
     }
@@ -368,6 +374,15 @@ fn parse_max_tasks(s: &str) -> Result<usize, String> {
         Ok(0) => Err("must be at least 1".to_owned()),
         Ok(n) => Ok(n),
         Err(e) => Err(format!("expected a whole number of tasks: {e}")),
+    }
+}
+
+fn parse_max_heap(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) if n > (1 << 30) => Err("must be at most 1073741824 MiB".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("expected a whole number of MiB: {e}")),
     }
 }
 
@@ -725,6 +740,7 @@ fn run_config(args: &RunArgs) -> Config {
         max_events: args.max_events.unwrap_or(defaults.max_events),
         max_tasks: args.max_tasks.unwrap_or(defaults.max_tasks),
         max_time: args.max_time.unwrap_or(defaults.max_time),
+        max_heap: args.max_heap.map_or(defaults.max_heap, |mib| mib << 20),
         ..defaults
     }
 }
@@ -748,6 +764,8 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 Some("--max-tasks")
             } else if args.max_time.is_some() {
                 Some("--max-time")
+            } else if args.max_heap.is_some() {
+                Some("--max-heap")
             } else {
                 None
             };

@@ -77,6 +77,9 @@ pub struct Config {
     pub max_tasks: usize,
     /// Stop the run when the clock passes this many seconds.
     pub max_time: f64,
+    /// The most bytes a script's live values (strings, lists, tuples, dicts,
+    /// sets) may take: past it the script gets `MemoryError` (default 512 MiB).
+    pub max_heap: usize,
     /// Shown in the log's metadata.
     pub source: String,
     /// Shown in the log's metadata.
@@ -92,6 +95,7 @@ impl Default for Config {
             max_events: DEFAULT_MAX_EVENTS,
             max_tasks: DEFAULT_MAX_TASKS,
             max_time: 1.0e6,
+            max_heap: 512 << 20,
             source: String::new(),
             title: String::new(),
             observer: None,

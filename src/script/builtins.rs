@@ -4,10 +4,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::interp::{Exc, Interp, MAX_LEN, R, make_task_obj, timeout_value};
+use super::heap;
+use super::interp::{Exc, Interp, R, make_task_obj, timeout_value};
 use super::ops::{self, compare, dict_insert, hkey, make_set};
 use super::value::{
-    BoxFut, BuiltinFn, Class, CoroObj, FutObj, TaskObj, Value, exc_str, py_eq, range_len, repr, to_str,
+    BoxFut, BuiltinFn, Class, CoroObj, FutObj, PyStr, TaskObj, Value, exc_str, range_len, repr, to_str,
 };
 use crate::runtime::{self, Awaitable, BoxAwait, FutureLike, Seconds};
 use crate::trace::Via;
@@ -45,12 +46,13 @@ const BUILTINS: &[&str] = &[
     "format",
     "getattr",
     "hasattr",
+    "slice",
 ];
 
 /// The value of a built-in name, if it is one.
 pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class>>) -> Option<Value> {
     if let Some(b) = BUILTINS.iter().find(|b| **b == name) {
-        if matches!(name, "list" | "tuple" | "dict" | "set") {
+        if matches!(name, "list" | "tuple" | "dict" | "set" | "slice") {
             return classes.get(name).cloned().map(Value::Class);
         }
         return Some(Value::Builtin(Rc::new(BuiltinFn { name: b, this: None })));
@@ -118,6 +120,12 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             method(&["add", "discard", "remove", "pop", "clear", "copy", "union", "intersection", "difference"])
         }
         Value::Tuple(_) => method(&["index", "count"]),
+        Value::Slice(p) => match name {
+            "start" => Some(p[0].clone()),
+            "stop" => Some(p[1].clone()),
+            "step" => Some(p[2].clone()),
+            _ => method(&["indices"]),
+        },
         Value::Task(_) => method(&[
             "cancel",
             "cancelled",
@@ -147,11 +155,11 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             _ => None,
         },
         Value::Class(c) => match name {
-            "__name__" | "__qualname__" => Some(Value::Str(c.name.clone())),
+            "__name__" | "__qualname__" => Some(Value::Str((&c.name).into())),
             _ => None,
         },
         Value::Func(f) => match name {
-            "__name__" => Some(Value::Str(f.proto.name.clone())),
+            "__name__" => Some(Value::Str((&f.proto.name).into())),
             "__qualname__" => Some(Value::str(f.proto.qualname)),
             _ => None,
         },
@@ -470,36 +478,46 @@ fn as_int(it: &Interp, v: &Value) -> R<i64> {
     }
 }
 
-fn sort_values(it: &Interp, items: &mut [Value], key: Option<&Value>, reverse: bool) -> R<()> {
+fn sort_values(it: &Interp, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> R<()> {
     let keys: Vec<Value> = match key {
         Some(k) if !matches!(k, Value::None) => {
             items.iter().map(|x| it.call(k, vec![x.clone()], Vec::new())).collect::<R<_>>()?
         }
-        _ => items.to_vec(),
+        _ => items.clone(),
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    let mut err = None;
-    idx.sort_by(|&a, &b| {
+    // CPython's sort is stable and asks only `<`; reverse=True keeps equal items in order.
+    let lt = |a: usize, b: usize| -> R<bool> {
         let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match ops::order(x, y) {
-            Some(o) => o,
-            None => {
-                if err.is_none() {
-                    err = Some(it.exc(
-                        "TypeError",
-                        format!("'<' not supported between instances of '{}' and '{}'", y.type_name(), x.type_name()),
-                    ));
-                }
-                std::cmp::Ordering::Equal
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
+        compare(it, super::compile::CmpOp::Lt, x, y)
+    };
+    let idx = merge_sort((0..items.len()).collect(), &lt)?;
     let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
-    items.clone_from_slice(&sorted);
+    *items = sorted;
     Ok(())
+}
+
+/// A stable merge sort with a fallible `<` (never panics on an inconsistent order).
+fn merge_sort(v: Vec<usize>, lt: &dyn Fn(usize, usize) -> R<bool>) -> R<Vec<usize>> {
+    if v.len() <= 1 {
+        return Ok(v);
+    }
+    let mut v = v;
+    let right = v.split_off(v.len() / 2);
+    let (a, b) = (merge_sort(v, lt)?, merge_sort(right, lt)?);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if lt(b[j], a[i])? {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    Ok(out)
 }
 
 fn minmax(it: &Interp, fname: &str, args: Vec<Value>, kwargs: &[(Rc<str>, Value)], want_max: bool) -> R<Value> {
@@ -551,7 +569,20 @@ fn do_print(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value
             return it.type_error(format!("end must be None or a string, not {}", o.type_name()));
         }
     };
-    let mut text = args.iter().map(to_str).collect::<Vec<_>>().join(&sep);
+    if kw(kwargs, "file").is_some_and(|f| !matches!(f, Value::None)) {
+        return Err(
+            it.exc("NotImplementedError", "taskline: print(file=...) is not supported (output goes to the log)")
+        );
+    }
+    let mut parts = Vec::with_capacity(args.len());
+    let mut total = 0usize;
+    for a in args {
+        let p = it.to_str(a)?;
+        total = total.saturating_add(p.len() + sep.len());
+        it.reserve(total)?;
+        parts.push(p);
+    }
+    let mut text = parts.join(&sep);
     text.push_str(&end);
     if text.ends_with('\n') {
         text.pop();
@@ -629,6 +660,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             Ok(Value::Range(a, b, s))
         }
         "enumerate" => {
+            check_kwargs(it, "enumerate", &kwargs, &["iterable", "start"])?;
             let start = match kw(&kwargs, "start").or(args.get(1)) {
                 Some(v) => as_int(it, v)?,
                 None => 0,
@@ -637,8 +669,13 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             let out: Vec<Value> = items
                 .into_iter()
                 .enumerate()
-                .map(|(i, x)| Value::tuple(vec![Value::Int(start + i64::try_from(i).unwrap_or(0)), x]))
-                .collect();
+                .map(|(i, x)| {
+                    start
+                        .checked_add(i64::try_from(i).unwrap_or(i64::MAX))
+                        .map(|n| Value::tuple(vec![Value::Int(n), x]))
+                        .ok_or_else(|| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
+                })
+                .collect::<R<_>>()?;
             Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
         }
         "zip" => {
@@ -648,6 +685,13 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
         }
         "sum" => {
+            check_kwargs(it, "sum", &kwargs, &["start"])?;
+            nargs(it, "sum", &args, 1, 2)?;
+            if let Value::Range(a, b, st) = &args[0] {
+                // sum over a range: counted as steps before looping (the step budget bounds it)
+                let n = range_len(*a, *b, *st);
+                it.ticks(u64::try_from(n).unwrap_or(u64::MAX))?;
+            }
             let items = it.iterate(arg(it, &args, &kwargs, 0, "iterable", "sum")?)?;
             let mut acc = kw(&kwargs, "start").or(args.get(1)).cloned().unwrap_or(Value::Int(0));
             if let Value::Str(_) = acc {
@@ -680,9 +724,16 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             }
             Ok(acc)
         }
-        "min" => minmax(it, "min", args, &kwargs, false),
-        "max" => minmax(it, "max", args, &kwargs, true),
+        "min" => {
+            check_kwargs(it, "min", &kwargs, &["key", "default"])?;
+            minmax(it, "min", args, &kwargs, false)
+        }
+        "max" => {
+            check_kwargs(it, "max", &kwargs, &["key", "default"])?;
+            minmax(it, "max", args, &kwargs, true)
+        }
         "sorted" => {
+            check_kwargs(it, "sort", &kwargs, &["key", "reverse"])?;
             nargs(it, "sorted", &args, 1, 1)?;
             let mut items = it.iterate(&args[0])?;
             sort_values(it, &mut items, kw(&kwargs, "key"), kw(&kwargs, "reverse").is_some_and(Value::truthy))?;
@@ -728,15 +779,16 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "repr" => {
             nargs(it, "repr", &args, 1, 1)?;
-            Ok(Value::Str(repr(&args[0]).into()))
+            Ok(Value::Str(it.repr(&args[0])?.into()))
         }
         "format" => {
             nargs(it, "format", &args, 1, 2)?;
             let spec = match args.get(1) {
                 Some(Value::Str(s)) => s.to_string(),
-                _ => String::new(),
+                None => String::new(),
+                Some(o) => return it.type_error(format!("format() argument 2 must be str, not {}", o.type_name())),
             };
-            Ok(Value::Str(ops::format_spec(it, &args[0], &spec)?.into()))
+            Ok(Value::Str(it.format_value(&args[0], ' ', Some(&spec))?.into()))
         }
         "abs" => {
             nargs(it, "abs", &args, 1, 1)?;
@@ -750,6 +802,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             }
         }
         "round" => {
+            check_kwargs(it, "round", &kwargs, &["number", "ndigits"])?;
             let x = arg(it, &args, &kwargs, 0, "number", "round")?;
             let nd = kw(&kwargs, "ndigits").or(args.get(1)).filter(|v| !matches!(v, Value::None));
             match (x, nd) {
@@ -914,16 +967,56 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                 }
                 Some(Value::Str(s)) => {
                     let base = match args.get(1) {
-                        Some(b) => u32::try_from(as_int(it, b)?).unwrap_or(10),
+                        Some(b) => as_int(it, b)?,
                         None => 10,
                     };
-                    let t = s.trim().replace('_', "");
-                    i64::from_str_radix(&t, base).map(Value::Int).map_err(|_| {
-                        it.exc(
+                    if base != 0 && !(2..=36).contains(&base) {
+                        return Err(it.exc("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+                    }
+                    let given_base = base;
+                    let t = s.trim();
+                    let (neg, digits) = match t.strip_prefix('-') {
+                        Some(r) => (true, r),
+                        None => (false, t.strip_prefix('+').unwrap_or(t)),
+                    };
+                    let lower = digits.to_ascii_lowercase();
+                    let auto_base = (base == 0).then_some(());
+                    let (base, digits, prefixed) = match (base, lower.get(..2)) {
+                        (0 | 16, Some("0x")) => (16, &digits[2..], true),
+                        (0 | 8, Some("0o")) => (8, &digits[2..], true),
+                        (0 | 2, Some("0b")) => (2, &digits[2..], true),
+                        (0, _) => (10, digits, false),
+                        (b, _) => (b, digits, false),
+                    };
+                    // `0x_1f`: one underscore may follow the base prefix
+                    let digits = if prefixed { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
+                    // base 0 takes no leading zeros (`int('010', 0)` is an error), except for zero itself
+                    let digits_ok = auto_base.is_none()
+                        || prefixed
+                        || !digits.starts_with('0')
+                        || digits.chars().all(|c| c == '0' || c == '_');
+                    // underscores only between digits
+                    let ok = digits_ok
+                        && !digits.is_empty()
+                        && !digits.starts_with('_')
+                        && !digits.ends_with('_')
+                        && !digits.contains("__")
+                        && digits.chars().all(|c| c == '_' || c.is_digit(36));
+                    let clean = digits.replace('_', "");
+                    let base = u32::try_from(base).unwrap_or(10);
+                    if !ok {
+                        return Err(it.exc(
                             "ValueError",
-                            format!("invalid literal for int() with base {base}: {}", repr(&Value::Str(s.clone()))),
-                        )
-                    })
+                            format!(
+                                "invalid literal for int() with base {given_base}: {}",
+                                repr(&Value::Str(s.clone()))
+                            ),
+                        ));
+                    }
+                    let signed = if neg { format!("-{clean}") } else { clean };
+                    i64::from_str_radix(&signed, base)
+                        .map(Value::Int)
+                        .map_err(|_| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
                 }
                 Some(o) => it.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -961,7 +1054,13 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
         }
         "str" => {
             nargs(it, "str", &args, 0, 1)?;
-            Ok(Value::Str(args.first().map(to_str).unwrap_or_default().into()))
+            Ok(Value::Str(
+                match args.first() {
+                    Some(v) => it.to_str(v)?,
+                    None => String::new(),
+                }
+                .into(),
+            ))
         }
         "bool" => {
             nargs(it, "bool", &args, 0, 1)?;
@@ -1012,9 +1111,19 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                 }
             }
             for (k, v) in kwargs {
+                let k: PyStr = (&k).into();
                 dict_insert(&mut d, super::value::HKey::Str(k.clone()), Value::Str(k), v);
             }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
+        }
+        "slice" => {
+            nargs(it, "slice", &args, 1, 3)?;
+            let p = match args.len() {
+                1 => [Value::None, args[0].clone(), Value::None],
+                2 => [args[0].clone(), args[1].clone(), Value::None],
+                _ => [args[0].clone(), args[1].clone(), args[2].clone()],
+            };
+            Ok(Value::Slice(Rc::new(p)))
         }
         "type" => {
             nargs(it, "type", &args, 1, 1)?;
@@ -1042,9 +1151,13 @@ fn call_method(
     match this {
         Value::Task(t) => task_method(it, t, name, args, kwargs),
         Value::List(l) => list_method(it, l, name, args, kwargs),
-        Value::Str(s) => str_method(it, s, name, args),
-        Value::Dict(d) => dict_method(it, d, name, args),
+        Value::Str(s) => str_method(it, s, name, args, kwargs),
+        Value::Dict(d) => {
+            no_kwargs(it, "dict", name, &kwargs)?;
+            dict_method(it, d, name, args)
+        }
         Value::Set(s) => {
+            no_kwargs(it, "set", name, &kwargs)?;
             let mut set = s.borrow_mut();
             match name {
                 "add" => {
@@ -1068,7 +1181,10 @@ fn call_method(
                     set.clear();
                     Ok(Value::None)
                 }
-                "copy" => Ok(Value::Set(Rc::new(RefCell::new(set.clone())))),
+                "copy" => {
+                    it.reserve(heap::set_bytes(set.len()))?;
+                    Ok(Value::set(set.clone()))
+                }
                 _ => {
                     drop(set);
                     let other = make_set(
@@ -1088,14 +1204,29 @@ fn call_method(
             }
         }
         Value::Tuple(t) => match name {
-            "count" => Ok(Value::Int(
-                i64::try_from(t.iter().filter(|x| args.first().is_some_and(|a| py_eq(x, a))).count()).unwrap_or(0),
-            )),
-            _ => match t.iter().position(|x| args.first().is_some_and(|a| py_eq(x, a))) {
-                Some(i) => Ok(Value::Int(i64::try_from(i).unwrap_or(0))),
-                None => Err(it.exc("ValueError", "tuple.index(x): x not in tuple")),
-            },
+            _ if !kwargs.is_empty() => no_kwargs(it, "tuple", name, &kwargs).map(|()| Value::None),
+            "count" => {
+                nargs(it, "tuple.count", &args, 1, 1)?;
+                Ok(Value::Int(i64::try_from(ops::count(it, t, &args[0])?).unwrap_or(0)))
+            }
+            _ => {
+                nargs(it, "tuple.index", &args, 1, 1)?;
+                match ops::position(it, t, &args[0])? {
+                    Some(i) => Ok(Value::Int(i64::try_from(i).unwrap_or(0))),
+                    None => Err(it.exc("ValueError", "tuple.index(x): x not in tuple")),
+                }
+            }
         },
+        Value::Slice(p) => {
+            no_kwargs(it, "slice", name, &kwargs)?;
+            nargs(it, "slice.indices", &args, 1, 1)?;
+            let n = as_int(it, &args[0])?;
+            let Ok(n) = usize::try_from(n) else {
+                return Err(it.exc("ValueError", "length should not be negative"));
+            };
+            let (start, stop, step, _) = ops::slice_indices(it, p, n)?;
+            Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+        }
         Value::Future(f) => match name {
             "cancel" => {
                 let id = match &**f {
@@ -1118,12 +1249,29 @@ fn call_method(
                     _ => false,
                 }))
             }
+            "exception" => {
+                let id = FutAsValue(f.clone()).fut_id();
+                let state = id.and_then(|id| crate::runtime::core::with_state(|st| st.fut_state(id)));
+                match state {
+                    Some(crate::runtime::core::FState::Pending) | None => {
+                        Err(it.exc("InvalidStateError", "Exception is not set."))
+                    }
+                    Some(crate::runtime::core::FState::Cancelled) => Err(FutAsValue(f.clone())
+                        .result()
+                        .err()
+                        .map_or_else(|| it.exc("CancelledError", ""), |e| it.exc_from_error(e))),
+                    Some(_) => match FutAsValue(f.clone()).result() {
+                        Ok(_) => Ok(Value::None),
+                        Err(e) => Ok(Value::Exc(it.exc_from_error(e))),
+                    },
+                }
+            }
             _ => FutAsValue(f.clone()).result().map_err(|e| it.exc_from_error(e)),
         },
-        Value::Timeout(t) => match name {
-            "when" => Ok(t.delay.map_or(Value::None, Value::Float)),
-            _ => Ok(Value::Bool(false)),
-        },
+        Value::Timeout(_) => Err(it.exc(
+            "NotImplementedError",
+            format!("taskline: Timeout.{name}() is not supported (the deadline is kept by the runtime)"),
+        )),
         Value::TaskGroup(tg) => super::taskgroup::create_task(it, tg, args, kwargs),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
@@ -1138,6 +1286,10 @@ fn call_method(
         }
         other => it.type_error(format!("'{}' object has no method '{name}'", other.type_name())),
     }
+}
+
+fn no_kwargs(it: &Interp, ty: &str, name: &str, kwargs: &[(Rc<str>, Value)]) -> R<()> {
+    if kwargs.is_empty() { Ok(()) } else { it.type_error(format!("{ty}.{name}() takes no keyword arguments")) }
 }
 
 fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
@@ -1217,26 +1369,25 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
 
 fn list_method(
     it: &Interp,
-    l: &Rc<RefCell<Vec<Value>>>,
+    l: &Rc<heap::Obj<Vec<Value>>>,
     name: &str,
     args: Vec<Value>,
     kwargs: Vec<(Rc<str>, Value)>,
 ) -> R<Value> {
+    if name != "sort" {
+        no_kwargs(it, "list", name, &kwargs)?;
+    }
     match name {
         "append" => {
             nargs(it, "list.append", &args, 1, 1)?;
-            if l.borrow().len() >= MAX_LEN {
-                return Err(it.exc("MemoryError", "taskline: list too large (memory budget)"));
-            }
+            it.reserve(size_of::<Value>())?;
             l.borrow_mut().push(args.into_iter().next().unwrap_or_default());
             Ok(Value::None)
         }
         "extend" => {
             nargs(it, "list.extend", &args, 1, 1)?;
             let items = it.iterate(&args[0])?;
-            if l.borrow().len() + items.len() > MAX_LEN {
-                return Err(it.exc("MemoryError", "taskline: list too large (memory budget)"));
-            }
+            it.reserve(heap::seq_bytes(l.borrow().len().saturating_add(items.len())))?;
             l.borrow_mut().extend(items);
             Ok(Value::None)
         }
@@ -1269,7 +1420,7 @@ fn list_method(
         }
         "remove" => {
             nargs(it, "list.remove", &args, 1, 1)?;
-            let pos = l.borrow().iter().position(|x| py_eq(x, &args[0]));
+            let pos = ops::position(it, &l.borrow(), &args[0])?;
             match pos {
                 Some(i) => {
                     let old = l.borrow_mut().remove(i);
@@ -1281,15 +1432,21 @@ fn list_method(
         }
         "index" => {
             nargs(it, "list.index", &args, 1, 1)?;
-            match l.borrow().iter().position(|x| py_eq(x, &args[0])) {
+            let pos = ops::position(it, &l.borrow(), &args[0])?;
+            match pos {
                 Some(i) => Ok(Value::Int(i64::try_from(i).unwrap_or(0))),
                 None => Err(it.exc("ValueError", format!("{} is not in list", repr(&args[0])))),
             }
         }
-        "count" => Ok(Value::Int(
-            i64::try_from(l.borrow().iter().filter(|x| args.first().is_some_and(|a| py_eq(x, a))).count()).unwrap_or(0),
-        )),
+        "count" => {
+            nargs(it, "list.count", &args, 1, 1)?;
+            Ok(Value::Int(i64::try_from(ops::count(it, &l.borrow(), &args[0])?).unwrap_or(0)))
+        }
         "sort" => {
+            check_kwargs(it, "sort", &kwargs, &["key", "reverse"])?;
+            if !args.is_empty() {
+                return it.type_error("sort() takes no positional arguments");
+            }
             let mut items = l.borrow().clone();
             sort_values(it, &mut items, kw(&kwargs, "key"), kw(&kwargs, "reverse").is_some_and(Value::truthy))?;
             *l.borrow_mut() = items;
@@ -1308,7 +1465,7 @@ fn list_method(
     }
 }
 
-fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, args: Vec<Value>) -> R<Value> {
+fn dict_method(it: &Interp, d: &Rc<heap::Obj<super::value::Dict>>, name: &str, args: Vec<Value>) -> R<Value> {
     match name {
         "get" => {
             nargs(it, "get", &args, 1, 2)?;
@@ -1352,7 +1509,10 @@ fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, arg
             }
             Ok(Value::None)
         }
-        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        "copy" => {
+            it.reserve(heap::dict_bytes(d.borrow().len()))?;
+            Ok(Value::dict(d.borrow().clone()))
+        }
         _ => {
             let old = std::mem::take(&mut *d.borrow_mut());
             drop(old);
@@ -1361,7 +1521,15 @@ fn dict_method(it: &Interp, d: &Rc<RefCell<super::value::Dict>>, name: &str, arg
     }
 }
 
-fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value> {
+fn str_method(it: &Interp, s: &PyStr, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    if name != "format" {
+        if let Some((k, _)) = kwargs.first() {
+            return Err(it.exc(
+                "NotImplementedError",
+                format!("taskline: keyword arguments to str.{name}() are not supported (got '{k}')"),
+            ));
+        }
+    }
     let sarg = |i: usize| -> R<Option<String>> {
         match args.get(i) {
             None | Some(Value::None) => Ok(None),
@@ -1370,160 +1538,378 @@ fn str_method(it: &Interp, s: &Rc<str>, name: &str, args: Vec<Value>) -> R<Value
         }
     };
     let st = |x: String| Ok(Value::Str(x.into()));
+    let fname = format!("str.{name}");
+    // results at most a few times the input: check before building them
+    it.reserve(heap::str_bytes(s.len().saturating_mul(3)))?;
     match name {
-        "upper" => st(s.to_uppercase()),
-        "lower" => st(s.to_lowercase()),
-        "strip" => st(match sarg(0)? {
-            Some(c) => s.trim_matches(|ch| c.contains(ch)).to_owned(),
-            None => s.trim().to_owned(),
-        }),
-        "lstrip" => st(match sarg(0)? {
-            Some(c) => s.trim_start_matches(|ch| c.contains(ch)).to_owned(),
-            None => s.trim_start().to_owned(),
-        }),
-        "rstrip" => st(match sarg(0)? {
-            Some(c) => s.trim_end_matches(|ch| c.contains(ch)).to_owned(),
-            None => s.trim_end().to_owned(),
-        }),
+        "upper" | "lower" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace" => {
+            nargs(it, &fname, &args, 0, 0)?;
+            match name {
+                "upper" => st(s.to_uppercase()),
+                "lower" => st(s.to_lowercase()),
+                "title" => st(title(s)),
+                "capitalize" => {
+                    let mut c = s.chars();
+                    st(c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                        .unwrap_or_default())
+                }
+                "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
+                "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
+                _ => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
+            }
+        }
+        "strip" | "lstrip" | "rstrip" => {
+            nargs(it, &fname, &args, 0, 1)?;
+            let set = sarg(0)?;
+            let pat = |ch: char| match &set {
+                Some(c) => c.contains(ch),
+                None => ch.is_whitespace(),
+            };
+            st(match name {
+                "strip" => s.trim_matches(pat),
+                "lstrip" => s.trim_start_matches(pat),
+                _ => s.trim_end_matches(pat),
+            }
+            .to_owned())
+        }
         "split" => {
+            nargs(it, &fname, &args, 0, 2)?;
+            let maxsplit = match args.get(1) {
+                Some(v) => as_int(it, v)?,
+                None => -1,
+            };
+            let max = usize::try_from(maxsplit).unwrap_or(usize::MAX);
             let parts: Vec<Value> = match sarg(0)? {
                 Some(sep) if sep.is_empty() => return Err(it.exc("ValueError", "empty separator")),
-                Some(sep) => s.split(sep.as_str()).map(Value::str).collect(),
-                None => s.split_whitespace().map(Value::str).collect(),
+                Some(sep) => s.splitn(max.saturating_add(1), sep.as_str()).map(Value::str).collect(),
+                None => split_whitespace(s, max).into_iter().map(Value::str).collect(),
             };
+            it.reserve(heap::seq_bytes(parts.len()))?;
             Ok(Value::list(parts))
         }
-        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
+        "splitlines" => {
+            nargs(it, &fname, &args, 0, 0)?;
+            let mut out = Vec::new();
+            let mut cur = String::new();
+            let mut chars = s.chars().peekable();
+            while let Some(c) = chars.next() {
+                if matches!(
+                    c,
+                    '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+                ) {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push(Value::Str(std::mem::take(&mut cur).into()));
+                } else {
+                    cur.push(c);
+                }
+            }
+            if !cur.is_empty() {
+                out.push(Value::Str(cur.into()));
+            }
+            Ok(Value::list(out))
+        }
         "join" => {
             nargs(it, "str.join", &args, 1, 1)?;
             let items = it.iterate(&args[0])?;
-            let mut out = Vec::new();
+            let mut total = 0usize;
+            let mut out: Vec<&str> = Vec::with_capacity(items.len());
             for (i, x) in items.iter().enumerate() {
                 match x {
-                    Value::Str(x) => out.push(x.to_string()),
+                    Value::Str(x) => {
+                        total = total.saturating_add(x.len() + s.len());
+                        out.push(x);
+                    }
                     o => {
                         return it
                             .type_error(format!("sequence item {i}: expected str instance, {} found", o.type_name()));
                     }
                 }
             }
+            it.reserve(heap::str_bytes(total))?;
             st(out.join(s))
         }
         "startswith" | "endswith" => {
             nargs(it, name, &args, 1, 1)?;
             let pats: Vec<String> = match &args[0] {
                 Value::Str(p) => vec![p.to_string()],
-                Value::Tuple(t) => t.iter().map(to_str).collect(),
+                Value::Tuple(t) => {
+                    let mut v = Vec::new();
+                    for x in t.iter() {
+                        let Value::Str(p) = x else {
+                            return it
+                                .type_error(format!("tuple for {name} must only contain str, not {}", x.type_name()));
+                        };
+                        v.push(p.to_string());
+                    }
+                    v
+                }
                 o => {
                     return it
                         .type_error(format!("{name} first arg must be str or a tuple of str, not {}", o.type_name()));
                 }
             };
             Ok(Value::Bool(
-                pats.iter().any(
-                    |p| {
-                        if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) }
-                    },
-                ),
+                pats.iter()
+                    .any(|p| if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) }),
             ))
         }
         "replace" => {
-            nargs(it, "replace", &args, 2, 2)?;
-            st(s.replace(&to_str(&args[0]), &to_str(&args[1])))
+            nargs(it, "replace", &args, 2, 3)?;
+            let (Value::Str(old), Value::Str(new)) = (&args[0], &args[1]) else {
+                let bad = if matches!(args[0], Value::Str(_)) { &args[1] } else { &args[0] };
+                return it.type_error(format!("replace() argument must be str, not {}", bad.type_name()));
+            };
+            let count = match args.get(2) {
+                Some(v) => as_int(it, v)?,
+                None => -1,
+            };
+            let found = if old.is_empty() { s.chars().count() + 1 } else { s.matches(&**old).count() };
+            let n = usize::try_from(count).map_or(found, |c| c.min(found));
+            it.reserve(heap::str_bytes(s.len().saturating_add(n.saturating_mul(new.len()))))?;
+            st(s.replacen(&**old, new, n))
         }
-        "find" | "index" => {
+        "find" | "index" | "count" => {
             nargs(it, name, &args, 1, 1)?;
-            match s.find(&to_str(&args[0])) {
+            let Value::Str(sub) = &args[0] else {
+                return it.type_error(format!("must be str, not {}", args[0].type_name()));
+            };
+            if name == "count" {
+                let n = if sub.is_empty() { s.chars().count() + 1 } else { s.matches(&**sub).count() };
+                return Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)));
+            }
+            match s.find(&**sub) {
                 Some(b) => Ok(Value::Int(i64::try_from(s[..b].chars().count()).unwrap_or(0))),
                 None if name == "find" => Ok(Value::Int(-1)),
                 None => Err(it.exc("ValueError", "substring not found")),
             }
         }
-        "count" => {
-            nargs(it, "count", &args, 1, 1)?;
-            Ok(Value::Int(i64::try_from(s.matches(&to_str(&args[0])).count()).unwrap_or(0)))
-        }
-        "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
-        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
-        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
-        "ljust" | "rjust" | "center" | "zfill" => {
-            let w = as_int(it, args.first().unwrap_or(&Value::Int(0)))?;
-            let fill = sarg(1)?.and_then(|f| f.chars().next()).unwrap_or(if name == "zfill" { '0' } else { ' ' });
-            let align = match name {
-                "ljust" => '<',
-                "center" => '^',
-                _ => '>',
+        "ljust" | "rjust" | "center" => {
+            nargs(it, name, &args, 1, 2)?;
+            let w = usize::try_from(as_int(it, &args[0])?).unwrap_or(0);
+            let fill = match args.get(1) {
+                None => ' ',
+                Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+                Some(Value::Str(_)) => {
+                    return it.type_error("The fill character must be exactly one character long");
+                }
+                Some(o) => {
+                    return it
+                        .type_error(format!("{name}() argument 2 must be a unicode character, not {}", o.type_name()));
+                }
             };
-            let spec = format!("{fill}{align}{}", w.max(0));
-            st(ops::format_spec(it, &Value::Str(s.clone()), &spec)?)
-        }
-        "title" => st(s
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ")),
-        "capitalize" => {
-            let mut c = s.chars();
-            st(c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default())
-        }
-        _ => {
-            // format
-            let mut out = String::new();
-            let mut auto = 0usize;
-            let chars: Vec<char> = s.chars().collect();
-            let mut i = 0;
-            while i < chars.len() {
-                let c = chars[i];
-                if c == '{' && chars.get(i + 1) == Some(&'{') {
-                    out.push('{');
-                    i += 2;
-                    continue;
-                }
-                if c == '}' && chars.get(i + 1) == Some(&'}') {
-                    out.push('}');
-                    i += 2;
-                    continue;
-                }
-                if c == '{' {
-                    let Some(end) = chars[i..].iter().position(|c| *c == '}') else {
-                        return Err(it.exc("ValueError", "Single '{' encountered in format string"));
-                    };
-                    let field: String = chars[i + 1..i + end].iter().collect();
-                    let (fname, spec) = field.split_once(':').unwrap_or((&field, ""));
-                    let (fname, conv) = match fname.split_once('!') {
-                        Some((f, c)) => (f, c.chars().next().unwrap_or(' ')),
-                        None => (fname, ' '),
-                    };
-                    let v = if fname.is_empty() {
-                        auto += 1;
-                        args.get(auto - 1).cloned()
-                    } else if let Ok(n) = fname.parse::<usize>() {
-                        args.get(n).cloned()
-                    } else {
-                        return Err(it.exc("KeyError", format!("'{fname}'")));
-                    };
-                    let Some(v) = v else {
-                        return Err(it.exc(
-                            "IndexError",
-                            format!(
-                                "Replacement index {} out of range for positional args tuple",
-                                auto.saturating_sub(1)
-                            ),
-                        ));
-                    };
-                    out.push_str(&it.format_value(&v, conv, Some(&Value::str(spec)))?);
-                    i += end + 1;
-                    continue;
-                }
-                out.push(c);
-                i += 1;
+            let n = s.chars().count();
+            if w <= n {
+                return Ok(Value::Str(s.clone()));
             }
-            st(out)
+            it.reserve(heap::str_bytes(s.len().saturating_add((w - n).saturating_mul(4))))?;
+            let pad = w - n;
+            // CPython's str.center puts the odd space on the left when the width is odd
+            let left = match name {
+                "ljust" => 0,
+                "rjust" => pad,
+                _ => pad / 2 + (pad & w & 1),
+            };
+            let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+            st(format!("{}{s}{}", fills(left), fills(pad - left)))
+        }
+        "zfill" => {
+            nargs(it, "zfill", &args, 1, 1)?;
+            let w = usize::try_from(as_int(it, &args[0])?).unwrap_or(0);
+            let n = s.chars().count();
+            if w <= n {
+                return Ok(Value::Str(s.clone()));
+            }
+            it.reserve(heap::str_bytes(s.len().saturating_add(w - n)))?;
+            let zeros = "0".repeat(w - n);
+            st(match s.chars().next() {
+                Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &s[1..]),
+                _ => format!("{zeros}{s}"),
+            })
+        }
+        _ => str_format(it, s, &args, &kwargs),
+    }
+}
+
+/// `str.title()`: a cased character after an uncased one starts a word.
+fn title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+/// `str.split(None, maxsplit)`.
+fn split_whitespace(s: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        if out.len() == max {
+            out.push(rest);
+            return out;
+        }
+        match rest.find(char::is_whitespace) {
+            Some(i) => {
+                out.push(&rest[..i]);
+                rest = rest[i..].trim_start();
+            }
+            None => {
+                out.push(rest);
+                rest = "";
+            }
         }
     }
+    out
+}
+
+/// `str.format(*args, **kwargs)`: positional (automatic or numbered) and
+/// named fields, conversions, and format specs with nested fields.
+fn str_format(it: &Interp, s: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value> {
+    let mut auto: Option<usize> = None;
+    let mut manual = false;
+    let out = format_fields(it, s, args, kwargs, &mut auto, &mut manual, 0)?;
+    Ok(Value::Str(out.into()))
+}
+
+fn format_fields(
+    it: &Interp,
+    s: &str,
+    args: &[Value],
+    kwargs: &[(Rc<str>, Value)],
+    auto: &mut Option<usize>,
+    manual: &mut bool,
+    depth: u32,
+) -> R<String> {
+    if depth > 1 {
+        return Err(it.exc("ValueError", "Max string recursion exceeded"));
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' && chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(it.exc("ValueError", "Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        // the field runs to the matching '}'
+        let mut level = 1;
+        let mut j = i + 1;
+        while j < chars.len() {
+            match chars[j] {
+                '{' => level += 1,
+                '}' => {
+                    level -= 1;
+                    if level == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= chars.len() {
+            return Err(it.exc("ValueError", "expected '}' before end of string"));
+        }
+        let field: String = chars[i + 1..j].iter().collect();
+        let (head, spec) = match field.find(':') {
+            Some(p) => (&field[..p], &field[p + 1..]),
+            None => (field.as_str(), ""),
+        };
+        let (fname, conv) = match head.split_once('!') {
+            Some((f, c)) => {
+                let mut cs = c.chars();
+                let conv = match (cs.next(), cs.next()) {
+                    (Some(k @ ('r' | 's' | 'a')), None) => k,
+                    (None, _) => {
+                        return Err(it.exc("ValueError", "end of string while looking for conversion specifier"));
+                    }
+                    (Some(_), Some(_)) => return Err(it.exc("ValueError", "expected ':' after conversion specifier")),
+                    (Some(k), None) => {
+                        return Err(it.exc("ValueError", format!("Unknown conversion specifier {k}")));
+                    }
+                };
+                (f, conv)
+            }
+            None => (head, ' '),
+        };
+        if fname.contains(['.', '[']) {
+            return Err(it.exc(
+                "NotImplementedError",
+                format!("taskline: attribute or index access in a format field ('{fname}') is not supported"),
+            ));
+        }
+        let v = if fname.is_empty() {
+            if *manual {
+                return Err(
+                    it.exc("ValueError", "cannot switch from manual field specification to automatic field numbering")
+                );
+            }
+            let n = auto.map_or(0, |a| a + 1);
+            *auto = Some(n);
+            match args.get(n) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(
+                        it.exc("IndexError", format!("Replacement index {n} out of range for positional args tuple"))
+                    );
+                }
+            }
+        } else if let Ok(n) = fname.parse::<usize>() {
+            if auto.is_some() {
+                return Err(
+                    it.exc("ValueError", "cannot switch from automatic field numbering to manual field specification")
+                );
+            }
+            *manual = true;
+            match args.get(n) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(
+                        it.exc("IndexError", format!("Replacement index {n} out of range for positional args tuple"))
+                    );
+                }
+            }
+        } else {
+            match kwargs.iter().find(|(k, _)| &**k == fname) {
+                Some((_, v)) => v.clone(),
+                None => return Err(it.exc_args(it.class("KeyError"), vec![Value::str(fname)])),
+            }
+        };
+        let spec = if spec.contains('{') {
+            format_fields(it, spec, args, kwargs, auto, manual, depth + 1)?
+        } else {
+            spec.to_owned()
+        };
+        let text = it.format_value(&v, conv, Some(&spec))?;
+        it.reserve(heap::str_bytes(out.len().saturating_add(text.len())))?;
+        out.push_str(&text);
+        i = j + 1;
+    }
+    Ok(out)
 }
 
 fn call_time(it: &Interp, name: &str, args: &[Value]) -> R<Value> {

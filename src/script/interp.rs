@@ -12,7 +12,8 @@ use indexmap::IndexMap;
 
 use super::compile::{BoolOp, CompKind, E, FPart, FuncProto, Module, SK, Stmt, Target, Var};
 use super::value::{
-    BoxFut, Class, CoroObj, ExcObj, Func, FutObj, HKey, TaskObj, TimeoutObj, Value, exc_str, range_len, repr, to_str,
+    BoxFut, Class, CoroObj, ExcObj, Func, FutObj, HKey, Halt, TaskObj, TimeoutObj, Value, exc_str, range_len, try_repr,
+    try_str,
 };
 use super::{builtins, ops};
 use crate::runtime::{self, Awaitable, Error, ErrorKind};
@@ -48,8 +49,6 @@ pub(crate) enum Flow {
 
 /// Python's call-depth limit.
 const MAX_DEPTH: u32 = 1000;
-/// The longest list/str/dict the interpreter builds (a memory budget).
-pub(crate) const MAX_LEN: usize = 2_000_000;
 
 /// The interpreter of one script run.
 pub struct Interp {
@@ -127,6 +126,7 @@ const TYPES: &[&str] = &[
     "dict",
     "set",
     "range",
+    "slice",
     "type",
     "object",
     "NoneType",
@@ -210,6 +210,46 @@ impl Interp {
         })
     }
 
+    /// The exception for a value-level [`Halt`].
+    pub(crate) fn halt(&self, h: Halt) -> Exc {
+        match h {
+            Halt::Deep(what) => self.exc("RecursionError", format!("maximum recursion depth exceeded{what}")),
+            Halt::Memory => self.memory_error(),
+            Halt::Unhashable(t) => self.exc("TypeError", format!("unhashable type: '{t}'")),
+        }
+    }
+
+    /// `MemoryError`: the script's live heap would pass its limit.
+    pub(crate) fn memory_error(&self) -> Exc {
+        super::heap::trip();
+        self.exc(
+            "MemoryError",
+            format!("taskline: the script's values would take more than {} MiB (max_heap)", super::heap::limit() >> 20),
+        )
+    }
+
+    /// Checks that `bytes` more fit in the script's heap, before allocating them.
+    pub(crate) fn reserve(&self, bytes: usize) -> R<()> {
+        if super::heap::fits(bytes) { Ok(()) } else { Err(self.memory_error()) }
+    }
+
+    /// `repr(v)` for the script (RecursionError / MemoryError instead of a result).
+    pub(crate) fn repr(&self, v: &Value) -> R<String> {
+        try_repr(v).map_err(|h| self.halt(h))
+    }
+
+    /// `str(v)` for the script.
+    pub(crate) fn to_str(&self, v: &Value) -> R<String> {
+        try_str(v).map_err(|h| self.halt(h))
+    }
+
+    /// Counts `n` steps of a built-in's internal loop at once, before doing them.
+    pub(crate) fn ticks(&self, n: u64) -> R<()> {
+        let total = self.steps.get().saturating_add(n.saturating_sub(1));
+        self.steps.set(total);
+        self.tick()
+    }
+
     pub(crate) fn type_error<T>(&self, msg: impl Into<String>) -> R<T> {
         Err(self.exc("TypeError", msg))
     }
@@ -244,6 +284,10 @@ impl Interp {
             && let Some(reason) = runtime::stop_reason()
         {
             return Err(self.abort(reason));
+        }
+        // growth made of many small allocations
+        if super::heap::over() {
+            return Err(self.memory_error());
         }
         Ok(())
     }
@@ -405,14 +449,16 @@ impl Interp {
         Ok(match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
-            Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+            Value::Str(s) => {
+                self.reserve(s.chars().count().saturating_mul(size_of::<Value>() + super::heap::str_bytes(4)))?;
+                s.chars().map(|c| Value::Str(c.to_string().into())).collect()
+            }
             Value::Dict(d) => d.borrow().values().map(|(k, _)| k.clone()).collect(),
             Value::Set(s) => super::value::set_order(&s.borrow()),
             Value::Range(a, b, s) => {
                 let n = range_len(*a, *b, *s);
-                if n as usize > MAX_LEN {
-                    return Err(self.exc("MemoryError", "taskline: range too large to iterate"));
-                }
+                self.ticks(u64::try_from(n).unwrap_or(u64::MAX))?;
+                self.reserve(super::heap::seq_bytes(usize::try_from(n).unwrap_or(usize::MAX)))?;
                 (0..n).map(|i| Value::Int(a.wrapping_add(i.wrapping_mul(*s)))).collect()
             }
             Value::Iter(it) => it.borrow_mut().by_ref().collect(),
@@ -440,7 +486,7 @@ impl Interp {
             }
             E::Slice(a, b, c) => {
                 let f = |x: &Option<Box<E>>| -> R<Value> { x.as_ref().map_or(Ok(Value::None), |x| self.eval(fr, x)) };
-                Ok(Value::tuple(vec![Value::str("<slice>"), f(a)?, f(b)?, f(c)?]))
+                Ok(Value::Slice(Rc::new([f(a)?, f(b)?, f(c)?])))
             }
             E::Call(c) => {
                 let func = self.eval(fr, &c.func)?;
@@ -521,32 +567,17 @@ impl Interp {
                             let Value::Dict(o) = other else {
                                 return self.type_error(format!("'{}' object is not a mapping", other.type_name()));
                             };
+                            self.reserve(super::heap::dict_bytes(d.len().saturating_add(o.borrow().len())))?;
                             for (h, (k, v)) in o.borrow().iter() {
                                 ops::dict_insert(&mut d, h.clone(), k.clone(), v.clone());
                             }
                         }
                     }
                 }
-                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                Ok(Value::dict(d))
             }
             E::Comp(c) => self.comprehension(fr, c, 0, None),
-            E::FString(parts) => {
-                let mut s = String::new();
-                for p in parts {
-                    match p {
-                        FPart::Lit(l) => s.push_str(l),
-                        FPart::Expr { e, conv, spec } => {
-                            let v = self.eval(fr, e)?;
-                            let spec = match spec {
-                                Some(parts) => Some(self.eval(fr, &E::FString(parts_clone(parts)))?),
-                                None => None,
-                            };
-                            s.push_str(&self.format_value(&v, *conv, spec.as_ref())?);
-                        }
-                    }
-                }
-                Ok(Value::Str(s.into()))
-            }
+            E::FString(parts) => Ok(Value::Str(self.fstring(fr, parts)?.into())),
             E::Await(..) => Err(self.exc("RuntimeError", "taskline: await in this position is not supported")),
             E::Named(var, x) => {
                 let v = self.eval(fr, x)?;
@@ -555,6 +586,32 @@ impl Interp {
             }
             E::Starred(_) => Err(self.exc("SyntaxError", "can't use starred expression here")),
         }
+    }
+
+    /// An f-string's text: each replacement field's format spec is itself
+    /// an f-string (nested fields evaluate any expression), evaluated after
+    /// the field's value, as CPython does.
+    fn fstring(&self, fr: &Frame, parts: &[FPart]) -> R<String> {
+        let mut s = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(l) => {
+                    self.reserve(s.len() + l.len())?;
+                    s.push_str(l);
+                }
+                FPart::Expr { e, conv, spec } => {
+                    let v = self.eval(fr, e)?;
+                    let spec = match spec {
+                        Some(parts) => Some(self.fstring(fr, parts)?),
+                        None => None,
+                    };
+                    let text = self.format_value(&v, *conv, spec.as_deref())?;
+                    self.reserve(s.len() + text.len())?;
+                    s.push_str(&text);
+                }
+            }
+        }
+        Ok(s)
     }
 
     fn push_kwarg(&self, kwargs: &mut Vec<(Rc<str>, Value)>, k: Option<&Rc<str>>, v: Value) -> R<()> {
@@ -568,22 +625,24 @@ impl Interp {
                     let Value::Str(k) = k else {
                         return self.type_error("keywords must be strings");
                     };
-                    kwargs.push((k.clone(), v.clone()));
+                    kwargs.push((Rc::from(&**k), v.clone()));
                 }
             }
         }
         Ok(())
     }
 
-    pub(crate) fn format_value(&self, v: &Value, conv: char, spec: Option<&Value>) -> R<String> {
+    /// `format(v!conv, spec)`: `!r`/`!s`/`!a` first, then the spec.
+    pub(crate) fn format_value(&self, v: &Value, conv: char, spec: Option<&str>) -> R<String> {
         let v = match conv {
-            'r' | 'a' => Value::Str(repr(v).into()),
-            's' => Value::Str(to_str(v).into()),
+            'r' => Value::Str(self.repr(v)?.into()),
+            'a' => Value::Str(pyfmt_ascii(&self.repr(v)?).into()),
+            's' => Value::Str(self.to_str(v)?.into()),
             _ => v.clone(),
         };
         match spec {
-            Some(Value::Str(s)) if !s.is_empty() => ops::format_spec(self, &v, s),
-            _ => Ok(to_str(&v)),
+            Some(s) if !s.is_empty() => ops::format_spec(self, &v, s),
+            _ => self.to_str(&v),
         }
     }
 
@@ -592,7 +651,9 @@ impl Interp {
         for x in items {
             if let E::Starred(x) = x {
                 let v = self.eval(fr, x)?;
-                out.extend(self.iterate(&v)?);
+                let more = self.iterate(&v)?;
+                self.reserve(super::heap::seq_bytes(out.len().saturating_add(more.len())))?;
+                out.extend(more);
             } else {
                 out.push(self.eval(fr, x)?);
             }
@@ -637,8 +698,8 @@ impl Interp {
                     }
                     _ => acc.items.push(v),
                 }
-                if acc.items.len() > MAX_LEN {
-                    return Err(self.exc("MemoryError", "taskline: comprehension too large"));
+                if acc.items.len() % 1024 == 0 {
+                    self.reserve(super::heap::seq_bytes(acc.items.len()) + super::heap::dict_bytes(acc.dict.len()))?;
                 }
             }
         }
@@ -650,7 +711,7 @@ impl Interp {
             CompKind::List => Value::list(items),
             CompKind::Gen => Value::Iter(Rc::new(RefCell::new(items.into_iter()))),
             CompKind::Set => ops::make_set(self, items)?,
-            CompKind::Dict => Value::Dict(Rc::new(RefCell::new(std::mem::take(&mut acc.dict)))),
+            CompKind::Dict => Value::dict(std::mem::take(&mut acc.dict)),
         })
     }
 
@@ -719,6 +780,7 @@ impl Interp {
                     if p.kwarg.is_none() {
                         return self.type_error(format!("{q}() got an unexpected keyword argument '{k}'"));
                     }
+                    let k: super::value::PyStr = (&k).into();
                     ops::dict_insert(&mut kwdict, HKey::Str(k.clone()), Value::Str(k), v);
                 }
             }
@@ -766,7 +828,7 @@ impl Interp {
             slots[v as usize] = Value::tuple(extra);
         }
         if let Some(k) = p.kwarg {
-            slots[k as usize] = Value::Dict(Rc::new(RefCell::new(kwdict)));
+            slots[k as usize] = Value::dict(kwdict);
         }
         Ok(slots)
     }
@@ -879,27 +941,6 @@ struct Acc {
     dict: super::value::Dict,
 }
 
-fn parts_clone(parts: &[FPart]) -> Vec<FPart> {
-    parts
-        .iter()
-        .map(|p| match p {
-            FPart::Lit(l) => FPart::Lit(l.clone()),
-            FPart::Expr { e, conv, spec } => {
-                FPart::Expr { e: clone_e(e), conv: *conv, spec: spec.as_ref().map(|s| parts_clone(s)) }
-            }
-        })
-        .collect()
-}
-
-fn clone_e(e: &E) -> E {
-    match e {
-        E::Const(v) => E::Const(v.clone()),
-        E::Var(v, n) => E::Var(*v, n.clone()),
-        E::Attr(o, n) => E::Attr(Box::new(clone_e(o)), n.clone()),
-        _ => E::Const(Value::str("")),
-    }
-}
-
 /// A coroutine body that counts towards the call depth while it is polled
 /// (awaiting a coroutine polls it inline, so deep async recursion would
 /// otherwise overflow the stack): past the limit it raises RecursionError.
@@ -990,24 +1031,35 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
             }
         }
         SK::AugAssign(t, op, e) => {
-            let cur = match t {
-                Target::Var(var, name) => it.load(fr, *var, name)?,
+            // the target's object and key are evaluated once, as in CPython
+            match t {
+                Target::Var(var, name) => {
+                    let cur = it.load(fr, *var, name)?;
+                    let rhs = ev(it, fr, e, s.aw).await?;
+                    let v = ops::inplace(it, *op, &cur, &rhs)?;
+                    drop(cur);
+                    it.store(fr, *var, v);
+                }
                 Target::Sub(o, k) => {
                     let o = it.eval(fr, o)?;
                     let k = it.eval(fr, k)?;
-                    ops::get_item(it, &o, &k)?
+                    let cur = ops::get_item(it, &o, &k)?;
+                    let rhs = ev(it, fr, e, s.aw).await?;
+                    let v = ops::inplace(it, *op, &cur, &rhs)?;
+                    drop(cur);
+                    ops::set_item(it, &o, k, v)?;
                 }
                 Target::Attr(o, n) => {
                     let o = it.eval(fr, o)?;
-                    builtins::get_attr(it, &o, n)?
+                    builtins::get_attr(it, &o, n)?;
+                    return Err(
+                        it.exc("AttributeError", format!("'{}' object attribute '{n}' is read-only", o.type_name()))
+                    );
                 }
                 Target::Seq(..) => {
                     return Err(it.exc("SyntaxError", "illegal expression for augmented assignment"));
                 }
-            };
-            let rhs = ev(it, fr, e, s.aw).await?;
-            let v = ops::inplace(it, *op, &cur, &rhs)?;
-            it.assign(fr, t, v)?;
+            }
         }
         SK::If(test, body, orelse) => {
             let t = ev(it, fr, test, s.aw).await?;
@@ -1027,8 +1079,14 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
         },
         SK::For(target, iter, body, orelse) => {
             let v = ev(it, fr, iter, s.aw).await?;
-            let items = it.iterate(&v)?;
-            drop(v);
+            let items: Box<dyn Iterator<Item = Value>> = match v {
+                // a range is iterated lazily, as in CPython
+                Value::Range(a, b, st) => {
+                    let n = range_len(a, b, st);
+                    Box::new((0..n).map(move |i| Value::Int(a.wrapping_add(i.wrapping_mul(st)))))
+                }
+                v => Box::new(it.iterate(&v)?.into_iter()),
+            };
             for x in items {
                 it.line.set(s.line);
                 it.tick()?;
@@ -1348,7 +1406,9 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 for x in items {
                     if let E::Starred(x) = x {
                         let v = eval_async(it, fr, x).await?;
-                        out.extend(it.iterate(&v)?);
+                        let more = it.iterate(&v)?;
+                        it.reserve(super::heap::seq_bytes(out.len().saturating_add(more.len())))?;
+                        out.extend(more);
                     } else {
                         out.push(eval_async(it, fr, x).await?);
                     }
@@ -1370,25 +1430,9 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                     let h = ops::hkey(it, &k)?;
                     ops::dict_insert(&mut d, h, k, v);
                 }
-                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                Ok(Value::dict(d))
             }
-            E::FString(parts) => {
-                let mut s = String::new();
-                for p in parts {
-                    match p {
-                        FPart::Lit(l) => s.push_str(l),
-                        FPart::Expr { e, conv, spec } => {
-                            let v = eval_async(it, fr, e).await?;
-                            let spec = match spec {
-                                Some(parts) => Some(it.eval(fr, &E::FString(parts_clone(parts)))?),
-                                None => None,
-                            };
-                            s.push_str(&it.format_value(&v, *conv, spec.as_ref())?);
-                        }
-                    }
-                }
-                Ok(Value::Str(s.into()))
-            }
+            E::FString(parts) => Ok(Value::Str(fstring_async(it, fr, parts).await?.into())),
             E::Named(var, x) => {
                 let v = eval_async(it, fr, x).await?;
                 it.store(fr, *var, v.clone());
@@ -1406,6 +1450,50 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
             _ => Err(it.exc("RuntimeError", "taskline: await in this position is not supported")),
         }
     })
+}
+
+/// An f-string with `await` in a field (see [`Interp::fstring`]).
+fn fstring_async<'a>(it: &'a Interp, fr: &'a Frame, parts: &'a [FPart]) -> LBox<'a, R<String>> {
+    Box::pin(async move {
+        let mut s = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(l) => {
+                    it.reserve(s.len() + l.len())?;
+                    s.push_str(l);
+                }
+                FPart::Expr { e, conv, spec } => {
+                    let v = eval_async(it, fr, e).await?;
+                    let spec = match spec {
+                        Some(parts) => Some(fstring_async(it, fr, parts).await?),
+                        None => None,
+                    };
+                    let text = it.format_value(&v, *conv, spec.as_deref())?;
+                    it.reserve(s.len() + text.len())?;
+                    s.push_str(&text);
+                }
+            }
+        }
+        Ok(s)
+    })
+}
+
+/// `ascii()` of a `repr()`: non-ASCII characters escaped as Python does.
+pub(crate) fn pyfmt_ascii(r: &str) -> String {
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
 }
 
 /// Runs the module's top level (synchronously, before the loop starts).

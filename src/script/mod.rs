@@ -19,11 +19,15 @@
 //! Sandbox: the interpreter has no file, network, environment or process
 //! access at all, and imports nothing but `asyncio` and `time`. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
-//! interpreter steps), the event budget (checked within a step too: a loop
-//! that never awaits ends soon after the log is full), the task budget
-//! (`Config::max_tasks` live tasks), the virtual-time limit and a
-//! 10-million-element limit on lists, strings and dicts; the log so far is
-//! kept and `log.meta.stopped` says why.
+//! interpreter steps; built-ins that loop count each element), the event
+//! budget (checked within a step too: a loop that never awaits ends soon
+//! after the log is full), the task budget (`Config::max_tasks` live tasks)
+//! and the virtual-time limit; the log so far is kept and `log.meta.stopped`
+//! says why. The script's live values may take at most `Config::max_heap`
+//! bytes (512 MiB by default, one byte-based accounting in `heap`): past it
+//! the script gets `MemoryError`, catchable as in CPython. Containers nested
+//! deeper than CPython's C recursion limit (10,000) raise `RecursionError`
+//! when compared, printed or hashed.
 //!
 //! # Examples
 //! ```
@@ -34,6 +38,7 @@
 
 mod builtins;
 mod compile;
+mod heap;
 mod interp;
 mod ops;
 mod taskgroup;
@@ -318,6 +323,7 @@ fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log
         config.title = file_name.to_owned();
     }
     let max_steps = (config.max_events as u64).saturating_mul(10).max(10_000);
+    heap::set_limit(config.max_heap);
     let it = Rc::new(interp::Interp::new(file_name, &module, max_steps));
     interp::SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&it)));
     let result = run_module(file_name, &it, &module, config);

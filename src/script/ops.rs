@@ -1,18 +1,49 @@
 //! Operators, subscripts and format specs with CPython's results and messages.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
 
 use super::compile::{CmpOp, Operator, UnaryOp};
-use super::interp::{Interp, MAX_LEN, R};
-use super::value::{Dict, HKey, Value, py_eq, range_len, repr, to_str};
+use super::heap;
+use super::interp::{Interp, R};
+use super::value::{Dict, HKey, Halt, Value, range_len};
 use crate::trace::pyfmt;
 
 /// The hash key of `v`, or TypeError.
 pub(crate) fn hkey(it: &Interp, v: &Value) -> R<HKey> {
-    v.hkey().ok_or_else(|| it.exc("TypeError", format!("unhashable type: '{}'", v.type_name())))
+    v.hkey().map_err(|h| it.halt(h))
+}
+
+/// `a == b`, with the shared recursion limit.
+pub(crate) fn eq(it: &Interp, a: &Value, b: &Value) -> R<bool> {
+    super::value::py_eq(a, b).map_err(|h| it.halt(h))
+}
+
+/// `PyObject_RichCompareBool(a, b, Py_EQ)` (`in`, `index`, `count`, `remove`).
+pub(crate) fn item_eq(it: &Interp, a: &Value, b: &Value) -> R<bool> {
+    super::value::item_eq(a, b).map_err(|h| it.halt(h))
+}
+
+/// The first index of an item equal to `x`.
+pub(crate) fn position(it: &Interp, items: &[Value], x: &Value) -> R<Option<usize>> {
+    for (i, y) in items.iter().enumerate() {
+        if item_eq(it, y, x)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+/// How many items equal `x`.
+pub(crate) fn count(it: &Interp, items: &[Value], x: &Value) -> R<usize> {
+    let mut n = 0;
+    for y in items {
+        if item_eq(it, y, x)? {
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 pub(crate) fn dict_insert(d: &mut Dict, h: HKey, k: Value, v: Value) {
@@ -25,12 +56,13 @@ pub(crate) fn dict_insert(d: &mut Dict, h: HKey, k: Value, v: Value) {
 }
 
 pub(crate) fn make_set(it: &Interp, items: Vec<Value>) -> R<Value> {
+    it.reserve(heap::set_bytes(items.len()))?;
     let mut s = IndexMap::new();
     for x in items {
         let h = hkey(it, &x)?;
         s.entry(h).or_insert(x);
     }
-    Ok(Value::Set(Rc::new(RefCell::new(s))))
+    Ok(Value::set(s))
 }
 
 fn op_symbol(op: Operator) -> &'static str {
@@ -73,12 +105,11 @@ fn overflow(it: &Interp) -> super::interp::Exc {
     it.exc("OverflowError", "taskline: integer result does not fit in 64 bits")
 }
 
-fn repeat<T: Clone>(it: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
+fn repeat(it: &Interp, items: &[Value], n: i64) -> R<Vec<Value>> {
     let n = usize::try_from(n.max(0)).unwrap_or(0);
-    if items.len().saturating_mul(n) > MAX_LEN {
-        return Err(it.exc("MemoryError", "taskline: sequence too large (memory budget)"));
-    }
-    let mut out = Vec::with_capacity(items.len() * n);
+    let total = items.len().saturating_mul(n);
+    it.reserve(heap::seq_bytes(total))?;
+    let mut out = Vec::with_capacity(total);
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -95,28 +126,32 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
     }
     match (op, a, b) {
         (Operator::Add, Value::Str(x), Value::Str(y)) => {
-            if x.len() + y.len() > MAX_LEN {
-                return Err(it.exc("MemoryError", "taskline: string too large (memory budget)"));
-            }
+            it.reserve(heap::str_bytes(x.len().saturating_add(y.len())))?;
             Ok(Value::Str(format!("{x}{y}").into()))
         }
         (Operator::Add, Value::List(x), Value::List(y)) => {
-            let mut v = x.borrow().clone();
-            v.extend(y.borrow().iter().cloned());
+            let (x, y) = (x.borrow(), y.borrow());
+            it.reserve(heap::seq_bytes(x.len().saturating_add(y.len())))?;
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend(x.iter().cloned());
+            v.extend(y.iter().cloned());
             Ok(Value::list(v))
         }
         (Operator::Add, Value::Tuple(x), Value::Tuple(y)) => {
-            let mut v = x.to_vec();
+            it.reserve(heap::seq_bytes(x.len().saturating_add(y.len())))?;
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend(x.iter().cloned());
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
         }
         (Operator::Mult, Value::Str(s), n) | (Operator::Mult, n, Value::Str(s)) if int(n).is_some() => {
-            let chars: Vec<char> = s.chars().collect();
-            Ok(Value::Str(repeat(it, &chars, int(n).unwrap_or(0))?.into_iter().collect::<String>().into()))
+            let n = usize::try_from(int(n).unwrap_or(0).max(0)).unwrap_or(0);
+            it.reserve(heap::str_bytes(s.len().saturating_mul(n)))?;
+            Ok(Value::Str(s.repeat(n).into()))
         }
         (Operator::Mult, Value::List(l), n) | (Operator::Mult, n, Value::List(l)) if int(n).is_some() => {
-            let v = l.borrow().clone();
-            Ok(Value::list(repeat(it, &v, int(n).unwrap_or(0))?))
+            let v = repeat(it, &l.borrow(), int(n).unwrap_or(0))?;
+            Ok(Value::list(v))
         }
         (Operator::Mult, Value::Tuple(l), n) | (Operator::Mult, n, Value::Tuple(l)) if int(n).is_some() => {
             Ok(Value::tuple(repeat(it, l, int(n).unwrap_or(0))?))
@@ -124,6 +159,7 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
         (Operator::Mod, Value::Str(fmt), args) => percent_format(it, fmt, args),
         (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
+            it.reserve(heap::set_bytes(x.len().saturating_add(y.len())))?;
             let mut out: IndexMap<HKey, Value> = IndexMap::new();
             match op {
                 Operator::BitOr => {
@@ -142,14 +178,15 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
                     out.extend(y.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
                 }
             }
-            Ok(Value::Set(Rc::new(RefCell::new(out))))
+            Ok(Value::set(out))
         }
         (Operator::BitOr, Value::Dict(x), Value::Dict(y)) => {
+            it.reserve(heap::dict_bytes(x.borrow().len().saturating_add(y.borrow().len())))?;
             let mut d = x.borrow().clone();
             for (h, (k, v)) in y.borrow().iter() {
                 dict_insert(&mut d, h.clone(), k.clone(), v.clone());
             }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         (Operator::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
         | (Operator::Mult, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
@@ -269,7 +306,26 @@ fn float_op(it: &Interp, op: Operator, x: f64, y: f64) -> R<Value> {
 pub(crate) fn inplace(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value> {
     if let (Operator::Add, Value::List(l)) = (op, a) {
         let items = it.iterate(b)?;
+        it.reserve(heap::seq_bytes(l.borrow().len().saturating_add(items.len())))?;
         l.borrow_mut().extend(items);
+        return Ok(a.clone());
+    }
+    if let (Operator::BitOr, Value::Dict(d), Value::Dict(o)) = (op, a, b) {
+        let items: Vec<_> = o.borrow().iter().map(|(h, (k, v))| (h.clone(), k.clone(), v.clone())).collect();
+        it.reserve(heap::dict_bytes(d.borrow().len().saturating_add(items.len())))?;
+        let mut dm = d.borrow_mut();
+        for (h, k, v) in items {
+            dict_insert(&mut dm, h, k, v);
+        }
+        return Ok(a.clone());
+    }
+    if let (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(_)) =
+        (op, a, b)
+    {
+        // in place: the set keeps its identity
+        let Value::Set(r) = binop(it, op, a, b)? else { return it.type_error("taskline: set operation") };
+        let new = std::mem::take(&mut *r.borrow_mut());
+        *x.borrow_mut() = new;
         return Ok(a.clone());
     }
     binop(it, op, a, b)
@@ -306,35 +362,45 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
     }
 }
 
-/// Ordering of two values (`None`: not comparable).
-pub(crate) fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+/// Ordering of two values (`None`: not comparable), with the shared recursion limit.
+pub(crate) fn order(a: &Value, b: &Value) -> Result<Option<std::cmp::Ordering>, Halt> {
     if let (Some(x), Some(y)) = (int(a), int(b)) {
-        return Some(x.cmp(&y));
+        return Ok(Some(x.cmp(&y)));
     }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
-        return x.partial_cmp(&y);
+        return Ok(x.partial_cmp(&y));
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
-        (Value::List(x), Value::List(y)) => seq_order(&x.borrow(), &y.borrow()),
-        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y),
-        _ => None,
+        (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::List(x), Value::List(y)) => {
+            let _g = super::value::enter(" in comparison")?;
+            seq_order(&x.borrow(), &y.borrow())
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            let _g = super::value::enter(" in comparison")?;
+            seq_order(x, y)
+        }
+        (Value::Slice(x), Value::Slice(y)) => {
+            let _g = super::value::enter(" in comparison")?;
+            seq_order(&x[..], &y[..])
+        }
+        _ => Ok(None),
     }
 }
 
-fn seq_order(x: &[Value], y: &[Value]) -> Option<std::cmp::Ordering> {
+fn seq_order(x: &[Value], y: &[Value]) -> Result<Option<std::cmp::Ordering>, Halt> {
     for (a, b) in x.iter().zip(y.iter()) {
-        if !py_eq(a, b) {
+        if !super::value::item_eq(a, b)? {
             return order(a, b);
         }
     }
-    Some(x.len().cmp(&y.len()))
+    Ok(Some(x.len().cmp(&y.len())))
 }
 
 pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
     Ok(match container {
-        Value::List(l) => l.borrow().iter().any(|y| py_eq(x, y)),
-        Value::Tuple(t) => t.iter().any(|y| py_eq(x, y)),
+        Value::List(l) => position(it, &l.borrow(), x)?.is_some(),
+        Value::Tuple(t) => position(it, t, x)?.is_some(),
         Value::Str(s) => match x {
             Value::Str(sub) => s.contains(&**sub),
             other => {
@@ -346,11 +412,36 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
         Value::Set(s) => s.borrow().contains_key(&hkey(it, x)?),
         Value::Range(a, b, s) => match int(x) {
             Some(v) => {
-                let n = range_len(*a, *b, *s);
+                let n = i128::from(range_len(*a, *b, *s));
+                let (v, a, s) = (i128::from(v), i128::from(*a), i128::from(*s));
                 n > 0 && (v - a) % s == 0 && ((v - a) / s) >= 0 && ((v - a) / s) < n
+            }
+            // CPython compares the value with each element (the step budget bounds it)
+            None if num(x).is_some() => {
+                let n = range_len(*a, *b, *s);
+                it.ticks(u64::try_from(n).unwrap_or(u64::MAX))?;
+                let mut found = false;
+                for i in 0..n {
+                    if eq(it, &Value::Int(a.wrapping_add(i.wrapping_mul(*s))), x)? {
+                        found = true;
+                        break;
+                    }
+                }
+                found
             }
             None => false,
         },
+        Value::Iter(i) => {
+            let mut i = i.borrow_mut();
+            let mut found = false;
+            for y in i.by_ref() {
+                if item_eq(it, &y, x)? {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        }
         other => {
             return it.type_error(format!("argument of type '{}' is not iterable", other.type_name()));
         }
@@ -360,14 +451,14 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
 pub(crate) fn compare(it: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<bool> {
     use std::cmp::Ordering::*;
     Ok(match op {
-        CmpOp::Eq => py_eq(a, b),
-        CmpOp::NotEq => !py_eq(a, b),
+        CmpOp::Eq => eq(it, a, b)?,
+        CmpOp::NotEq => !eq(it, a, b)?,
         CmpOp::Is => is(a, b),
         CmpOp::IsNot => !is(a, b),
         CmpOp::In => contains(it, b, a)?,
         CmpOp::NotIn => !contains(it, b, a)?,
         _ => {
-            let Some(o) = order(a, b) else {
+            let Some(o) = order(a, b).map_err(|h| it.halt(h))? else {
                 if num(a).is_some() && num(b).is_some() {
                     return Ok(false); // NaN
                 }
@@ -393,7 +484,7 @@ fn is(a: &Value, b: &Value) -> bool {
         (Value::None, Value::None) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
-        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || (x.len() <= 1 && x == y),
+        (Value::Str(x), Value::Str(y)) => x.ptr_eq(y) || (x.len() <= 1 && x == y),
         _ => {
             let (x, y) = (a.identity(), b.identity());
             x != 0 && x == y
@@ -414,73 +505,97 @@ fn index(it: &Interp, i: &Value, len: usize, what: &str) -> R<usize> {
     Ok(usize::try_from(j).unwrap_or(0))
 }
 
-fn slice_bounds(it: &Interp, parts: &[Value], len: usize) -> R<Vec<usize>> {
-    let n = i64::try_from(len).unwrap_or(i64::MAX);
-    let get = |v: &Value| -> R<Option<i64>> {
+/// A slice's start, stop, step and length over a sequence of `len` items
+/// (CPython's `PySlice_GetIndicesEx`).
+pub(crate) fn slice_indices(it: &Interp, sl: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
+    let get = |v: &Value| -> R<Option<i128>> {
         match v {
             Value::None => Ok(None),
-            other => int(other).map(Some).ok_or_else(|| {
+            other => int(other).map(|i| Some(i128::from(i))).ok_or_else(|| {
                 it.exc("TypeError", "slice indices must be integers or None or have an __index__ method")
             }),
         }
     };
-    let step = get(&parts[3])?.unwrap_or(1);
+    let (start, stop, step) = (get(&sl[0])?, get(&sl[1])?, get(&sl[2])?);
+    let step = step.unwrap_or(1);
     if step == 0 {
         return Err(it.exc("ValueError", "slice step cannot be zero"));
     }
-    let norm = |v: Option<i64>, def: i64, lo: i64, hi: i64| -> i64 {
+    let n = i128::try_from(len).unwrap_or(i128::MAX);
+    let adjust = |v: Option<i128>, default: i128| -> i128 {
         match v {
-            None => def,
-            Some(x) => {
-                let x = if x < 0 { x + n } else { x };
-                x.clamp(lo, hi)
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += n;
+                    if x < 0 {
+                        x = if step < 0 { -1 } else { 0 };
+                    }
+                } else if x >= n {
+                    x = if step < 0 { n - 1 } else { n };
+                }
+                x
             }
         }
     };
-    let mut out = Vec::new();
-    if step > 0 {
-        let start = norm(get(&parts[1])?, 0, 0, n);
-        let stop = norm(get(&parts[2])?, n, 0, n);
-        let mut i = start;
-        while i < stop {
-            out.push(usize::try_from(i).unwrap_or(0));
-            i += step;
-        }
+    let (start, stop) =
+        if step < 0 { (adjust(start, n - 1), adjust(stop, -1)) } else { (adjust(start, 0), adjust(stop, n)) };
+    let count = if step < 0 {
+        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
     } else {
-        let start = norm(get(&parts[1])?, n - 1, -1, n - 1);
-        let stop = norm(get(&parts[2])?, -1, -1, n - 1);
-        let mut i = start;
-        while i > stop {
-            out.push(usize::try_from(i).unwrap_or(0));
-            i += step;
-        }
-    }
-    Ok(out)
+        0
+    };
+    let clamp = |x: i128| i64::try_from(x).unwrap_or(if x < 0 { i64::MIN } else { i64::MAX });
+    Ok((clamp(start), clamp(stop), clamp(step), usize::try_from(count).unwrap_or(0)))
 }
 
-fn as_slice(k: &Value) -> Option<&[Value]> {
+/// The positions a slice selects, in order.
+fn slice_positions(start: i64, step: i64, count: usize) -> impl Iterator<Item = usize> {
+    (0..count).map(move |i| {
+        let p = i128::from(start) + i128::try_from(i).unwrap_or(0) * i128::from(step);
+        usize::try_from(p).unwrap_or(0)
+    })
+}
+
+fn slice_of(k: &Value) -> Option<&[Value; 3]> {
     match k {
-        Value::Tuple(t) if t.len() == 4 && matches!(&t[0], Value::Str(s) if &**s == "<slice>") => Some(t),
+        Value::Slice(s) => Some(s),
         _ => None,
     }
 }
 
+fn range_slice(it: &Interp, a: i64, b: i64, s: i64, sl: &[Value; 3]) -> R<Value> {
+    let n = usize::try_from(range_len(a, b, s)).unwrap_or(0);
+    let (start, stop, step, _) = slice_indices(it, sl, n)?;
+    let at = |i: i64| i128::from(a) + i128::from(i) * i128::from(s);
+    let fit = |x: i128| i64::try_from(x).map_err(|_| overflow(it));
+    Ok(Value::Range(fit(at(start))?, fit(at(stop))?, fit(i128::from(s) * i128::from(step))?))
+}
+
 pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
-    if let Some(sl) = as_slice(k) {
+    if let Some(sl) = slice_of(k) {
         return match o {
             Value::List(l) => {
                 let l = l.borrow();
-                Ok(Value::list(slice_bounds(it, sl, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
+                let (start, _, step, count) = slice_indices(it, sl, l.len())?;
+                it.reserve(heap::seq_bytes(count))?;
+                Ok(Value::list(slice_positions(start, step, count).map(|i| l[i].clone()).collect()))
             }
             Value::Tuple(t) => {
-                Ok(Value::tuple(slice_bounds(it, sl, t.len())?.into_iter().map(|i| t[i].clone()).collect()))
+                let (start, _, step, count) = slice_indices(it, sl, t.len())?;
+                it.reserve(heap::seq_bytes(count))?;
+                Ok(Value::tuple(slice_positions(start, step, count).map(|i| t[i].clone()).collect()))
             }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
-                Ok(Value::Str(
-                    slice_bounds(it, sl, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>().into(),
-                ))
+                let (start, _, step, count) = slice_indices(it, sl, chars.len())?;
+                it.reserve(heap::str_bytes(count.saturating_mul(4)))?;
+                Ok(Value::Str(slice_positions(start, step, count).map(|i| chars[i]).collect::<String>().into()))
             }
+            Value::Range(a, b, s) => range_slice(it, *a, *b, *s, sl),
+            Value::Dict(_) => dict_get(it, o, k),
             other => it.type_error(format!("'{}' object is not subscriptable", other.type_name())),
         };
     }
@@ -504,37 +619,103 @@ pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
             let i = index(it, k, n, "range object")?;
             Ok(Value::Int(a.wrapping_add(i64::try_from(i).unwrap_or(0).wrapping_mul(*s))))
         }
-        Value::Dict(d) => {
-            let h = hkey(it, k)?;
-            match d.borrow().get(&h) {
-                Some((_, v)) => Ok(v.clone()),
-                None => Err(it.exc_args(it.class("KeyError"), vec![k.clone()])),
-            }
-        }
+        Value::Dict(_) => dict_get(it, o, k),
         other => it.type_error(format!("'{}' object is not subscriptable", other.type_name())),
     }
+}
+
+fn dict_get(it: &Interp, o: &Value, k: &Value) -> R<Value> {
+    let Value::Dict(d) = o else { return it.type_error("taskline: not a dict") };
+    let h = hkey(it, k)?;
+    match d.borrow().get(&h) {
+        Some((_, v)) => Ok(v.clone()),
+        None => Err(it.exc_args(it.class("KeyError"), vec![k.clone()])),
+    }
+}
+
+fn list_index_error(it: &Interp, e: super::interp::Exc) -> super::interp::Exc {
+    if &*e.class.name == "IndexError" { it.exc("IndexError", "list assignment index out of range") } else { e }
+}
+
+/// `l[a:b:c] = v` (CPython's `list_ass_subscript`).
+fn list_assign_slice(it: &Interp, l: &Rc<super::heap::Obj<Vec<Value>>>, sl: &[Value; 3], v: &Value) -> R<()> {
+    let items = match v {
+        Value::List(_)
+        | Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::Range(..)
+        | Value::Iter(_) => it.iterate(v)?,
+        _ => return it.type_error("must assign iterable to extended slice"),
+    };
+    let len = l.borrow().len();
+    let (start, stop, step, count) = slice_indices(it, sl, len)?;
+    if step == 1 {
+        let start = usize::try_from(start).unwrap_or(0);
+        let stop = usize::try_from(stop).unwrap_or(0).max(start);
+        it.reserve(heap::seq_bytes(len.saturating_add(items.len())))?;
+        let old: Vec<Value> = l.borrow_mut().splice(start..stop, items).collect();
+        drop(old);
+        return Ok(());
+    }
+    if items.len() != count {
+        return Err(it.exc(
+            "ValueError",
+            format!("attempt to assign sequence of size {} to extended slice of size {count}", items.len()),
+        ));
+    }
+    let mut old = Vec::with_capacity(count);
+    {
+        let mut lm = l.borrow_mut();
+        for (p, x) in slice_positions(start, step, count).zip(items) {
+            old.push(std::mem::replace(&mut lm[p], x));
+        }
+    }
+    drop(old);
+    Ok(())
+}
+
+/// `del l[a:b:c]`.
+fn list_delete_slice(it: &Interp, l: &Rc<super::heap::Obj<Vec<Value>>>, sl: &[Value; 3]) -> R<()> {
+    let len = l.borrow().len();
+    let (start, _, step, count) = slice_indices(it, sl, len)?;
+    if count == 0 {
+        return Ok(());
+    }
+    let mut doomed = vec![false; len];
+    for p in slice_positions(start, step, count) {
+        doomed[p] = true;
+    }
+    let old = std::mem::take(&mut *l.borrow_mut());
+    let mut keep = Vec::with_capacity(len - count);
+    let mut gone = Vec::with_capacity(count);
+    for (x, d) in old.into_iter().zip(doomed) {
+        if d {
+            gone.push(x);
+        } else {
+            keep.push(x);
+        }
+    }
+    *l.borrow_mut() = keep;
+    drop(gone);
+    Ok(())
 }
 
 pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
     match o {
         Value::List(l) => {
+            if let Some(sl) = slice_of(&k) {
+                return list_assign_slice(it, l, sl, &v);
+            }
             let len = l.borrow().len();
-            let i = index(it, &k, len, "list").map_err(|e| {
-                if &*e.class.name == "IndexError" {
-                    it.exc("IndexError", "list assignment index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let i = index(it, &k, len, "list").map_err(|e| list_index_error(it, e))?;
             let old = std::mem::replace(&mut l.borrow_mut()[i], v);
             drop(old);
             Ok(())
         }
         Value::Dict(d) => {
             let h = hkey(it, &k)?;
-            if d.borrow().len() >= MAX_LEN {
-                return Err(it.exc("MemoryError", "taskline: dict too large (memory budget)"));
-            }
             let old = {
                 let mut d = d.borrow_mut();
                 match d.get_mut(&h) {
@@ -555,14 +736,11 @@ pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
 pub(crate) fn del_item(it: &Interp, o: &Value, k: &Value) -> R<()> {
     match o {
         Value::List(l) => {
+            if let Some(sl) = slice_of(k) {
+                return list_delete_slice(it, l, sl);
+            }
             let len = l.borrow().len();
-            let i = index(it, k, len, "list").map_err(|e| {
-                if &*e.class.name == "IndexError" {
-                    it.exc("IndexError", "list assignment index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let i = index(it, k, len, "list").map_err(|e| list_index_error(it, e))?;
             let old = l.borrow_mut().remove(i);
             drop(old);
             Ok(())
@@ -575,7 +753,7 @@ pub(crate) fn del_item(it: &Interp, o: &Value, k: &Value) -> R<()> {
                 None => Err(it.exc_args(it.class("KeyError"), vec![k.clone()])),
             }
         }
-        other => it.type_error(format!("'{}' object doesn't support item deletion", other.type_name())),
+        other => it.type_error(format!("'{}' object does not support item deletion", other.type_name())),
     }
 }
 
@@ -609,8 +787,8 @@ fn percent_format(it: &Interp, fmt: &str, args: &Value) -> R<Value> {
         };
         idx += 1;
         let s = match conv {
-            's' => format_spec(it, &Value::Str(to_str(v).into()), &spec)?,
-            'r' => format_spec(it, &Value::Str(repr(v).into()), &spec)?,
+            's' => format_spec(it, &Value::Str(it.to_str(v)?.into()), &spec)?,
+            'r' => format_spec(it, &Value::Str(it.repr(v)?.into()), &spec)?,
             'd' | 'i' => {
                 #[allow(clippy::cast_possible_truncation)]
                 let n = match v {
@@ -621,6 +799,7 @@ fn percent_format(it: &Interp, fmt: &str, args: &Value) -> R<Value> {
             }
             other => format_spec(it, v, &format!("{spec}{other}"))?,
         };
+        it.reserve(out.len().saturating_add(s.len()))?;
         out.push_str(&s);
     }
     if idx < items.len() {
@@ -644,8 +823,10 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         i = 1;
     }
     let mut sign = '-';
+    let mut sign_given = false;
     if i < chars.len() && "+- ".contains(chars[i]) {
         sign = chars[i];
+        sign_given = true;
         i += 1;
     }
     let mut alt = false;
@@ -662,7 +843,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
     }
     let mut width = 0usize;
     while i < chars.len() && chars[i].is_ascii_digit() {
-        width = width * 10 + (chars[i] as usize - '0' as usize);
+        width = width.saturating_mul(10).saturating_add(chars[i] as usize - '0' as usize);
         i += 1;
     }
     let mut grouping = None;
@@ -675,16 +856,55 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         i += 1;
         let mut p = 0usize;
         while i < chars.len() && chars[i].is_ascii_digit() {
-            p = p * 10 + (chars[i] as usize - '0' as usize);
+            p = p.saturating_mul(10).saturating_add(chars[i] as usize - '0' as usize);
             i += 1;
         }
         precision = Some(p);
     }
     let ty = if i < chars.len() { Some(chars[i]) } else { None };
-    if i + 1 < chars.len() || width > 10_000 || precision.is_some_and(|p| p > 10_000) {
-        return Err(it.exc("ValueError", "Invalid format specifier"));
+    if i + 1 < chars.len() {
+        return Err(
+            it.exc("ValueError", format!("Invalid format specifier '{spec}' for object of type '{}'", v.type_name()))
+        );
     }
+    it.reserve(heap::str_bytes(width.saturating_add(precision.unwrap_or(0))))?;
     let is_num = matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    if !is_num && !matches!(v, Value::Str(_)) {
+        // object.__format__ takes only an empty spec
+        return it.type_error(format!("unsupported format string passed to {}.__format__", v.type_name()));
+    }
+    if let Value::Str(_) = v {
+        if sign_given {
+            return Err(it.exc("ValueError", "Sign not allowed in string format specifier"));
+        }
+        if alt {
+            return Err(it.exc("ValueError", "Alternate form (#) not allowed in string format specifier"));
+        }
+        if align == Some('=') {
+            if fill_align_given(&chars) {
+                return Err(it.exc("ValueError", "'=' alignment not allowed in string format specifier"));
+            }
+            // a `0` width pads strings on the right with zeros
+            align = Some('<');
+        }
+        if let Some(g) = grouping {
+            return Err(it.exc("ValueError", format!("Cannot specify '{g}' with 's'.")));
+        }
+    }
+    if matches!(v, Value::Int(_) | Value::Bool(_)) {
+        if precision.is_some() && matches!(ty, None | Some('d' | 'x' | 'X' | 'o' | 'b' | 'c' | 'n')) {
+            return Err(it.exc("ValueError", "Precision not allowed in integer format specifier"));
+        }
+        if let (Some(','), Some(t @ ('x' | 'X' | 'o' | 'b'))) = (grouping, ty) {
+            return Err(it.exc("ValueError", format!("Cannot specify ',' with '{t}'.")));
+        }
+        if let Some(t @ ('c' | 'n')) = ty {
+            return Err(it.exc("NotImplementedError", format!("taskline: the format code '{t}' is not supported")));
+        }
+    }
+    if matches!(v, Value::Float(_)) && ty == Some('n') {
+        return Err(it.exc("NotImplementedError", "taskline: the format code 'n' is not supported"));
+    }
     let (mut body, negative) = match (v, ty) {
         (Value::Str(s), None | Some('s')) => {
             let s: String = match precision {
@@ -727,19 +947,16 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         (Value::Int(_) | Value::Bool(_), Some('x' | 'X' | 'o' | 'b')) => {
             let n = int(v).unwrap_or(0);
             let a = n.unsigned_abs();
-            let s = match (ty, alt) {
-                (Some('x'), false) => format!("{a:x}"),
-                (Some('x'), true) => format!("0x{a:x}"),
-                (Some('X'), false) => format!("{a:X}"),
-                (Some('X'), true) => format!("0X{a:X}"),
-                (Some('o'), false) => format!("{a:o}"),
-                (Some('o'), true) => format!("0o{a:o}"),
-                (_, false) => format!("{a:b}"),
-                (_, true) => format!("0b{a:b}"),
+            let (prefix, digits) = match ty {
+                Some('x') => ("0x", format!("{a:x}")),
+                Some('X') => ("0X", format!("{a:X}")),
+                Some('o') => ("0o", format!("{a:o}")),
+                _ => ("0b", format!("{a:b}")),
             };
-            (s, n < 0)
+            let digits = if grouping == Some('_') { group_by(&digits, '_', 4) } else { digits };
+            (if alt { format!("{prefix}{digits}") } else { digits }, n < 0)
         }
-        (other, _) if !is_num && ty.is_none() && precision.is_none() => (to_str(other), false),
+        (other, _) if !is_num && ty.is_none() && precision.is_none() => (it.to_str(other)?, false),
         (other, Some(t)) => {
             return Err(
                 it.exc("ValueError", format!("Unknown format code '{t}' for object of type '{}'", other.type_name()))
@@ -780,18 +997,27 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
 }
 
 fn group(digits: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else {
-        return digits.to_owned();
-    };
+    match sep {
+        Some(sep) => group_by(digits, sep, 3),
+        None => digits.to_owned(),
+    }
+}
+
+fn group_by(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i) % every == 0 {
             out.push(sep);
         }
         out.push(c);
     }
     out
+}
+
+/// Whether a spec starts with an explicit alignment (`=` from a `0` width is implicit).
+fn fill_align_given(chars: &[char]) -> bool {
+    (chars.len() >= 2 && "<>^=".contains(chars[1])) || chars.first().is_some_and(|c| "<>^=".contains(*c))
 }
 
 fn exp_format(a: f64, p: usize) -> String {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 
 use super::compile::FuncProto;
+pub(crate) use super::heap::{Obj, PyStr, Tup};
 use super::interp::Env;
 use crate::runtime::{Coro, Gather, GatherSettled, PyRepr, Shield, Task, TaskRef};
 use crate::trace::pyfmt;
@@ -29,17 +30,19 @@ pub enum Value {
     /// A `float`.
     Float(f64),
     /// A `str`.
-    Str(Rc<str>),
+    Str(PyStr),
     /// A `list`.
-    List(Rc<RefCell<Vec<Value>>>),
+    List(Rc<Obj<Vec<Value>>>),
     /// A `tuple`.
-    Tuple(Rc<[Value]>),
+    Tuple(Rc<Tup>),
     /// A `dict`.
-    Dict(Rc<RefCell<Dict>>),
+    Dict(Rc<Obj<Dict>>),
     /// A `set`.
-    Set(Rc<RefCell<IndexMap<HKey, Value>>>),
+    Set(Rc<Obj<IndexMap<HKey, Value>>>),
     /// A `range`.
     Range(i64, i64, i64),
+    /// A `slice` (start, stop, step: any values, as in CPython).
+    Slice(Rc<[Value; 3]>),
     /// A user function (sync or async).
     Func(Rc<Func>),
     /// A built-in function or method.
@@ -113,9 +116,11 @@ pub enum HKey {
     /// other floats (bits).
     Float(u64),
     /// str.
-    Str(Rc<str>),
+    Str(PyStr),
     /// tuple.
     Tuple(Vec<HKey>),
+    /// slice (hashable since Python 3.12).
+    Slice(Vec<HKey>),
     /// identity.
     Id(usize),
 }
@@ -230,12 +235,22 @@ impl Value {
 
     /// A `list` value.
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(v)))
+        Value::List(Obj::new(v))
     }
 
     /// A `tuple` value.
     pub fn tuple(v: Vec<Value>) -> Value {
-        Value::Tuple(v.into())
+        Value::Tuple(Tup::new(v))
+    }
+
+    /// A `dict` value.
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Obj::new(d))
+    }
+
+    /// A `set` value.
+    pub fn set(s: IndexMap<HKey, Value>) -> Value {
+        Value::Set(Obj::new(s))
     }
 
     /// Python's type name.
@@ -252,6 +267,7 @@ impl Value {
             Value::Dict(_) => "dict",
             Value::Set(_) => "set",
             Value::Range(..) => "range",
+            Value::Slice(_) => "slice",
             Value::Func(_) => "function",
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Class(_) => "type",
@@ -287,9 +303,9 @@ impl Value {
         }
     }
 
-    /// The hash key, or `None` if unhashable.
-    pub fn hkey(&self) -> Option<HKey> {
-        Some(match self {
+    /// The hash key; unhashable values and structures nested too deep are errors.
+    pub fn hkey(&self) -> Result<HKey, Halt> {
+        Ok(match self {
             Value::None => HKey::None,
             Value::Bool(b) => HKey::Int(i64::from(*b)),
             Value::Int(i) => HKey::Int(*i),
@@ -302,8 +318,14 @@ impl Value {
                 }
             }
             Value::Str(s) => HKey::Str(s.clone()),
-            Value::Tuple(t) => HKey::Tuple(t.iter().map(Value::hkey).collect::<Option<Vec<_>>>()?),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+            Value::Tuple(t) => {
+                let _g = enter(" while getting the hash of an object")?;
+                HKey::Tuple(t.iter().map(Value::hkey).collect::<Result<Vec<_>, _>>()?)
+            }
+            Value::Slice(p) => HKey::Slice(p.iter().map(Value::hkey).collect::<Result<Vec<_>, _>>()?),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                return Err(Halt::Unhashable(self.type_name().to_owned()));
+            }
             Value::Task(t) => HKey::Id(0x1000_0000 + t.id() as usize),
             other => HKey::Id(other.identity()),
         })
@@ -316,7 +338,8 @@ impl Value {
             Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => r.addr(),
+            Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Func(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -346,10 +369,61 @@ pub fn range_len(a: i64, b: i64, s: i64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// CPython 3.13's C recursion limit: comparing, printing or hashing
+/// containers nested this deep raises RecursionError (CPython: 10,000).
+pub const C_RECURSION_LIMIT: u32 = 10_000;
+
+thread_local! {
+    static C_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Why a value-level operation stopped (the interpreter turns it into an exception).
+#[derive(Debug, Clone)]
+pub enum Halt {
+    /// Nested deeper than [`C_RECURSION_LIMIT`]: RecursionError with this suffix.
+    Deep(&'static str),
+    /// The result would exceed the script's heap: MemoryError.
+    Memory,
+    /// `unhashable type: '...'`: TypeError.
+    Unhashable(String),
+}
+
+/// One level of the shared C-recursion counter (comparison, repr, str, hash).
+pub(crate) struct DepthGuard;
+
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        let _ = C_DEPTH.try_with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
+/// Enters one level of the shared recursion counter; `what` names the operation
+/// as CPython's message does (`" in comparison"`).
+pub(crate) fn enter(what: &'static str) -> Result<DepthGuard, Halt> {
+    let d = C_DEPTH.with(std::cell::Cell::get);
+    if d >= C_RECURSION_LIMIT {
+        return Err(Halt::Deep(what));
+    }
+    C_DEPTH.with(|c| c.set(d + 1));
+    Ok(DepthGuard)
+}
+
+const IN_COMPARISON: &str = " in comparison";
+
+/// `PyObject_RichCompareBool(a, b, Py_EQ)`: the same object is equal to itself.
+pub fn item_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
+    let (x, y) = (a.identity(), b.identity());
+    if x != 0 && x == y {
+        return Ok(true);
+    }
+    py_eq(a, b)
+}
+
 /// Python's `==`.
-pub fn py_eq(a: &Value, b: &Value) -> bool {
+pub fn py_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
     #[allow(clippy::cast_precision_loss, clippy::float_cmp)]
-    match (a, b) {
+    Ok(match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => as_int(a) == as_int(b),
@@ -358,28 +432,65 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
         (Value::Int(_) | Value::Bool(_), Value::Float(y)) => as_int(a).unwrap_or(0) as f64 == *y,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::List(x), Value::List(y)) => {
-            Rc::ptr_eq(x, y) || {
-                let (x, y) = (x.borrow(), y.borrow());
-                x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| py_eq(a, b))
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
             }
+            let _g = enter(IN_COMPARISON)?;
+            seq_eq(&x.borrow(), &y.borrow())?
         }
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| py_eq(a, b)),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            let _g = enter(IN_COMPARISON)?;
+            seq_eq(x, y)?
+        }
+        (Value::Slice(x), Value::Slice(y)) => {
+            let _g = enter(IN_COMPARISON)?;
+            seq_eq(&x[..], &y[..])?
+        }
         (Value::Dict(x), Value::Dict(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let _g = enter(IN_COMPARISON)?;
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().all(|(k, (_, v))| y.get(k).is_some_and(|(_, w)| py_eq(v, w)))
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (k, (_, v)) in x.iter() {
+                match y.get(k) {
+                    Some((_, w)) if item_eq(v, w)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
         }
         (Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
         }
-        (Value::Range(a1, b1, s1), Value::Range(a2, b2, s2)) => (a1, b1, s1) == (a2, b2, s2),
+        (Value::Range(a1, b1, s1), Value::Range(a2, b2, s2)) => {
+            // ranges compare as sequences
+            let (n1, n2) = (range_len(*a1, *b1, *s1), range_len(*a2, *b2, *s2));
+            n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || s1 == s2)))
+        }
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Loop, Value::Loop) => true,
         _ => {
             let (x, y) = (a.identity(), b.identity());
             x != 0 && x == y
         }
+    })
+}
+
+fn seq_eq(x: &[Value], y: &[Value]) -> Result<bool, Halt> {
+    if x.len() != y.len() {
+        return Ok(false);
     }
+    for (a, b) in x.iter().zip(y.iter()) {
+        if !item_eq(a, b)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn as_int(v: &Value) -> Option<i64> {
@@ -390,60 +501,106 @@ fn as_int(v: &Value) -> Option<i64> {
     }
 }
 
-/// Python's `repr()`.
+/// Python's `repr()` for taskline's own messages and logs: a structure
+/// nested too deep (or too big) shows as `...` there; the script's own
+/// `repr`/`str`/f-strings use [`try_repr`] and raise.
 pub fn repr(v: &Value) -> String {
-    let mut s = String::new();
-    write_repr(v, &mut s, 0);
-    s
+    try_repr(v).unwrap_or_else(|_| "...".into())
 }
 
-/// Python's `str()`.
+/// Python's `repr()`, or why it cannot be made.
+pub fn try_repr(v: &Value) -> Result<String, Halt> {
+    let mut s = String::new();
+    write_repr(v, &mut s)?;
+    Ok(s)
+}
+
+/// Python's `str()` for taskline's own messages (see [`repr`]).
 pub fn to_str(v: &Value) -> String {
+    try_str(v).unwrap_or_else(|_| "...".into())
+}
+
+/// Python's `str()`, or why it cannot be made.
+pub fn try_str(v: &Value) -> Result<String, Halt> {
     match v {
-        Value::Str(s) => s.to_string(),
-        Value::Exc(e) => exc_str(e),
-        _ => repr(v),
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Exc(e) => try_exc_str(e),
+        _ => try_repr(v),
     }
 }
 
 /// `str(exc)`.
 pub fn exc_str(e: &ExcObj) -> String {
+    try_exc_str(e).unwrap_or_else(|_| "...".into())
+}
+
+fn try_exc_str(e: &ExcObj) -> Result<String, Halt> {
     if e.class.name.ends_with("ExceptionGroup") && e.args.len() == 2 {
         let n = match &e.args[1] {
             Value::List(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
             _ => 0,
         };
-        return format!("{} ({n} sub-exception{})", to_str(&e.args[0]), if n == 1 { "" } else { "s" });
+        return Ok(format!("{} ({n} sub-exception{})", try_str(&e.args[0])?, if n == 1 { "" } else { "s" }));
     }
     match e.args.len() {
-        0 => String::new(),
+        0 => Ok(String::new()),
         1 => {
             if &*e.class.name == "KeyError" {
-                repr(&e.args[0])
+                try_repr(&e.args[0])
             } else {
-                to_str(&e.args[0])
+                let _g = enter(REPR_WHAT)?;
+                try_str(&e.args[0])
             }
         }
-        _ => repr(&Value::Tuple(e.args.clone().into())),
+        _ => try_repr(&Value::tuple(e.args.clone())),
     }
 }
 
-fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, depth: usize) {
+const REPR_WHAT: &str = " while getting the repr of an object";
+
+fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String) -> Result<(), Halt> {
     out.push_str(open);
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        write_repr(x, out, depth + 1);
+        write_repr(x, out)?;
     }
     out.push_str(close);
+    Ok(())
 }
 
-fn write_repr(v: &Value, out: &mut String, depth: usize) {
-    if depth > 200 {
-        out.push_str("...");
-        return;
+/// `Py_ReprEnter`: `None` if `id` is already being printed (a cycle).
+struct ReprGuard(usize);
+
+impl ReprGuard {
+    fn enter(id: usize) -> Option<ReprGuard> {
+        REPR_ACTIVE.with(|a| {
+            let mut a = a.borrow_mut();
+            if a.contains(&id) {
+                return None;
+            }
+            a.push(id);
+            Some(ReprGuard(id))
+        })
+    }
+}
+
+impl Drop for ReprGuard {
+    fn drop(&mut self) {
+        let _ = REPR_ACTIVE.try_with(|a| {
+            let mut a = a.borrow_mut();
+            if let Some(p) = a.iter().rposition(|x| *x == self.0) {
+                a.remove(p);
+            }
+        });
+    }
+}
+
+fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
+    if !super::heap::fits(out.len()) {
+        return Err(Halt::Memory);
     }
     match v {
         Value::Undefined => out.push_str("<undefined>"),
@@ -455,44 +612,52 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
         Value::List(l) => {
-            let Ok(l) = l.try_borrow() else {
+            let _d = enter(REPR_WHAT)?;
+            let Some(_g) = ReprGuard::enter(v.identity()) else {
                 out.push_str("[...]");
-                return;
+                return Ok(());
             };
-            write_seq(&l, "[", "]", out, depth);
+            write_seq(&l.borrow(), "[", "]", out)?;
         }
         Value::Tuple(t) => {
+            let _d = enter(REPR_WHAT)?;
             if t.len() == 1 {
                 out.push('(');
-                write_repr(&t[0], out, depth + 1);
+                write_repr(&t[0], out)?;
                 out.push_str(",)");
             } else {
-                write_seq(t, "(", ")", out, depth);
+                write_seq(t, "(", ")", out)?;
             }
         }
+        Value::Slice(p) => {
+            let _d = enter(REPR_WHAT)?;
+            write_seq(&p[..], "slice(", ")", out)?;
+        }
         Value::Dict(d) => {
-            let Ok(d) = d.try_borrow() else {
+            let _d = enter(REPR_WHAT)?;
+            let Some(_g) = ReprGuard::enter(v.identity()) else {
                 out.push_str("{...}");
-                return;
+                return Ok(());
             };
             out.push('{');
-            for (i, (k, v)) in d.values().enumerate() {
+            for (i, (k, v)) in d.borrow().values().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(k, out, depth + 1);
+                write_repr(k, out)?;
                 out.push_str(": ");
-                write_repr(v, out, depth + 1);
+                write_repr(v, out)?;
             }
             out.push('}');
         }
         Value::Set(s) => {
+            let _d = enter(REPR_WHAT)?;
             let s = s.borrow();
             if s.is_empty() {
                 out.push_str("set()");
             } else {
                 let items = set_order(&s);
-                write_seq(&items, "{", "}", out, depth);
+                write_seq(&items, "{", "}", out)?;
             }
         }
         Value::Range(a, b, s) => {
@@ -525,13 +690,14 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             }
         }
         Value::Exc(e) => {
+            let _d = enter(REPR_WHAT)?;
             out.push_str(&e.class.name);
             if e.args.len() == 1 {
                 out.push('(');
-                write_repr(&e.args[0], out, depth + 1);
+                write_repr(&e.args[0], out)?;
                 out.push(')');
             } else {
-                write_seq(&e.args, "(", ")", out, depth);
+                write_seq(&e.args, "(", ")", out)?;
             }
         }
         Value::Coro(c) => {
@@ -569,6 +735,7 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             out.push('>');
         }
     }
+    Ok(())
 }
 
 /// Whether `name` is one of Python's built-in exception names.

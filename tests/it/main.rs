@@ -28,6 +28,7 @@ mod panics;
 mod real_clock;
 mod runaway;
 mod script_errors;
+mod script_limits;
 mod scripts;
 mod shield;
 mod timers;
