@@ -121,6 +121,12 @@ struct TimeoutGuard {
 
 impl TimeoutGuard {
     fn enter(delay: f64) -> Result<TimeoutGuard> {
+        // CPython schedules a timer at NaN and its loop then fails in
+        // `select` ("cannot convert float NaN to integer"); taskline refuses
+        // the deadline where it is set, as `sleep(nan)` does.
+        if delay.is_nan() {
+            return Err(Error::new("ValueError", "Invalid timeout: NaN (not a number)"));
+        }
         with_state(|st| {
             let Some(task) = st.current else {
                 return Err(Error::new("RuntimeError", "Timeout should be used inside a task"));

@@ -243,8 +243,7 @@ const STATEMENTS: &[&str] = &[
     "await main()",
     "asyncio.run(main())",
     "x = [0] * {n}",
-    // Comparing a self-referential container with itself (`x == x`) overflows the stack until the
-    // interp branch's fix is merged: add "x = []; x.append(x); print(x == x)" here then.
+    "x = []; x.append(x); print(x == x, x < [x], x in x)",
     "x = []; x.append(x); print(x, x[0] is x)",
     "d = {}; d[{n}] = d; print(repr(d), len(d))",
     "x = [1, 2, 3]; x[{n}:{n}] = x; print(x[::{n}])",
@@ -1127,7 +1126,11 @@ fn the_shutdown_cancel_through_nested_shields_does_not_panic() {
 }
 
 #[test]
-#[ignore = "fixed on branch interp (a stack overflow: aborts the test process until then)"]
 fn a_self_referential_container_compares_without_overflowing() {
     assert_replays_clean("self_referential_containers.py");
+}
+
+#[test]
+fn a_nan_deadline_is_refused_where_it_is_set() {
+    assert_replays_clean("nan_deadline.py");
 }
