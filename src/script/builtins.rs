@@ -995,15 +995,15 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                         || prefixed
                         || !digits.starts_with('0')
                         || digits.chars().all(|c| c == '0' || c == '_');
-                    // underscores only between digits
+                    let base = u32::try_from(base).unwrap_or(10);
+                    // underscores only between digits; every digit below the base
                     let ok = digits_ok
                         && !digits.is_empty()
                         && !digits.starts_with('_')
                         && !digits.ends_with('_')
                         && !digits.contains("__")
-                        && digits.chars().all(|c| c == '_' || c.is_digit(36));
+                        && digits.chars().all(|c| c == '_' || c.is_digit(base));
                     let clean = digits.replace('_', "");
-                    let base = u32::try_from(base).unwrap_or(10);
                     if !ok {
                         return Err(it.exc(
                             "ValueError",

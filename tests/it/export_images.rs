@@ -216,7 +216,7 @@ fn sub_pixel_segments_are_merged_as_on_screen() {
 fn every_scenario_gives_a_gif_with_a_frame_per_step() {
     for s in scenarios::all() {
         let log = s.run();
-        let options = Options { width: 320, scale: 0.5, ..Options::default() };
+        let options = Options { width: 320, scale: 1.0, ..Options::default() };
         let bytes = export::render(&log, Format::Gif, &options).unwrap_or_else(|e| panic!("{}: {e}", s.id));
         let mut decoder = gif::DecodeOptions::new().read_info(bytes.as_slice()).expect("gif header");
         let mut frames = 0;
@@ -224,7 +224,7 @@ fn every_scenario_gives_a_gif_with_a_frame_per_step() {
             frames += 1;
         }
         assert_eq!(frames, log.events.len(), "{}", s.id);
-        assert_eq!(u32::from(decoder.width()), 160, "{}", s.id);
+        assert_eq!(u32::from(decoder.width()), 320, "{}", s.id);
     }
 }
 

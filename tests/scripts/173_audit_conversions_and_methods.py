@@ -11,7 +11,7 @@ async def main():
         except ValueError as e:
             print(repr(s), b, 'ValueError', e)
     nan = float('nan')
-    print(sorted([3, 1, 2], reverse=True), sorted(['b', 'a', 'c'], key=lambda x: -ord(x)))
+    print(sorted([3, 1, 2], reverse=True), sorted(['b', 'a', 'c'], key=lambda x: x.upper(), reverse=True))
     print(len(sorted([nan, 1.0, nan, 0.5])))
     for f in [lambda: sorted([1], cmp=None), lambda: max([1], foo=1), lambda: [1].sort(bad=1),
               lambda: [1, 'a'].sort(), lambda: [].append(x=1), lambda: {}.get('a', default=1)]:
@@ -32,7 +32,7 @@ async def main():
     d = {'k': [1]}
     d['k'] += [2]
     print(d, (1, 2) == (1, 2), range(0, 3, 2) == range(0, 4, 2), range(0) == range(5, 5), range(1, 2) == range(1, 3, 5))
-    t = asyncio.ensure_future(asyncio.sleep(0.1, result='r'))
+    t = asyncio.create_task(asyncio.sleep(0.1, result='r'))
     g = asyncio.gather(t)
     await g
     print(g.exception(), g.result())
