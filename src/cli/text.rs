@@ -362,7 +362,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 fn events(out: &mut dyn io::Write, log: &Log, width: usize) -> io::Result<()> {
     out.write_all(b"events (wake events left out):\n")?;
     let shown = || log.events.iter().enumerate().filter(|(_, e)| e.kind != EventKind::Wake);
-    let seq_w = shown().last().map_or(1, |(i, _)| i.to_string().len()) + 1;
+    let seq_w = shown().next_back().map_or(1, |(i, _)| i.to_string().len()) + 1;
     let time_w = shown().map(|(_, e)| fmt_seconds(e.time).len()).max().unwrap_or(0);
     let task_w = shown().map(|(_, e)| task_name(log, e.task).chars().count()).max().unwrap_or(0).clamp(1, 16);
     let kind_w = shown().map(|(_, e)| e.kind.name().len()).max().unwrap_or(0);

@@ -70,7 +70,7 @@ fn stopped_by_the_event_budget(stem: &str, source: &str) {
     let out = script.run(&["--max-events", &budget, "--format", "text", "--width", "100"]);
     assert_eq!(out.status.code(), Some(3), "{stem}");
     let text = String::from_utf8(out.stdout).unwrap();
-    let last_line = text.lines().filter(|l| l.trim_start().starts_with('#')).last().unwrap_or_default();
+    let last_line = text.lines().rfind(|l| l.trim_start().starts_with('#')).unwrap_or_default();
     assert!(last_line.trim_start().starts_with(&format!("#{}", BUDGET - 1)), "{stem}: {last_line}");
 }
 
