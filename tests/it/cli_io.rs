@@ -243,6 +243,15 @@ fn the_help_shows_the_exit_statuses() {
     }
 }
 
+#[test]
+fn the_readme_shows_the_same_exit_status_table_as_the_help() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let table = std::fs::read_to_string(root.join("src/cli/exit_status.txt")).expect("read exit_status.txt");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("read README.md");
+    let rows = table.strip_prefix("Exit status:\n").expect("the table starts with its heading");
+    assert!(readme.contains(rows), "README.md's exit-status table differs from src/cli/exit_status.txt");
+}
+
 // ---------------------------------------------------------------- terminal safety
 
 #[test]
