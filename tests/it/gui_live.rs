@@ -1,12 +1,14 @@
 //! Live view: the timeline grows as a run's log arrives, and the cursor
 //! follows the newest event unless the user has stepped back.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use egui::Key;
 use egui_kittest::Harness;
 use taskline::gui::TasklineApp;
 use taskline::gui::live::LiveRun;
+use taskline::runtime::{ClockMode, Config, Observer};
 use taskline::trace::Log;
 
 /// The log cut after its first `n` events (a snapshot of a run in progress).
@@ -58,7 +60,31 @@ fn the_cursor_follows_new_events_until_the_user_steps_back() {
 const HANG: Duration = Duration::from_secs(300);
 
 #[test]
-fn a_real_clock_run_is_shown_while_it_runs() {
+fn a_real_clock_run_publishes_snapshots_while_it_runs() {
+    // What the live view is fed: the runtime publishes a snapshot before it
+    // waits for a timer, so one arrives while main sleeps, whatever the load
+    // (asserted on the snapshots themselves, not on when a UI saw them).
+    let snapshots = Arc::new(Mutex::new(Vec::<Log>::new()));
+    let sink = snapshots.clone();
+    let observer = Observer::new(Duration::from_millis(50), move |log| {
+        sink.lock().expect("snapshots").push(log.clone());
+    });
+    let scenario = taskline::scenarios::find("01_hello_world").expect("scenario");
+    let full = scenario.run_with(Config { clock: ClockMode::Real, observer: Some(observer), ..Config::default() });
+    let snapshots = snapshots.lock().expect("snapshots");
+    let during = snapshots
+        .iter()
+        .find(|log| !log.events.is_empty() && log.events.len() < full.events.len())
+        .expect("a snapshot published before the run ended");
+    assert!(during.events.iter().all(|e| e.time < 0.9), "published while main sleeps");
+    for log in snapshots.iter() {
+        assert!(log.events.len() <= full.events.len());
+        assert_eq!(log.events[..], full.events[..log.events.len()], "every snapshot is a prefix of the run");
+    }
+}
+
+#[test]
+fn a_real_clock_run_is_shown_until_it_ends() {
     let mut app = TasklineApp::new_for_test();
     app.start_live("01_hello_world");
     let started = Instant::now();
@@ -69,20 +95,21 @@ fn a_real_clock_run_is_shown_while_it_runs() {
         h.run_steps(1);
         std::thread::sleep(Duration::from_millis(20));
     }
-    // hello world sleeps 1 s: the first snapshot is published while main
-    // sleeps, before the run is over (whenever this thread gets to see it).
-    let first = h.state().document().expect("a snapshot").log.clone();
-    assert_eq!(first.meta.clock, "real");
-    assert!(first.events.iter().all(|e| e.time < 0.9), "the first snapshot is from before the sleep ended");
+    assert_eq!(h.state().document().expect("a snapshot").log.meta.clock, "real");
     // The timeline grows to the end of the run, and the cursor follows the newest event.
     loop {
         assert!(started.elapsed() < HANG, "the real-clock run never finished");
         h.run_steps(1);
         std::thread::sleep(Duration::from_millis(20));
         let doc = h.state().document().expect("recorded");
-        if doc.log.end_time() >= 0.9 && doc.log.events.len() > first.events.len() && h.state().player().at_end() {
+        if doc.log.end_time() >= 0.9 && h.state().player().at_end() && doc.log.events.iter().any(is_main_done) {
             break;
         }
     }
+    // hello world sleeps 1 s on the real clock: a lower bound, never an upper one.
     assert!(started.elapsed() >= Duration::from_millis(900));
+}
+
+fn is_main_done(e: &taskline::trace::Event) -> bool {
+    e.task == 0 && matches!(e.kind, taskline::trace::EventKind::Done)
 }
