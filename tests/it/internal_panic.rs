@@ -92,3 +92,23 @@ fn without_the_hook_the_same_script_runs_to_its_end() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("tick 999"));
 }
+
+#[test]
+fn an_interpreter_panic_still_exports_the_pictures_and_exits_4() {
+    let path = script_path("export");
+    for ext in ["svg", "png", "trace.json"] {
+        let target = path.with_file_name(format!("ticks.{ext}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_taskline"))
+            .args(["export", path.to_str().expect("utf-8 path"), "-o", target.to_str().expect("utf-8 path")])
+            .env("TASKLINE_TEST_PANIC_AT_STEP", "300")
+            .output()
+            .expect("run the taskline binary");
+        assert_internal_error_reported(&out);
+        let bytes = std::fs::read(&target).unwrap_or_else(|e| panic!("{ext}: the export was not written: {e}"));
+        assert!(!bytes.is_empty(), "{ext}: empty file");
+        if ext == "svg" {
+            let svg = String::from_utf8_lossy(&bytes);
+            assert!(svg.contains("<svg"), "{ext}: not an SVG");
+        }
+    }
+}
