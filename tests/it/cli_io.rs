@@ -4,9 +4,9 @@
 //! characters escaped in text but not in JSON, and the messages of bad
 //! requests.
 
+use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn command(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_taskline"));
@@ -31,39 +31,6 @@ fn status(args: &[&str], want: i32) -> (Vec<u8>, String) {
     (out.stdout, err)
 }
 
-/// A fresh, empty directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let n = N.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("taskline-cli-io-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.0)
-            .expect("read dir")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
@@ -72,7 +39,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn dash_writes_every_format_to_stdout_as_to_a_file() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     for (format, ext) in [("png", "png"), ("svg", "svg"), ("gif", "gif"), ("json", "json"), ("trace", "trace.json")] {
         let file = dir.path(&format!("out.{ext}"));
         status(&["export", "05_two_tasks_concurrent", "-o", s(&file)], 0);
@@ -99,19 +66,19 @@ fn a_character_device_is_written_in_place() {
     assert!(String::from_utf8_lossy(&out).starts_with("wrote /dev/null (png"), "{err}");
     assert!(std::fs::metadata("/dev/null").expect("/dev/null").file_type().is_char_device());
     // A symlink to a device (like /dev/stdout) is written through, not replaced.
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let link = dir.path("null.svg");
     std::os::unix::fs::symlink("/dev/null", &link).expect("symlink");
     status(&["export", "01_hello_world", "-o", s(&link)], 0);
     assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
-    assert_eq!(dir.names(), ["null.svg"]);
+    assert_eq!(dir.files(), ["null.svg"]);
 }
 
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_written_in_place() {
     use std::os::unix::fs::FileTypeExt;
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let fifo = dir.path("pipe.svg");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
     assert!(made.success());
@@ -123,17 +90,17 @@ fn a_fifo_is_written_in_place() {
     let got = reader.join().expect("reader");
     assert!(got.starts_with(b"<svg"), "{}", String::from_utf8_lossy(&got[..got.len().min(80)]));
     assert!(std::fs::symlink_metadata(&fifo).expect("fifo").file_type().is_fifo(), "still a FIFO");
-    assert_eq!(dir.names(), ["pipe.svg"], "no temporary file left");
+    assert_eq!(dir.files(), ["pipe.svg"], "no temporary file left");
 }
 
 #[test]
 fn a_directory_is_an_error_naming_it() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let sub = dir.path("out.png");
     std::fs::create_dir(&sub).expect("mkdir");
     let (_, err) = status(&["export", "01_hello_world", "-o", s(&sub)], 1);
     assert!(err.contains(&format!("cannot write '{}': it is a directory", sub.display())), "{err}");
-    assert_eq!(dir.names(), ["out.png"]);
+    assert_eq!(dir.files(), ["out.png"]);
     assert!(sub.is_dir());
 }
 
@@ -141,7 +108,7 @@ fn a_directory_is_an_error_naming_it() {
 #[test]
 fn a_replaced_file_keeps_its_mode_its_hard_links_and_its_symlink() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let private = dir.path("private.svg");
     std::fs::write(&private, "old").expect("write");
     std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).expect("chmod");
@@ -166,14 +133,14 @@ fn a_replaced_file_keeps_its_mode_its_hard_links_and_its_symlink() {
     status(&["export", "01_hello_world", "-o", s(&link)], 0);
     assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
     assert!(std::fs::read_to_string(&target).expect("target").starts_with("<svg"));
-    let mut names = dir.names();
+    let mut names = dir.files();
     names.sort();
     assert_eq!(names, ["a.json", "b.json", "link.svg", "private.svg", "target.svg"]);
 }
 
 // ---------------------------------------------------------------- exit statuses
 
-fn script(dir: &TempDir, name: &str, body: &str) -> PathBuf {
+fn script(dir: &common::TempDir, name: &str, body: &str) -> PathBuf {
     let path = dir.path(name);
     std::fs::write(&path, body).expect("write the script");
     path
@@ -181,7 +148,7 @@ fn script(dir: &TempDir, name: &str, body: &str) -> PathBuf {
 
 #[test]
 fn each_exit_status_means_one_thing() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     // 0: success, including a program whose main task raises (the failure is in the timeline).
     status(&["run", "01_hello_world"], 0);
     let raises = script(
@@ -256,7 +223,7 @@ fn the_readme_shows_the_same_exit_status_table_as_the_help() {
 
 #[test]
 fn control_characters_are_escaped_in_text_but_not_in_json() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let evil = script(
         &dir,
         "evil.py",
@@ -287,7 +254,7 @@ fn control_characters_are_escaped_in_text_but_not_in_json() {
 
 #[test]
 fn bad_requests_get_clear_messages() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let png = dir.path("x.png");
     let export = |extra: &[&str], want: i32| {
         let args = [&["export", "01_hello_world", "-o", s(&png)][..], extra].concat();
@@ -331,7 +298,7 @@ fn bad_requests_get_clear_messages() {
 fn log_files_are_capped_and_checked() {
     let (_, err) = status(&["run", "/dev/zero"], 1);
     assert!(err.contains("/dev/zero: line 1, column 1"), "{err}");
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let (json, _) = status(&["run", "05_two_tasks_concurrent", "--format", "json"], 0);
     let json = String::from_utf8(json).expect("utf-8");
     // The clock going back at the last event is refused, naming the event and the field.

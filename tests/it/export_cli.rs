@@ -2,9 +2,9 @@
 //! the file name, byte-identical files from two runs, and each bad input
 //! failing with a clear message, a non-zero status and no file left behind.
 
-use std::path::{Path, PathBuf};
+use crate::common;
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn taskline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_taskline"))
@@ -13,39 +13,6 @@ fn taskline(args: &[&str]) -> Output {
         .env_remove("WAYLAND_DISPLAY")
         .output()
         .expect("run the taskline binary")
-}
-
-/// A fresh, empty directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let n = N.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("taskline-export-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn files(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.0)
-            .expect("read dir")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn ok(args: &[&str]) -> String {
@@ -70,7 +37,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn each_format_comes_from_the_file_name() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     for name in ["shield.png", "shield.svg", "shield.gif", "shield.json", "shield.trace.json"] {
         let path = dir.path(name);
         let said = ok(&["export", "10_shield_wait_for", "-o", s(&path)]);
@@ -94,7 +61,7 @@ fn each_format_comes_from_the_file_name() {
 
 #[test]
 fn the_png_is_width_times_scale() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let path = dir.path("wide.png");
     let said = ok(&["export", "07_cancel_long_task", "-o", s(&path), "--width", "800", "--scale", "2"]);
     let bytes = std::fs::read(&path).unwrap();
@@ -107,7 +74,7 @@ fn the_png_is_width_times_scale() {
 
 #[test]
 fn two_runs_write_identical_files() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     for ext in ["png", "svg", "gif", "trace.json"] {
         let (a, b) = (dir.path(&format!("a.{ext}")), dir.path(&format!("b.{ext}")));
         let args = ["export", "10_shield_wait_for", "--axis", "hybrid"];
@@ -119,7 +86,7 @@ fn two_runs_write_identical_files() {
 
 #[test]
 fn a_missing_directory_is_an_error_naming_it() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let path = dir.path("no/such/dir/shield.png");
     let err = fails(&["export", "10_shield_wait_for", "-o", s(&path)], 1);
     assert!(err.contains("does not exist") && err.contains("no/such/dir"), "{err}");
@@ -128,7 +95,7 @@ fn a_missing_directory_is_an_error_naming_it() {
 
 #[test]
 fn an_unwritable_target_leaves_nothing_behind() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     // A directory where the file should go: the rename fails after the temporary file is written.
     std::fs::create_dir(dir.path("taken.png")).unwrap();
     let err = fails(&["export", "10_shield_wait_for", "-o", s(&dir.path("taken.png"))], 1);
@@ -139,7 +106,7 @@ fn an_unwritable_target_leaves_nothing_behind() {
 
 #[test]
 fn an_unknown_extension_is_a_usage_error() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let err = fails(&["export", "10_shield_wait_for", "-o", s(&dir.path("shield.pdf"))], 2);
     assert!(err.contains("shield.pdf") && err.contains(".trace.json"), "{err}");
     assert!(dir.files().is_empty());
@@ -149,7 +116,7 @@ fn an_unknown_extension_is_a_usage_error() {
 
 #[test]
 fn steps_times_and_ranges_out_of_range_are_usage_errors() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let out = dir.path("x.png");
     let cases: [(&[&str], &str); 6] = [
         (&["--at", "23"], "step 23 is out of range: this log has steps 0 to 22"),
@@ -171,7 +138,7 @@ fn steps_times_and_ranges_out_of_range_are_usage_errors() {
 
 #[test]
 fn options_a_format_has_no_use_for_are_refused() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let cases: [(&str, &[&str], &str); 4] = [
         ("x.json", &["--at", "3"], "--at does not apply to json output"),
         ("x.svg", &["--scale", "2"], "--scale does not apply to svg output"),
@@ -187,7 +154,7 @@ fn options_a_format_has_no_use_for_are_refused() {
 
 #[test]
 fn an_unknown_scenario_lists_the_ids() {
-    let dir = TempDir::new();
+    let dir = common::TempDir::new();
     let err = fails(&["export", "10_shield", "-o", s(&dir.path("x.png"))], 2);
     assert!(err.contains("unknown scenario '10_shield'") && err.contains("10_shield_wait_for"), "{err}");
 }
