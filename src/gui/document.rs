@@ -82,12 +82,9 @@ impl Document {
         };
         let lines = TaskLines::new(&log);
         let source = match scenario {
-            // A built-in scenario is shown in the language its log was recorded
-            // from: its Python listing, or the Rust version (a live run).
-            Some(s) => Some(match s.python_source().filter(|_| names_file(&log, &s.python_file())) {
-                Some(py) => SourceText { file: s.python_file(), text: py.to_owned() },
-                None => SourceText { file: s.file.to_owned(), text: s.source.to_owned() },
-            }),
+            // A built-in scenario's log is recorded from its listing.
+            Some(s) if names_file(&log, &s.file()) => Some(SourceText { file: s.file(), text: s.source.to_owned() }),
+            Some(_) => None,
             None => source_from_disk(&origin, &lines),
         };
         let small = log.events.len() <= EXPLAIN_ALL_MAX;
@@ -115,11 +112,9 @@ impl Document {
         }
     }
 
-    /// Runs a built-in scenario on the virtual clock, from the Python listing
-    /// a learner reads (the Rust version if it has none).
+    /// Runs a built-in scenario's listing on the virtual clock.
     pub fn scenario(s: &'static Scenario) -> Document {
-        let log = s.run_python(crate::runtime::Config::default()).and_then(Result::ok).unwrap_or_else(|| s.run());
-        Document::new(Origin::Scenario(s.id), log)
+        Document::new(Origin::Scenario(s.id), s.run())
     }
 
     /// The number of events.

@@ -733,7 +733,7 @@ mod tests {
     fn live_lines_put_suspended_tasks_at_their_await() {
         let (log, tl) = shield();
         let lines = TaskLines::new(&log);
-        let file = scenarios::find("10_shield_wait_for").expect("scenario").file;
+        let file = &scenarios::find("10_shield_wait_for").expect("scenario").file();
         // Just after main suspends in wait_for, and shielded in its sleep:
         let seq =
             log.events.iter().position(|e| e.kind == EventKind::Suspend && e.task == 1).expect("shielded suspends")
@@ -742,8 +742,8 @@ mod tests {
         assert_eq!(live.len(), 2, "{live:?}");
         let src = scenarios::find("10_shield_wait_for").expect("scenario").source;
         let text = |l: u32| src.lines().nth(l as usize - 1).unwrap_or("");
-        assert!(text(live[0].line).contains("wait_for(shield"), "main at {}", text(live[0].line));
-        assert!(text(live[1].line).contains("sleep(delay_seconds)"), "shielded at {}", text(live[1].line));
+        assert!(text(live[0].line).contains("wait_for(asyncio.shield"), "main at {}", text(live[0].line));
+        assert!(text(live[1].line).contains("asyncio.sleep(delay_seconds)"), "shielded at {}", text(live[1].line));
         assert!(live.iter().all(|l| l.suspended));
         // At the end nobody is alive.
         assert!(lines.live_lines(file, log.events.len() as u32 - 1, |_| false).is_empty());
@@ -753,7 +753,7 @@ mod tests {
     fn the_live_index_matches_a_full_recomputation_whichever_way_the_cursor_moves() {
         let (log, tl) = shield();
         let lines = TaskLines::new(&log);
-        let file = scenarios::find("10_shield_wait_for").expect("scenario").file;
+        let file = &scenarios::find("10_shield_wait_for").expect("scenario").file();
         let tl = &tl;
         let susp = |seq: u32| move |t: TaskId| tl.state_at(t, seq).is_some_and(|s| s.state.is_waiting());
         let mut index = LiveIndex::default();

@@ -1,37 +1,19 @@
-//! Built-in scenarios: small asyncio programs written in Rust against
-//! taskline's API, one file each, for the chapter's sections.
+//! Built-in scenarios: the chapter's asyncio programs, one `.py` listing
+//! each under `assets/scenarios/` (embedded), for its sections.
 //!
-//! Each scenario has an id (the reference file's stem for the 19 CPython
+//! Every path runs the listing itself with the script interpreter
+//! ([`crate::script`]): the CLI (`taskline run <id>`), the app and its live
+//! view, and the exports. So one id is one program with one set of source
+//! lines everywhere. (The same programs written against the Rust API are in
+//! the test suite, `tests/it/twins/`, which checks that both record the same
+//! trace, and the API's own example is `examples/shield_wait_for.rs`.)
+//!
+//! Each scenario has an id (the reference file's stem for the CPython
 //! reference programs, e.g. `07_cancel_long_task`), a title, the chapter
-//! section it illustrates, a short explanation and its own source text, so
-//! the app can show it with the current lines highlighted.
+//! section it illustrates and a short explanation.
 
-use crate::runtime::{Config, Runtime};
+use crate::runtime::Config;
 use crate::trace::Log;
-
-mod s01_hello_world;
-mod s02_coroutine_object;
-mod s03_sequential_awaits;
-mod s04_create_task_await;
-mod s05_two_tasks_concurrent;
-mod s06_three_tasks_other_work;
-mod s07_cancel_long_task;
-mod s08_wait_for_timeout;
-mod s09_wait_for_in_time;
-mod s10_shield_wait_for;
-mod s11_cancel_before_start;
-mod s12_cancel_caught_return;
-mod s15_cancel_awaiting_task;
-mod s17_finally_on_cancel;
-mod s19_shield_outer_cancelled;
-mod s21_wait_for_zero_timeout;
-mod s24_fire_and_forget;
-mod s27_sleep0_order;
-mod s31_blocking_time_sleep;
-mod s40_gather;
-mod s41_gather_return_exceptions;
-mod s42_blocking_ruins_concurrency;
-mod s43_wait_for_swallowed_cancel;
 
 /// The chapter section a scenario illustrates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -75,12 +57,8 @@ pub struct Scenario {
     pub section: Section,
     /// What it shows, in a few sentences.
     pub explanation: &'static str,
-    /// The scenario's Rust source (for the app's source panel).
+    /// The Python listing (`assets/scenarios/<id>.py`, embedded).
     pub source: &'static str,
-    /// The file name of the source, as it appears in event locations.
-    pub file: &'static str,
-    /// Runs it on the given runtime and returns the log.
-    pub run: fn(Runtime) -> Log,
 }
 
 impl std::fmt::Debug for Scenario {
@@ -90,99 +68,251 @@ impl std::fmt::Debug for Scenario {
 }
 
 impl Scenario {
-    /// Runs the scenario with `config` (its id and title go into the log).
-    pub fn run_with(&self, mut config: Config) -> Log {
-        config.source = self.id.to_owned();
-        config.title = self.title.to_owned();
-        (self.run)(Runtime::with_config(config))
-    }
-
-    /// Runs the scenario on the virtual clock.
-    pub fn run(&self) -> Log {
-        self.run_with(Config::default())
-    }
-    /// The scenario as the Python listing a learner reads
-    /// (`assets/scenarios/<id>.py`, embedded): the same program as the Rust
-    /// version, runnable with [`Scenario::run_python`].
-    pub fn python_source(&self) -> Option<&'static str> {
-        python_listing(self.id)
-    }
-
-    /// The file name of the Python listing (`<id>.py`), as it appears in the
-    /// event locations of [`Scenario::run_python`].
-    pub fn python_file(&self) -> String {
+    /// The listing's file name (`<id>.py`), as it appears in event locations.
+    pub fn file(&self) -> String {
         format!("{}.py", self.id)
     }
 
-    /// Runs the Python listing with the script interpreter ([`crate::script`]):
-    /// the same trace as the Rust version, with the `.py` lines as locations.
-    /// `None` if the scenario has no listing.
-    pub fn run_python(&self, mut config: Config) -> Option<Result<Log, crate::script::ScriptError>> {
-        let src = self.python_source()?;
+    /// Runs the listing with `config` (its id and title go into the log).
+    ///
+    /// The listings are part of the build and a test runs each one, so they
+    /// always compile; were one refused all the same, the log says so
+    /// (`meta.stopped`) instead of the program's events.
+    pub fn run_with(&self, mut config: Config) -> Log {
         config.source = self.id.to_owned();
         config.title = self.title.to_owned();
-        Some(crate::script::run_source(&self.python_file(), src, config))
+        let (source, title) = (config.source.clone(), config.title.clone());
+        match crate::script::run_source(&self.file(), self.source, config) {
+            Ok(log) => log,
+            Err(e) => {
+                let mut log = Log::default();
+                log.meta.source = source;
+                log.meta.title = title;
+                log.meta.stopped = Some(format!("the built-in listing was refused: {e}"));
+                log
+            }
+        }
+    }
+
+    /// Runs the listing on the virtual clock.
+    pub fn run(&self) -> Log {
+        self.run_with(Config::default())
     }
 }
 
-/// The embedded Python listing of the scenario `id`.
-fn python_listing(id: &str) -> Option<&'static str> {
-    match id {
-        "01_hello_world" => Some(include_str!("../../assets/scenarios/01_hello_world.py")),
-        "02_coroutine_object" => Some(include_str!("../../assets/scenarios/02_coroutine_object.py")),
-        "03_sequential_awaits" => Some(include_str!("../../assets/scenarios/03_sequential_awaits.py")),
-        "04_create_task_await" => Some(include_str!("../../assets/scenarios/04_create_task_await.py")),
-        "05_two_tasks_concurrent" => Some(include_str!("../../assets/scenarios/05_two_tasks_concurrent.py")),
-        "06_three_tasks_other_work" => Some(include_str!("../../assets/scenarios/06_three_tasks_other_work.py")),
-        "07_cancel_long_task" => Some(include_str!("../../assets/scenarios/07_cancel_long_task.py")),
-        "08_wait_for_timeout" => Some(include_str!("../../assets/scenarios/08_wait_for_timeout.py")),
-        "09_wait_for_in_time" => Some(include_str!("../../assets/scenarios/09_wait_for_in_time.py")),
-        "10_shield_wait_for" => Some(include_str!("../../assets/scenarios/10_shield_wait_for.py")),
-        "11_cancel_before_start" => Some(include_str!("../../assets/scenarios/11_cancel_before_start.py")),
-        "12_cancel_caught_return" => Some(include_str!("../../assets/scenarios/12_cancel_caught_return.py")),
-        "15_cancel_awaiting_task" => Some(include_str!("../../assets/scenarios/15_cancel_awaiting_task.py")),
-        "17_finally_on_cancel" => Some(include_str!("../../assets/scenarios/17_finally_on_cancel.py")),
-        "19_shield_outer_cancelled" => Some(include_str!("../../assets/scenarios/19_shield_outer_cancelled.py")),
-        "21_wait_for_zero_timeout" => Some(include_str!("../../assets/scenarios/21_wait_for_zero_timeout.py")),
-        "24_fire_and_forget" => Some(include_str!("../../assets/scenarios/24_fire_and_forget.py")),
-        "27_sleep0_order" => Some(include_str!("../../assets/scenarios/27_sleep0_order.py")),
-        "31_blocking_time_sleep" => Some(include_str!("../../assets/scenarios/31_blocking_time_sleep.py")),
-        "40_gather" => Some(include_str!("../../assets/scenarios/40_gather.py")),
-        "41_gather_return_exceptions" => Some(include_str!("../../assets/scenarios/41_gather_return_exceptions.py")),
-        "42_blocking_ruins_concurrency" => {
-            Some(include_str!("../../assets/scenarios/42_blocking_ruins_concurrency.py"))
-        }
-        "43_wait_for_swallowed_cancel" => Some(include_str!("../../assets/scenarios/43_wait_for_swallowed_cancel.py")),
-        _ => None,
-    }
+/// The embedded listing `assets/scenarios/<id>.py`.
+macro_rules! listing {
+    ($id:literal) => {
+        include_str!(concat!("../../assets/scenarios/", $id, ".py"))
+    };
 }
 
 /// Every built-in scenario, in chapter order.
 pub fn all() -> &'static [Scenario] {
     static ALL: [Scenario; 23] = [
-        s01_hello_world::SCENARIO,
-        s02_coroutine_object::SCENARIO,
-        s03_sequential_awaits::SCENARIO,
-        s04_create_task_await::SCENARIO,
-        s05_two_tasks_concurrent::SCENARIO,
-        s06_three_tasks_other_work::SCENARIO,
-        s27_sleep0_order::SCENARIO,
-        s40_gather::SCENARIO,
-        s41_gather_return_exceptions::SCENARIO,
-        s31_blocking_time_sleep::SCENARIO,
-        s42_blocking_ruins_concurrency::SCENARIO,
-        s07_cancel_long_task::SCENARIO,
-        s11_cancel_before_start::SCENARIO,
-        s12_cancel_caught_return::SCENARIO,
-        s15_cancel_awaiting_task::SCENARIO,
-        s17_finally_on_cancel::SCENARIO,
-        s24_fire_and_forget::SCENARIO,
-        s08_wait_for_timeout::SCENARIO,
-        s09_wait_for_in_time::SCENARIO,
-        s21_wait_for_zero_timeout::SCENARIO,
-        s43_wait_for_swallowed_cancel::SCENARIO,
-        s10_shield_wait_for::SCENARIO,
-        s19_shield_outer_cancelled::SCENARIO,
+        Scenario {
+            id: "01_hello_world",
+            title: "Hello world coroutine",
+            section: Section::Coroutines,
+            explanation: "main awaits a coroutine that sleeps for 1 s and returns a string. Awaiting a \
+            coroutine runs it inside the awaiting task: there is one task, main, which suspends at the \
+            sleep and resumes 1 s later.",
+            source: listing!("01_hello_world"),
+        },
+        Scenario {
+            id: "02_coroutine_object",
+            title: "A coroutine object does nothing until awaited",
+            section: Section::Coroutines,
+            explanation: "Calling coroutine_add_one(1) only creates a coroutine object; nothing runs. \
+            Dropping it without awaiting it gives the warning \"coroutine 'coroutine_add_one' was never \
+            awaited\". Awaiting a coroutine that never suspends takes no time and creates no task.",
+            source: listing!("02_coroutine_object"),
+        },
+        Scenario {
+            id: "03_sequential_awaits",
+            title: "Sequential awaits add up",
+            section: Section::Sleep,
+            explanation: "Awaiting coroutines one after the other runs them one after the other inside \
+            main: the sleeps add up to 1 + 2 = 3 s. Only creating tasks makes work overlap.",
+            source: listing!("03_sequential_awaits"),
+        },
+        Scenario {
+            id: "04_create_task_await",
+            title: "create_task, then await",
+            section: Section::Tasks,
+            explanation: "create_task only schedules the task: it starts after main suspends at its \
+            await. main prints done=False before the task has run a single line.",
+            source: listing!("04_create_task_await"),
+        },
+        Scenario {
+            id: "05_two_tasks_concurrent",
+            title: "Two tasks run concurrently",
+            section: Section::Tasks,
+            explanation: "Two tasks sleep 2 s and 3 s at the same time; awaiting them one after the other \
+            still takes max(2, 3) = 3 s, not 5 s.",
+            source: listing!("05_two_tasks_concurrent"),
+        },
+        Scenario {
+            id: "06_three_tasks_other_work",
+            title: "Three tasks while main does other work",
+            section: Section::Tasks,
+            explanation: "Three tasks sleep 3 s while main prints every second. At 3.0 s the three timers \
+            fire in the order they were set, and the tasks finish in creation order before main \
+            resumes.",
+            source: listing!("06_three_tasks_other_work"),
+        },
+        Scenario {
+            id: "27_sleep0_order",
+            title: "sleep(0) round robin",
+            section: Section::Sleep,
+            explanation: "sleep(0) hands control back to the loop without advancing time. Three tasks \
+            that print and sleep(0) take turns A, B, C, A, B, C in creation order, all at 0 s: use the \
+            event-order axis to see the interleaving.",
+            source: listing!("27_sleep0_order"),
+        },
+        Scenario {
+            id: "40_gather",
+            title: "gather runs coroutines concurrently",
+            section: Section::Tasks,
+            explanation: "gather wraps each coroutine in a task (named delay#1, delay#2, delay#3) and \
+            waits for all of them. They sleep at the same time; the results come back in argument \
+            order after the slowest, at 3 s.",
+            source: listing!("40_gather"),
+        },
+        Scenario {
+            id: "41_gather_return_exceptions",
+            title: "gather with a failing child",
+            section: Section::Tasks,
+            explanation: "With return_exceptions=True the ValueError is returned as one of the results. \
+            Without it, gather fails as soon as the child fails (at 5 s, 2 s after the second gather \
+            began) while the other children keep running: gather does not cancel them.",
+            source: listing!("41_gather_return_exceptions"),
+        },
+        Scenario {
+            id: "31_blocking_time_sleep",
+            title: "time.sleep blocks the loop",
+            section: Section::Sleep,
+            explanation: "time.sleep(1) inside a coroutine holds the whole loop: while blocking_A blocks, \
+            blocking_B cannot even start, and the pair takes 3 s. With await sleep(1) instead, both \
+            work phases overlap and the pair takes 2 s.",
+            source: listing!("31_blocking_time_sleep"),
+        },
+        Scenario {
+            id: "42_blocking_ruins_concurrency",
+            title: "Blocking work ruins concurrency",
+            section: Section::Sleep,
+            explanation: "Three requests under gather: when each does blocking work (time.sleep), the loop \
+            can run only one at a time and they take 3 s; when each awaits sleep instead, they overlap \
+            and take 1 s.",
+            source: listing!("42_blocking_ruins_concurrency"),
+        },
+        Scenario {
+            id: "07_cancel_long_task",
+            title: "Cancelling a long task",
+            section: Section::Cancelling,
+            explanation: "main calls long_task.cancel() at 5 s. cancel() only requests: long_task gets \
+            CancelledError at its sleep after main suspends. main checked done() before that (still \
+            False), so it sleeps once more and reports the cancellation at 6 s.",
+            source: listing!("07_cancel_long_task"),
+        },
+        Scenario {
+            id: "11_cancel_before_start",
+            title: "Cancelling a task before it starts",
+            section: Section::Cancelling,
+            explanation: "Both tasks are cancelled before they ever ran. cancel() returns True but done() \
+            stays False until the loop runs them; their first step throws CancelledError in before the \
+            first line, so even stubborn's handler never runs.",
+            source: listing!("11_cancel_before_start"),
+        },
+        Scenario {
+            id: "12_cancel_caught_return",
+            title: "A task swallows its cancellation",
+            section: Section::Cancelling,
+            explanation: "The task catches CancelledError at its sleep and returns normally: the \
+            cancellation is swallowed, the task ends with a result, and cancelled() is False.",
+            source: listing!("12_cancel_caught_return"),
+        },
+        Scenario {
+            id: "15_cancel_awaiting_task",
+            title: "Cancelling a task that awaits another",
+            section: Section::Cancelling,
+            explanation: "main cancels parent while parent awaits child: the cancel is forwarded to child. \
+            child runs its cleanup and ends cancelled first; only then does parent resume with \
+            CancelledError, run its own cleanup and end cancelled.",
+            source: listing!("15_cancel_awaiting_task"),
+        },
+        Scenario {
+            id: "17_finally_on_cancel",
+            title: "Cleanup on cancellation, innermost first",
+            section: Section::Cancelling,
+            explanation: "worker awaits middle, which awaits inner, which sleeps. Cancelling worker \
+            delivers CancelledError at that innermost sleep; it unwinds through inner, middle and \
+            worker, each running its cleanup on the way out.",
+            source: listing!("17_finally_on_cancel"),
+        },
+        Scenario {
+            id: "24_fire_and_forget",
+            title: "Fire and forget",
+            section: Section::Cancelling,
+            explanation: "boom fails at 1 s and nobody awaits it: when main returns and drops the last \
+            handle, the loop reports \"Task exception was never retrieved\". slow is still sleeping \
+            when main returns; the shutdown of run cancels it.",
+            source: listing!("24_fire_and_forget"),
+        },
+        Scenario {
+            id: "08_wait_for_timeout",
+            title: "wait_for times out",
+            section: Section::Timeouts,
+            explanation: "wait_for(task, 1) on a 2 s task: at 1 s the deadline cancels main, and main's \
+            cancel is forwarded to the task it awaits. The task is cancelled first, then main resumes \
+            and its CancelledError becomes TimeoutError.",
+            source: listing!("08_wait_for_timeout"),
+        },
+        Scenario {
+            id: "09_wait_for_in_time",
+            title: "wait_for in time",
+            section: Section::Timeouts,
+            explanation: "wait_for on a coroutine creates no task: delay(1) runs inside main and returns \
+            before the 2 s deadline. On a task, main waits on it under the deadline and gets its \
+            result at 2 s.",
+            source: listing!("09_wait_for_in_time"),
+        },
+        Scenario {
+            id: "21_wait_for_zero_timeout",
+            title: "wait_for with timeout 0",
+            section: Section::Timeouts,
+            explanation: "With timeout 0, wait_for wraps a coroutine in a task and cancels it before it \
+            starts; returns the result of a finished task at once; and cancels a started task, waits \
+            for it to finish cancelling, then raises TimeoutError. No time passes.",
+            source: listing!("21_wait_for_zero_timeout"),
+        },
+        Scenario {
+            id: "43_wait_for_swallowed_cancel",
+            title: "wait_for when the cancel is swallowed",
+            section: Section::Timeouts,
+            explanation: "The deadline cancels the inner work, which catches CancelledError and returns a \
+            fallback. wait_for then returns that value instead of raising TimeoutError, for a \
+            coroutine and for a task alike.",
+            source: listing!("43_wait_for_swallowed_cancel"),
+        },
+        Scenario {
+            id: "10_shield_wait_for",
+            title: "shield + wait_for",
+            section: Section::Shield,
+            explanation: "wait_for(shield(task), 5) times out at 5 s: the deadline cancels main, and the \
+            cancel stops at the shield's outer future, so the shielded task never hears of it. main \
+            gets TimeoutError, then awaits the task, which finishes at 10 s.",
+            source: listing!("10_shield_wait_for"),
+        },
+        Scenario {
+            id: "19_shield_outer_cancelled",
+            title: "shield protects the inner task",
+            section: Section::Shield,
+            explanation: "waiter awaits shield(inner). Cancelling waiter at 2 s cancels only the shield's \
+            outer future: waiter gets CancelledError, while inner never receives a cancel request and \
+            finishes at 5 s.",
+            source: listing!("19_shield_outer_cancelled"),
+        },
     ];
     &ALL
 }
@@ -191,20 +321,3 @@ pub fn all() -> &'static [Scenario] {
 pub fn find(id: &str) -> Option<&'static Scenario> {
     all().iter().find(|s| s.id == id)
 }
-
-/// Declares a scenario file's `SCENARIO` constant.
-macro_rules! scenario {
-    (id: $id:expr, title: $title:expr, section: $section:expr, explanation: $expl:expr, main: $main:path $(,)?) => {
-        /// This file's scenario.
-        pub const SCENARIO: $crate::scenarios::Scenario = $crate::scenarios::Scenario {
-            id: $id,
-            title: $title,
-            section: $section,
-            explanation: $expl,
-            source: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", file!())),
-            file: file!(),
-            run: |rt| rt.run($main()).log,
-        };
-    };
-}
-pub(crate) use scenario;

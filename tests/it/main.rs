@@ -32,5 +32,6 @@ mod script_limits;
 mod scripts;
 mod shield;
 mod timers;
+mod twins;
 mod wait_for;
 mod warnings;

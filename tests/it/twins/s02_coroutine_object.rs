@@ -3,7 +3,7 @@
 //! unawaited gives asyncio's "coroutine ... was never awaited" warning.
 //! Awaiting a coroutine that never suspends takes no time and no extra task.
 
-use crate::{Result, coroutine, iscoroutine, print, repr};
+use taskline::{Result, coroutine, iscoroutine, print, repr};
 
 coroutine! {
     async fn coroutine_add_one(number: i64) -> Result<i64> {
@@ -30,12 +30,10 @@ fn add_one(number: i64) -> i64 {
     number + 1
 }
 
-super::scenario! {
-    id: "02_coroutine_object",
-    title: "A coroutine object does nothing until awaited",
-    section: super::Section::Coroutines,
-    explanation: "Calling coroutine_add_one(1) only creates a coroutine object; nothing runs. \
-        Dropping it without awaiting it gives the warning \"coroutine 'coroutine_add_one' was never \
-        awaited\". Awaiting a coroutine that never suspends takes no time and creates no task.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "02_coroutine_object";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! cancellation is swallowed, the task ends with a result and cancelled()
 //! is false.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep};
+use taskline::{Result, coroutine, create_task, print, repr, sleep};
 
 coroutine! {
     async fn stubborn() -> Result<&'static str> {
@@ -31,11 +31,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "12_cancel_caught_return",
-    title: "A task swallows its cancellation",
-    section: super::Section::Cancelling,
-    explanation: "The task catches CancelledError at its sleep and returns normally: the \
-        cancellation is swallowed, the task ends with a result, and cancelled() is False.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "12_cancel_caught_return";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! it, it catches CancelledError and returns a fallback, and wait_for
 //! returns that value instead of raising TimeoutError.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep, wait_for};
+use taskline::{Result, coroutine, create_task, print, repr, sleep, wait_for};
 
 coroutine! {
     async fn stubborn() -> Result<&'static str> {
@@ -26,12 +26,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "43_wait_for_swallowed_cancel",
-    title: "wait_for when the cancel is swallowed",
-    section: super::Section::Timeouts,
-    explanation: "The deadline cancels the inner work, which catches CancelledError and returns a \
-        fallback. wait_for then returns that value instead of raising TimeoutError, for a \
-        coroutine and for a task alike.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "43_wait_for_swallowed_cancel";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

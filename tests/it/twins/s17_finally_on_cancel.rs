@@ -2,7 +2,7 @@
 //! delivered at the innermost await (the sleep inside inner()) and unwinds
 //! through middle() and worker().
 
-use crate::{Result, coroutine, create_task, print, sleep};
+use taskline::{Result, coroutine, create_task, print, sleep};
 
 coroutine! {
     async fn inner() -> Result<()> {
@@ -41,12 +41,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "17_finally_on_cancel",
-    title: "Cleanup on cancellation, innermost first",
-    section: super::Section::Cancelling,
-    explanation: "worker awaits middle, which awaits inner, which sleeps. Cancelling worker \
-        delivers CancelledError at that innermost sleep; it unwinds through inner, middle and \
-        worker, each running its cleanup on the way out.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "17_finally_on_cancel";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

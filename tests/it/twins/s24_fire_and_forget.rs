@@ -3,7 +3,7 @@
 //! handle; 'slow' is still sleeping when main returns and is cancelled by
 //! the shutdown of run (as asyncio.run does).
 
-use crate::{Error, Result, coroutine, create_task, print, repr, sleep};
+use taskline::{Error, Result, coroutine, create_task, print, repr, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -28,12 +28,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "24_fire_and_forget",
-    title: "Fire and forget",
-    section: super::Section::Cancelling,
-    explanation: "boom fails at 1 s and nobody awaits it: when main returns and drops the last \
-        handle, the loop reports \"Task exception was never retrieved\". slow is still sleeping \
-        when main returns; the shutdown of run cancels it.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "24_fire_and_forget";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -1,7 +1,7 @@
 //! Sequential awaits (listing 2.7 style): awaiting coroutines one after the
 //! other runs them one after the other, so the sleeps add up: 1 + 2 = 3 s.
 
-use crate::{Result, coroutine, print, sleep};
+use taskline::{Result, coroutine, print, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -31,11 +31,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "03_sequential_awaits",
-    title: "Sequential awaits add up",
-    section: super::Section::Sleep,
-    explanation: "Awaiting coroutines one after the other runs them one after the other inside \
-        main: the sleeps add up to 1 + 2 = 3 s. Only creating tasks makes work overlap.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "03_sequential_awaits";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! print and sleep(0) three times interleave round-robin (A, B, C, A, B, C,
 //! ...) in creation order, all at t = 0.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep};
+use taskline::{Result, coroutine, create_task, print, repr, sleep};
 
 coroutine! {
     async fn worker(name: &'static str, n: u32) -> Result<&'static str> {
@@ -27,12 +27,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "27_sleep0_order",
-    title: "sleep(0) round robin",
-    section: super::Section::Sleep,
-    explanation: "sleep(0) hands control back to the loop without advancing time. Three tasks \
-        that print and sleep(0) take turns A, B, C, A, B, C in creation order, all at 0 s: use the \
-        event-order axis to see the interleaving.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "27_sleep0_order";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! to what it is waiting on, so the child task is cancelled too; the parent
 //! gets CancelledError only once the child has finished cancelling.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep};
+use taskline::{Result, coroutine, create_task, print, repr, sleep};
 
 coroutine! {
     async fn child() -> Result<&'static str> {
@@ -33,12 +33,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "15_cancel_awaiting_task",
-    title: "Cancelling a task that awaits another",
-    section: super::Section::Cancelling,
-    explanation: "main cancels parent while parent awaits child: the cancel is forwarded to child. \
-        child runs its cleanup and ends cancelled first; only then does parent resume with \
-        CancelledError, run its own cleanup and end cancelled.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "15_cancel_awaiting_task";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

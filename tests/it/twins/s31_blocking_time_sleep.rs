@@ -2,7 +2,7 @@
 //! (blocking "work") and then await sleep(1); then the same two tasks with
 //! sleep(1) awaited in place of time.sleep(1).
 
-use crate::{Result, coroutine, create_task, print, sleep, time};
+use taskline::{Result, coroutine, create_task, print, sleep, time};
 
 coroutine! {
     async fn blocking_worker(name: &'static str, t0: f64) -> Result<&'static str> {
@@ -44,12 +44,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "31_blocking_time_sleep",
-    title: "time.sleep blocks the loop",
-    section: super::Section::Sleep,
-    explanation: "time.sleep(1) inside a coroutine holds the whole loop: while blocking_A blocks, \
-        blocking_B cannot even start, and the pair takes 3 s. With await sleep(1) instead, both \
-        work phases overlap and the pair takes 2 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "31_blocking_time_sleep";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! false until the loop runs it; its first step throws CancelledError in
 //! before the first line of the body, so not even its error handling sees it.
 
-use crate::{Result, Task, coroutine, create_task, print, repr, sleep};
+use taskline::{Result, Task, coroutine, create_task, print, repr, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -35,7 +35,7 @@ coroutine! {
     }
 }
 
-async fn report<T: Clone + crate::PyRepr + 'static>(t: &Task<T>) {
+async fn report<T: Clone + taskline::PyRepr + 'static>(t: &Task<T>) {
     if let Err(e) = t.await {
         if e.is_cancelled() {
             print(format!("{}: cancelled={}", t.name(), repr(&t.cancelled())));
@@ -43,12 +43,10 @@ async fn report<T: Clone + crate::PyRepr + 'static>(t: &Task<T>) {
     }
 }
 
-super::scenario! {
-    id: "11_cancel_before_start",
-    title: "Cancelling a task before it starts",
-    section: super::Section::Cancelling,
-    explanation: "Both tasks are cancelled before they ever ran. cancel() returns True but done() \
-        stays False until the loop runs them; their first step throws CancelledError in before the \
-        first line, so even stubborn's handler never runs.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "11_cancel_before_start";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -3,7 +3,7 @@
 //! false: the CancelledError has not been delivered yet), prints once more
 //! and sleeps another second, so "Our task was cancelled" comes at 6 s.
 
-use crate::{Result, coroutine, create_task, print, sleep};
+use taskline::{Result, coroutine, create_task, print, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -34,12 +34,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "07_cancel_long_task",
-    title: "Cancelling a long task",
-    section: super::Section::Cancelling,
-    explanation: "main calls long_task.cancel() at 5 s. cancel() only requests: long_task gets \
-        CancelledError at its sleep after main suspends. main checked done() before that (still \
-        False), so it sleeps once more and reports the cancellation at 6 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "07_cancel_long_task";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

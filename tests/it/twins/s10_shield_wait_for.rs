@@ -2,7 +2,7 @@
 //! shielded 10 s task is not cancelled; main then awaits it and gets its
 //! result at 10 s.
 
-use crate::{Result, coroutine, create_task, print, repr, shield, sleep, wait_for};
+use taskline::{Result, coroutine, create_task, print, repr, shield, sleep, wait_for};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -28,12 +28,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "10_shield_wait_for",
-    title: "shield + wait_for",
-    section: super::Section::Shield,
-    explanation: "wait_for(shield(task), 5) times out at 5 s: the deadline cancels main, and the \
-        cancel stops at the shield's outer future, so the shielded task never hears of it. main \
-        gets TimeoutError, then awaits the task, which finishes at 10 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "10_shield_wait_for";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

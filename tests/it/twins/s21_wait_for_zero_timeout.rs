@@ -3,7 +3,7 @@
 //! already-finished task it returns the result; (3) on a started, unfinished
 //! task it cancels it and raises TimeoutError. No time passes in any of them.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep, wait_for};
+use taskline::{Result, coroutine, create_task, print, repr, sleep, wait_for};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -37,12 +37,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "21_wait_for_zero_timeout",
-    title: "wait_for with timeout 0",
-    section: super::Section::Timeouts,
-    explanation: "With timeout 0, wait_for wraps a coroutine in a task and cancels it before it \
-        starts; returns the result of a finished task at once; and cancels a started task, waits \
-        for it to finish cancelling, then raises TimeoutError. No time passes.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "21_wait_for_zero_timeout";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! of the results; without it, the gather fails as soon as the child does,
 //! while the other children run on.
 
-use crate::{Error, Result, coroutine, gather, gather_settled, print, repr, sleep};
+use taskline::{Error, Result, coroutine, gather, gather_settled, print, repr, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -34,12 +34,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "41_gather_return_exceptions",
-    title: "gather with a failing child",
-    section: super::Section::Tasks,
-    explanation: "With return_exceptions=True the ValueError is returned as one of the results. \
-        Without it, gather fails as soon as the child fails (at 5 s, 2 s after the second gather \
-        began) while the other children keep running: gather does not cancel them.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "41_gather_return_exceptions";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! 2 s timeout runs inside the calling task; (2) an existing task finishing
 //! at 2 s under a 1.5 s timeout started at 1 s.
 
-use crate::{Result, coroutine, create_task, print, sleep, wait_for};
+use taskline::{Result, coroutine, create_task, print, sleep, wait_for};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -22,12 +22,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "09_wait_for_in_time",
-    title: "wait_for in time",
-    section: super::Section::Timeouts,
-    explanation: "wait_for on a coroutine creates no task: delay(1) runs inside main and returns \
-        before the 2 s deadline. On a task, main waits on it under the deadline and gets its \
-        result at 2 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "09_wait_for_in_time";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

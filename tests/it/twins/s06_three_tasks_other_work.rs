@@ -1,7 +1,7 @@
 //! Three tasks plus main doing other work (listings 2.10/2.11): three
 //! delay(3) tasks run while main prints every second; total 3 s.
 
-use crate::{Result, coroutine, create_task, print, sleep};
+use taskline::{Result, coroutine, create_task, print, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -32,12 +32,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "06_three_tasks_other_work",
-    title: "Three tasks while main does other work",
-    section: super::Section::Tasks,
-    explanation: "Three tasks sleep 3 s while main prints every second. At 3.0 s the three timers \
-        fire in the order they were set, and the tasks finish in creation order before main \
-        resumes.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "06_three_tasks_other_work";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! call (time.sleep, standing for CPU work or blocking I/O) take 3 s even
 //! under gather; with an awaited sleep they overlap and take 1 s.
 
-use crate::{Result, coroutine, gather, print, sleep, time};
+use taskline::{Result, coroutine, gather, print, sleep, time};
 
 coroutine! {
     async fn handle_request(n: u32) -> Result<()> {
@@ -30,12 +30,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "42_blocking_ruins_concurrency",
-    title: "Blocking work ruins concurrency",
-    section: super::Section::Sleep,
-    explanation: "Three requests under gather: when each does blocking work (time.sleep), the loop \
-        can run only one at a time and they take 3 s; when each awaits sleep instead, they overlap \
-        and take 1 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "42_blocking_ruins_concurrency";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -1,7 +1,7 @@
 //! gather: three coroutines run as tasks at once; the results come back in
 //! argument order, after the slowest (3 s).
 
-use crate::{Result, coroutine, gather, print, repr, sleep};
+use taskline::{Result, coroutine, gather, print, repr, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -18,12 +18,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "40_gather",
-    title: "gather runs coroutines concurrently",
-    section: super::Section::Tasks,
-    explanation: "gather wraps each coroutine in a task (named delay#1, delay#2, delay#3) and \
-        waits for all of them. They sleep at the same time; the results come back in argument \
-        order after the slowest, at 3 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "40_gather";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

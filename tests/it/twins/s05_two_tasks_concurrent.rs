@@ -1,7 +1,7 @@
 //! Two tasks run concurrently: delay(2) and delay(3) awaited one after the
 //! other still take max(2, 3) = 3 s in total.
 
-use crate::{Result, coroutine, create_task, print, sleep};
+use taskline::{Result, coroutine, create_task, print, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -22,11 +22,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "05_two_tasks_concurrent",
-    title: "Two tasks run concurrently",
-    section: super::Section::Tasks,
-    explanation: "Two tasks sleep 2 s and 3 s at the same time; awaiting them one after the other \
-        still takes max(2, 3) = 3 s, not 5 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "05_two_tasks_concurrent";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! 1 s timeout fires; wait_for waits for the cancellation to complete, then
 //! raises TimeoutError.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep, wait_for};
+use taskline::{Result, coroutine, create_task, print, repr, sleep, wait_for};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -26,12 +26,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "08_wait_for_timeout",
-    title: "wait_for times out",
-    section: super::Section::Timeouts,
-    explanation: "wait_for(task, 1) on a 2 s task: at 1 s the deadline cancels main, and main's \
-        cancel is forwarded to the task it awaits. The task is cancelled first, then main resumes \
-        and its CancelledError becomes TimeoutError.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "08_wait_for_timeout";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

@@ -2,7 +2,7 @@
 //! gets CancelledError at 2 s, the shielded inner task keeps running and
 //! finishes at 5 s; main then awaits it.
 
-use crate::{Result, Task, coroutine, create_task, print, repr, shield, sleep};
+use taskline::{Result, Task, coroutine, create_task, print, repr, shield, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -45,12 +45,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "19_shield_outer_cancelled",
-    title: "shield protects the inner task",
-    section: super::Section::Shield,
-    explanation: "waiter awaits shield(inner). Cancelling waiter at 2 s cancels only the shield's \
-        outer future: waiter gets CancelledError, while inner never receives a cancel request and \
-        finishes at 5 s.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "19_shield_outer_cancelled";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }

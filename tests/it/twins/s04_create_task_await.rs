@@ -1,7 +1,7 @@
 //! create_task then await (listing 2.9): the task does not start until main
 //! suspends; awaiting it takes 3 s.
 
-use crate::{Result, coroutine, create_task, print, repr, sleep};
+use taskline::{Result, coroutine, create_task, print, repr, sleep};
 
 coroutine! {
     async fn delay(delay_seconds: u64) -> Result<u64> {
@@ -20,11 +20,10 @@ coroutine! {
     }
 }
 
-super::scenario! {
-    id: "04_create_task_await",
-    title: "create_task, then await",
-    section: super::Section::Tasks,
-    explanation: "create_task only schedules the task: it starts after main suspends at its \
-        await. main prints done=False before the task has run a single line.",
-    main: main,
+/// The listing this twin reproduces.
+pub const ID: &str = "04_create_task_await";
+
+/// Runs the twin on `rt`.
+pub fn run(rt: taskline::Runtime) -> taskline::trace::Log {
+    rt.run(main()).log
 }
