@@ -27,8 +27,11 @@ mod s41_gather_return_exceptions;
 mod s42_blocking_ruins_concurrency;
 mod s43_wait_for_swallowed_cancel;
 
+/// Runs a twin on a runtime and returns its log.
+type Twin = fn(taskline::Runtime) -> taskline::trace::Log;
+
 /// Every twin: (scenario id, runner).
-pub fn all() -> Vec<(&'static str, fn(taskline::Runtime) -> taskline::trace::Log)> {
+pub fn all() -> Vec<(&'static str, Twin)> {
     vec![
         (s01_hello_world::ID, s01_hello_world::run),
         (s02_coroutine_object::ID, s02_coroutine_object::run),
