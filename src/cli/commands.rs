@@ -148,6 +148,66 @@ pub enum Command {
     /// Open the desktop app on a scenario or a saved log (step through it on a Gantt timeline).
     #[command(long_about = GUI_LONG_ABOUT, after_help = GUI_AFTER_HELP)]
     Gui(GuiArgs),
+    /// Explain why an event happened: its chain of causes, back to the source line.
+    #[command(long_about = WHY_LONG_ABOUT, after_help = WHY_AFTER_HELP)]
+    Why(WhyArgs),
+}
+
+const WHY_LONG_ABOUT: &str = "\
+Prints the chain of causes of one event of a run: the event, what caused it, \
+what caused that, and so on back to the program's start. A CancelledError is \
+traced to the cancel() call (and its line) or to the wait_for deadline that \
+fired; a wakeup to the sleep that ended or the task that finished; a \
+cancelled sibling to the child whose failure made its TaskGroup cancel it.
+
+EVENT is the event's number as `taskline run` prints it (#N).";
+
+const WHY_AFTER_HELP: &str = "\
+Examples:
+  taskline run 15_cancel_awaiting_task      # find the event number
+  taskline why 15_cancel_awaiting_task 18   # why did child end cancelled?
+  taskline why my.py 7";
+
+/// Arguments of `taskline why`.
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// A scenario id, a Python script (`.py`) or a saved log (`.json`).
+    #[arg(value_name = "SCENARIO_OR_LOG")]
+    pub target: String,
+
+    /// The event's number (`#N` in `taskline run`'s output).
+    #[arg(value_name = "EVENT")]
+    pub event: u32,
+
+    /// Width of the output in columns (default: $COLUMNS, else 100).
+    #[arg(long, value_name = "COLS", value_parser = parse_width, allow_negative_numbers = true)]
+    pub width: Option<usize>,
+}
+
+/// An event number past the end of the log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no event #{event}: {target} has {len} events (#0 to #{last})", last = len.saturating_sub(1))]
+pub struct NoSuchEvent {
+    /// The number asked for.
+    pub event: u32,
+    /// The target as given.
+    pub target: String,
+    /// How many events the log has.
+    pub len: usize,
+}
+
+/// `taskline why`: writes the cause chain of one event to `out`.
+///
+/// # Errors
+/// Those of [`obtain_log`], [`NoSuchEvent`], or a failure to write.
+pub fn why(args: &WhyArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (log, from_file) = obtain_log(&RunArgs::new(args.target.clone()))?;
+    if args.event as usize >= log.events.len() {
+        return Err(NoSuchEvent { event: args.event, target: args.target.clone(), len: log.events.len() }.into());
+    }
+    let text = super::text::why(&log, args.event, text_width(args.width));
+    out.write_all(text.as_bytes())?;
+    Ok(Outcome::of_log(&log, from_file))
 }
 
 const GUI_LONG_ABOUT: &str = "\
@@ -537,6 +597,7 @@ fn execute_unguarded(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => list(&args, &mut out).map(|()| Outcome::Done),
         Some(Command::Run(args)) => run(&args, &mut out),
         Some(Command::Export(args)) => super::export::export(&args, &mut out),
+        Some(Command::Why(args)) => why(&args, &mut out),
     };
     let flushed = out.flush();
     drop(out);
@@ -587,6 +648,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// written, no display).
 pub fn exit_status(e: &anyhow::Error) -> u8 {
     if e.is::<UnknownScenario>()
+        || e.is::<NoSuchEvent>()
         || e.is::<NotForLogFiles>()
         || e.is::<super::export::NotForFormat>()
         || e.is::<super::export::StdoutFormat>()

@@ -399,6 +399,40 @@ fn events(out: &mut dyn io::Write, log: &Log, width: usize) -> io::Result<()> {
     })
 }
 
+/// The cause chain of event `seq` as text (see [`crate::trace::cause`]): the
+/// event, then each cause back to the root, each line saying how it leads on.
+pub fn why(log: &Log, seq: u32, width: usize) -> String {
+    let causes = crate::trace::cause::derive(log);
+    let explanations = explain::explain_all(log);
+    let line = |seq: u32| {
+        let ev = &log.events[seq as usize];
+        let task = if ev.task == NONE { "-".to_string() } else { task_name(log, ev.task) };
+        let text = explanations.get(seq as usize).map_or(String::new(), |e| safe(e));
+        format!("#{seq}  {}  {task}  {}: {text}", fmt_seconds(ev.time), ev.kind.name())
+    };
+    let mut out = String::new();
+    let mut push = |text: &str, indent: usize| {
+        let room = width.saturating_sub(indent).max(30);
+        for (n, l) in wrap(&text.replace(", line ", ",\u{a0}line\u{a0}"), room).iter().enumerate() {
+            out.push_str(&" ".repeat(if n == 0 { indent } else { indent + 2 }));
+            out.push_str(&l.replace('\u{a0}', " "));
+            out.push('\n');
+        }
+    };
+    push(&format!("why {}", line(seq)), 0);
+    let chain = crate::trace::cause::chain(&causes, seq);
+    for c in &chain {
+        push(&format!("<- {} #{}", c.reason.describe(), c.seq), 2);
+        push(&line(c.seq), 5);
+    }
+    if chain.is_empty() {
+        push("(a root: nothing in the run caused it)", 2);
+    } else {
+        push("(the start of the chain)", 2);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

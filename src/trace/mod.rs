@@ -37,6 +37,7 @@ pub mod json;
 pub mod pyfmt;
 #[cfg(test)]
 pub(crate) mod testlog;
+pub mod cause;
 pub mod timeline;
 
 pub use intern::{Interner, NONE, Sym};

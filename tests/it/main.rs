@@ -35,3 +35,4 @@ mod timers;
 mod twins;
 mod wait_for;
 mod warnings;
+mod why;
