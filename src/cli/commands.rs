@@ -225,7 +225,8 @@ Examples:
   taskline gui
   taskline gui 10_shield_wait_for
   taskline gui run.json
-  taskline gui 10_shield_wait_for --screenshot shield.png --step 14 --size 1280x800";
+  taskline gui 10_shield_wait_for --screenshot shield.png --step 14 --size 1280x800
+  taskline gui 15_cancel_awaiting_task --step 18 --why --screenshot why.png";
 
 /// Arguments of `taskline gui`.
 #[derive(Debug, Default, Args)]
@@ -253,6 +254,10 @@ pub struct GuiArgs {
     /// Light theme (for screenshots).
     #[arg(long)]
     pub light: bool,
+
+    /// Open the "Why?" window (the chain of causes) on the event at --step.
+    #[arg(long)]
+    pub why: bool,
 }
 
 /// `taskline gui` (or `--screenshot`) with no display to open a window on.
@@ -305,6 +310,7 @@ pub fn gui(args: &GuiArgs) -> anyhow::Result<()> {
         } else {
             None
         },
+        why: args.why,
     });
     // winit's message names source files of the machine taskline was built on: say it plainly instead.
     launched.map_err(|e| {

@@ -79,6 +79,8 @@ pub struct TasklineApp {
     watch: Option<FileWatch>,
     /// A native open or save dialog that is up.
     native: Option<(NativeDialog, NativePurpose)>,
+    /// The event whose "Why?" chain is shown, if any.
+    why: Option<u32>,
 }
 
 /// What a native file dialog was opened for.
@@ -136,6 +138,7 @@ impl Default for TasklineApp {
             last_transform: None,
             watch: None,
             native: None,
+            why: None,
         }
     }
 }
@@ -372,6 +375,16 @@ impl TasklineApp {
         }
     }
 
+    /// The event whose "Why?" window is open, if any.
+    pub fn why_target(&self) -> Option<u32> {
+        self.why
+    }
+
+    /// Opens the "Why?" window on event `seq` (the button, the `W` key).
+    pub fn open_why(&mut self, seq: u32) {
+        self.why = self.doc.as_ref().filter(|d| seq < d.len()).map(|_| seq);
+    }
+
     /// The explanation line's text at the cursor.
     pub fn explanation(&self) -> String {
         self.doc.as_ref().map(|d| d.explanation(self.player.cursor())).unwrap_or_default()
@@ -484,7 +497,60 @@ impl TasklineApp {
         self.error_ui(&ctx);
         self.open_dialog_ui(&ctx);
         self.export_dialog_ui(&ctx);
+        self.why_ui(&ctx);
         self.screenshot_step(&ctx);
+    }
+
+    /// The "Why?" window: the chain of causes of one event, each a link that
+    /// moves the cursor to it.
+    fn why_ui(&mut self, ctx: &egui::Context) {
+        let Some(target) = self.why else { return };
+        let Some(doc) = &self.doc else {
+            self.why = None;
+            return;
+        };
+        let mut open = true;
+        let mut jump = None;
+        let cursor = self.player.cursor();
+        let line = |seq: u32| {
+            let ev = doc.event(seq);
+            let task = ev.filter(|e| e.task != NONE).map_or("the loop", |e| doc.log.task_name(e.task));
+            format!("#{seq} · {} · {task}: {}", fmt_seconds(doc.timeline.time_at(seq)), doc.explanation(seq))
+        };
+        egui::Window::new(format!("Why #{target}?"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(560.0)
+            .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -60.0])
+            .show(ctx, |ui| {
+                if ui.selectable_label(cursor == target, RichText::new(line(target)).strong()).clicked() {
+                    jump = Some(target);
+                }
+                let chain = doc.why(target);
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for c in &chain {
+                        ui.label(RichText::new(format!("⬆ {} #{}", c.reason.describe(), c.seq)).weak().italics());
+                        if ui.selectable_label(cursor == c.seq, line(c.seq)).on_hover_text("Go to this event").clicked()
+                        {
+                            jump = Some(c.seq);
+                        }
+                    }
+                });
+                ui.separator();
+                ui.weak(if chain.is_empty() {
+                    "A root: nothing in the run caused it (the program's start, a deadlock, a stop)."
+                } else {
+                    "Back to the program's start. Click an event to go to it; W explains the event at the cursor."
+                });
+            });
+        if let Some(seq) = jump {
+            self.player.playing = false;
+            self.player.set(seq);
+        }
+        if !open {
+            self.why = None;
+        }
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -512,7 +578,7 @@ impl TasklineApp {
             return;
         }
         let Some(doc) = &self.doc else { return };
-        let (space, left, right, home, end, shift) = ctx.input_mut(|i| {
+        let (space, left, right, home, end, shift, why) = ctx.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::NONE, Key::Space),
                 i.key_pressed(Key::ArrowLeft),
@@ -520,8 +586,12 @@ impl TasklineApp {
                 i.consume_key(egui::Modifiers::NONE, Key::Home),
                 i.consume_key(egui::Modifiers::NONE, Key::End),
                 i.modifiers.shift,
+                i.consume_key(egui::Modifiers::NONE, Key::W),
             )
         });
+        if why && self.player.cursor() < doc.len() {
+            self.why = Some(self.player.cursor());
+        }
         if space {
             self.player.toggle_play();
         }
@@ -886,12 +956,19 @@ impl TasklineApp {
     }
 
     fn explanation_ui(&mut self, ui: &mut Ui) {
+        let mut open_why = None;
         ui.add_space(3.0);
         ui.horizontal_wrapped(|ui| match &self.doc {
             Some(doc) if !doc.is_empty() => {
                 let c = self.player.cursor();
                 ui.label(RichText::new(format!("#{c} · {}", fmt_seconds(doc.timeline.time_at(c)))).monospace().weak());
                 ui.label(RichText::new(doc.explanation(c)).size(15.0));
+                if let Some(because) = doc.because(c) {
+                    ui.label(RichText::new(because).size(13.0).weak());
+                }
+                if ui.small_button("Why?").on_hover_text("The chain of causes of this event (W)").clicked() {
+                    open_why = Some(c);
+                }
             }
             Some(_) => {
                 ui.weak("The log has no event.");
@@ -903,6 +980,9 @@ impl TasklineApp {
                 ui.weak("Pick a scenario on the left, or open a log (File ▸ Open, or drop a file here).");
             }
         });
+        if let Some(seq) = open_why {
+            self.open_why(seq);
+        }
         ui.add_space(3.0);
     }
 

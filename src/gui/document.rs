@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::layout::Axis;
 use crate::scenarios::{self, Scenario};
+use crate::trace::cause::{self, Cause};
 use crate::trace::timeline::{self, Timeline};
 use crate::trace::{Event, EventKind, Log, NONE, TaskId, explain};
 
@@ -70,6 +71,8 @@ pub struct Document {
     /// For a large log: every explanation, made in a background thread.
     background: Option<std::sync::mpsc::Receiver<Vec<String>>>,
     explain_cache: RefCell<Option<(u32, String)>>,
+    /// The direct cause of every event ([`cause::derive`]).
+    pub causes: Vec<Option<Cause>>,
 }
 
 impl Document {
@@ -87,6 +90,7 @@ impl Document {
             Some(_) => None,
             None => source_from_disk(&origin, &lines),
         };
+        let causes = cause::derive(&log);
         let small = log.events.len() <= EXPLAIN_ALL_MAX;
         let explanations = small.then(|| explain::explain_all(&log));
         // A large log: explain it all off the UI thread; until then, on demand.
@@ -99,6 +103,7 @@ impl Document {
             rx
         });
         Document {
+            causes,
             origin,
             scenario,
             log,
@@ -173,6 +178,16 @@ impl Document {
                 text
             }
         }
+    }
+
+    /// "because …" for event `seq` ([`cause::because`]), if it has a cause.
+    pub fn because(&self, seq: u32) -> Option<String> {
+        cause::because(&self.log, &self.causes, seq)
+    }
+
+    /// The chain of causes of `seq`, back to its root ([`cause::chain`]).
+    pub fn why(&self, seq: u32) -> Vec<Cause> {
+        cause::chain(&self.causes, seq)
     }
 
     /// The event `seq`.

@@ -39,6 +39,8 @@ pub struct LaunchOptions {
     pub size: Option<[f32; 2]>,
     /// Dark or light for the screenshot (`None`: as saved, else the system's).
     pub dark: Option<bool>,
+    /// Open the "Why?" window on the event at the cursor.
+    pub why: bool,
 }
 
 /// Parses `WxH` (e.g. `1280x800`).
@@ -90,6 +92,10 @@ pub fn run(options: LaunchOptions) -> anyhow::Result<()> {
             let mut app = TasklineApp::new(settings, options.target.as_deref());
             if let Some(step) = options.step {
                 app.player_mut().set(step);
+            }
+            if options.why {
+                let at = app.cursor();
+                app.open_why(at);
             }
             if let Some(path) = screenshot {
                 app.screenshot_to(path);

@@ -228,18 +228,23 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                 },
             },
             EventKind::TimeoutFired => {
-                let under_deadline = log.events.get(me.suspend as usize).is_some_and(|s| s.wait_kind() == WaitKind::Deadline);
+                let under_deadline =
+                    log.events.get(me.suspend as usize).is_some_and(|s| s.wait_kind() == WaitKind::Deadline);
                 if under_deadline { some(me.suspend, Reason::DeadlineSet) } else { some(me.step, Reason::InStep) }
             }
             EventKind::ShieldAbsorbed => some(me.cancel, Reason::CancelDelivered),
-            EventKind::Log => match log.logs.get(ev.a as usize) {
-                Some(LogRecord::Shutdown { .. }) => some(main_end(&past), Reason::MainEnded),
-                Some(LogRecord::LoopException { about: Some(task), .. }) => some(end_of(u64::from(*task)), Reason::TaskEnded),
-                Some(LogRecord::Warning { .. } | LogRecord::LoopException { about: None, .. }) => {
-                    if t < past.len() { some(me.step, Reason::InStep) } else { None }
+            EventKind::Log => {
+                match log.logs.get(ev.a as usize) {
+                    Some(LogRecord::Shutdown { .. }) => some(main_end(&past), Reason::MainEnded),
+                    Some(LogRecord::LoopException { about: Some(task), .. }) => {
+                        some(end_of(u64::from(*task)), Reason::TaskEnded)
+                    }
+                    Some(LogRecord::Warning { .. } | LogRecord::LoopException { about: None, .. }) => {
+                        if t < past.len() { some(me.step, Reason::InStep) } else { None }
+                    }
+                    Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None => None,
                 }
-                Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None => None,
-            },
+            }
         };
         // A cause is always an earlier event.
         out.push(cause.filter(|c| c.seq < seq));
@@ -318,10 +323,10 @@ pub fn is_root(log: &Log, seq: u32) -> bool {
     match ev.kind {
         EventKind::Created => log.tasks.get(ev.task as usize).is_none_or(|t| t.parent.is_none()),
         EventKind::Wake => ev.wake_reason() == WakeReason::Foreign,
-        EventKind::Log => matches!(
-            log.logs.get(ev.a as usize),
-            Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None
-        ) || ev.task == NONE,
+        EventKind::Log => {
+            matches!(log.logs.get(ev.a as usize), Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None)
+                || ev.task == NONE
+        }
         EventKind::CancelRequested => {
             log.cancels.get(ev.a as usize).is_some_and(|c| c.by == Canceller::Loop && c.forwarded_from.is_none())
         }
@@ -348,6 +353,16 @@ pub fn telling(log: &Log, causes: &[Option<Cause>], seq: u32) -> Option<Cause> {
     })
 }
 
+/// "because …" for the explanation line: the [`telling`] cause of `seq` in
+/// words, e.g. `because of the cancel requested at #12 (child: cancel_requested, line 26)`.
+pub fn because(log: &Log, causes: &[Option<Cause>], seq: u32) -> Option<String> {
+    let c = telling(log, causes, seq)?;
+    let ev = log.events.get(c.seq as usize)?;
+    let task = if ev.task == NONE { "the loop" } else { log.task_name(ev.task) };
+    let line = log.location(ev.loc).map(|(_, l)| format!(", line {l}")).unwrap_or_default();
+    Some(format!("because: {} #{} ({task}: {}{line})", c.reason.describe(), c.seq, ev.kind))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,8 +381,10 @@ mod tests {
         let causes = derive(&log);
         let end = find(&log, EventKind::Cancelled, "child");
         let chain = chain(&causes, end);
-        let kinds: Vec<(EventKind, &str)> =
-            chain.iter().map(|c| (log.events[c.seq as usize].kind, log.task_name(log.events[c.seq as usize].task))).collect();
+        let kinds: Vec<(EventKind, &str)> = chain
+            .iter()
+            .map(|c| (log.events[c.seq as usize].kind, log.task_name(log.events[c.seq as usize].task)))
+            .collect();
         // child's end <- its resume with CancelledError <- the forwarded cancel <- parent's cancel
         // <- main's step that called parent.cancel() <- ... <- main created (the root).
         assert_eq!(kinds[0], (EventKind::Resume, "child"));
@@ -425,7 +442,9 @@ mod tests {
                 let seq = seq as u32;
                 match c {
                     Some(c) => assert!(c.seq < seq, "{}: #{seq}", s.id),
-                    None => assert!(is_root(&log, seq), "{}: #{seq} {} has no cause", s.id, log.events[seq as usize].kind),
+                    None => {
+                        assert!(is_root(&log, seq), "{}: #{seq} {} has no cause", s.id, log.events[seq as usize].kind)
+                    }
                 }
             }
         }

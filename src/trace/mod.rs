@@ -31,13 +31,13 @@
 //! and in [`json`].
 
 pub mod asyncio;
+pub mod cause;
 pub mod explain;
 pub mod intern;
 pub mod json;
 pub mod pyfmt;
 #[cfg(test)]
 pub(crate) mod testlog;
-pub mod cause;
 pub mod timeline;
 
 pub use intern::{Interner, NONE, Sym};

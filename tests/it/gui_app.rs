@@ -318,3 +318,38 @@ fn the_export_window_copies_the_picture_it_would_write() {
     let px = decoded.get_pixel(decoded.width() / 2, decoded.height() / 2).0;
     assert_eq!(image.pixels[image.size[0] * (image.size[1] / 2) + image.size[0] / 2].to_srgba_unmultiplied(), px);
 }
+
+#[test]
+fn why_opens_the_chain_of_causes_and_a_click_goes_to_the_cause() {
+    let mut h = harness("15_cancel_awaiting_task");
+    h.run();
+    // Go to child's end: it ended cancelled.
+    let end = {
+        let doc = h.state().document().expect("open");
+        doc.log
+            .events
+            .iter()
+            .position(|e| e.kind == EventKind::Cancelled && doc.log.task_name(e.task) == "child")
+            .expect("child cancelled") as u32
+    };
+    h.state_mut().player_mut().set(end);
+    h.run_steps(3);
+    // The explanation line says because, and names the delivered cancel.
+    h.get_by_label_contains("because: the cancel requested at #12");
+    h.get_by_label("Why?").click();
+    h.run_steps(3);
+    assert_eq!(h.state().why_target(), Some(end));
+    h.get_by_label_contains(&format!("Why #{end}?"));
+    // The chain goes back to main's cancel() call (line 26) and to the program's start.
+    h.get_by_label_contains("main called parent.cancel()");
+    h.get_by_label_contains("⬆ passed on by the cancel at #11");
+    h.get_by_label_contains("asyncio.run created the main task");
+    // Clicking a link moves the cursor to that event; the window stays on its target.
+    h.get_by_label_contains("main called parent.cancel()").click();
+    h.run_steps(3);
+    assert_eq!(h.state().cursor(), 11);
+    assert_eq!(h.state().why_target(), Some(end));
+    // W explains the event at the cursor.
+    press(&mut h, Key::W);
+    assert_eq!(h.state().why_target(), Some(11));
+}
