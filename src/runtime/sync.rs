@@ -34,7 +34,7 @@
 //!     let mut workers = Vec::new();
 //!     for i in 0..3 {
 //!         let lock = lock.clone();
-//!         workers.push(create_task(&format!("w{i}"), coro("worker", async move {
+//!         workers.push(create_task(format!("w{i}").as_str(), coro("worker", async move {
 //!             lock.acquire().await?;
 //!             sleep(1).await?;
 //!             lock.release()
@@ -650,7 +650,7 @@ struct SemState {
 ///     let sem = Semaphore::new(2)?;
 ///     let jobs = (0..4).map(|i| {
 ///         let sem = sem.clone();
-///         create_task(&format!("job{i}"), coro("job", async move {
+///         create_task(format!("job{i}").as_str(), coro("job", async move {
 ///             sem.acquire().await?;
 ///             sleep(1).await?;
 ///             sem.release()
@@ -842,7 +842,7 @@ struct BarrierInner {
 ///     let b = Barrier::new(3)?;
 ///     let tasks = (1..=3u32).map(|i| {
 ///         let b = b.clone();
-///         create_task(&format!("t{i}"), coro("party", async move { sleep(i).await?; b.wait().await }))
+///         create_task(format!("t{i}").as_str(), coro("party", async move { sleep(i).await?; b.wait().await }))
 ///     }).collect();
 ///     gather(tasks).await
 /// }));
