@@ -153,7 +153,7 @@ pub enum LoadError {
     },
     /// A taskline log of a schema version this build cannot read.
     #[error(
-        "{}unsupported log version {found} (this taskline reads version {supported})",
+        "{}unsupported log version {found} (this taskline reads versions 1 and {supported})",
         prefix(.file),
         supported = VERSION
     )]
@@ -224,7 +224,7 @@ impl LoadError {
 /// ```
 /// use taskline::trace::{Log, json};
 /// let text = json::to_string(&Log::new());
-/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 1,"));
+/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 2,"));
 /// assert_eq!(json::from_str(&text).unwrap().events.len(), 0);
 /// ```
 pub fn to_string(log: &Log) -> String {
@@ -1251,11 +1251,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn sync_events_round_trip_and_version_1_logs_still_load() {
+        let mut log = Log::new();
+        let main = log.intern("main");
+        log.add_task(TaskInfo { name: main, coro: main, parent: None, via: Via::Main, created_seq: 0 });
+        ev(&mut log, 0.0, 0, EventKind::Created, main, u64::from(NONE), 0);
+        let kind = log.intern("Lock");
+        let name = log.intern("db_lock");
+        let obj = log.add_object(SyncObject { kind, name });
+        ev(&mut log, 0.0, 0, EventKind::Sync, obj, Event::sync_payload(0, 0), SyncOp::Acquire as u8);
+        ev(&mut log, 1.0, NONE, EventKind::Sync, obj, Event::sync_payload(NONE, 3), SyncOp::Release as u8);
+        let text = to_string(&log);
+        assert!(text.contains(r#""kind":"sync","detail":{"object":0,"type":"Lock","name":"db_lock","op":"acquire","other":0,"count":0}"#), "{text}");
+        assert_eq!(to_string(&from_str(&text).unwrap()), text);
+        let v1 = text.replace("\"version\": 2", "\"version\": 1");
+        assert!(from_str(&v1).is_ok());
+        let bad = text.replace(r#""object":0,"type":"Lock","name":"db_lock","op":"release""#, r#""object":3,"type":"Lock","name":"db_lock","op":"release""#);
+        assert!(from_str(&bad).unwrap_err().to_string().contains("object 3 before object 1"), "{bad}");
+    }
+
+    #[test]
     fn unknown_versions_are_refused() {
         let err = load_text("log.json", r#"{"format": "taskline-log", "version": 7}"#);
-        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads version 1)");
+        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads versions 1 and 2)");
         let err = load_text("log.json", r#"{"format": "taskline-log", "version": "1"}"#);
-        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads version 1)"#);
+        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads versions 1 and 2)"#);
         let err = load_text("log.json", r#"{"format": "taskline-log"}"#);
         assert_eq!(err, r#"log.json: log: missing "version""#);
     }
