@@ -37,8 +37,8 @@ pub mod trace;
 
 pub use runtime::{
     Awaitable, Barrier, ClockMode, Condition, Config, Coro, Error, ErrorKind, Event, Gather, GatherSettled, Lock,
-    PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task, current_task, gather, gather_settled,
-    iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
+    PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
+    current_task, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
 
 /// The README's examples, compiled and run as doctests.

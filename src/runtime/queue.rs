@@ -467,7 +467,10 @@ mod tests {
             let many = q.task_done().unwrap_err();
             Ok(vec![full.type_name().to_owned(), empty.type_name().to_owned(), many.message().unwrap_or("").to_owned()])
         }));
-        assert_eq!(run.result, Ok(vec!["QueueFull".into(), "QueueEmpty".into(), "task_done() called too many times".into()]));
+        assert_eq!(
+            run.result,
+            Ok(vec!["QueueFull".into(), "QueueEmpty".into(), "task_done() called too many times".into()])
+        );
     }
 
     #[test]

@@ -568,7 +568,11 @@ impl Condition {
     /// [`wait_for`](Condition::wait_for) with a predicate of any type whose
     /// truth is `truthy(value)` (Python's truth value of the result).
     #[track_caller]
-    pub fn wait_for_value<T, P, Q>(&self, mut predicate: P, truthy: Q) -> Coro<impl Future<Output = Result<T>> + use<T, P, Q>>
+    pub fn wait_for_value<T, P, Q>(
+        &self,
+        mut predicate: P,
+        truthy: Q,
+    ) -> Coro<impl Future<Output = Result<T>> + use<T, P, Q>>
     where
         T: 'static,
         P: FnMut() -> Result<T> + 'static,
@@ -952,8 +956,11 @@ impl Barrier {
             let me = self.clone();
             coro("Barrier._wait", async move {
                 let m = me.clone();
-                coro("Condition.wait_for", me.0.cond.wait_for_at(loc, move || m.0.state.get() != BarrierState::Filling))
-                    .await?;
+                coro(
+                    "Condition.wait_for",
+                    me.0.cond.wait_for_at(loc, move || m.0.state.get() != BarrierState::Filling),
+                )
+                .await?;
                 if matches!(me.0.state.get(), BarrierState::Broken | BarrierState::Resetting) {
                     return Err(broken("Abort or reset of barrier"));
                 }
@@ -1037,7 +1044,8 @@ mod tests {
             .filter(|e| e.kind == EventKind::Sync)
             .map(|e| {
                 let o = log.objects[e.a as usize];
-                let other = if e.sync_other() == NONE { String::new() } else { format!(">{}", log.task_name(e.sync_other())) };
+                let other =
+                    if e.sync_other() == NONE { String::new() } else { format!(">{}", log.task_name(e.sync_other())) };
                 format!("{}:{}:{}{}", log.task_name(e.task), log.str(o.name), e.sync_op().name(), other)
             })
             .collect()
@@ -1055,7 +1063,10 @@ mod tests {
             t.await
         }));
         assert_eq!(run.result, Ok(true));
-        assert_eq!(sync_ops(&run.log), ["main:l:acquire", "w:l:wait", "main:l:release", "main:l:wake>w", "w:l:acquire"]);
+        assert_eq!(
+            sync_ops(&run.log),
+            ["main:l:acquire", "w:l:wait", "main:l:release", "main:l:wake>w", "w:l:acquire"]
+        );
     }
 
     #[test]

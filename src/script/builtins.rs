@@ -2111,7 +2111,9 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             let tasks: Vec<Value> = runtime::all_tasks().into_iter().map(|r| it.task_value(TaskObj::Ref(r))).collect();
             make_set(it, tasks)
         }
-        n if let Some(class) = n.strip_prefix("asyncio.") && super::sync::CLASSES.contains(&class) => {
+        n if let Some(class) = n.strip_prefix("asyncio.")
+            && super::sync::CLASSES.contains(&class) =>
+        {
             super::sync::construct(it, class, args, kwargs)
         }
         "asyncio.TaskGroup" => {

@@ -160,7 +160,11 @@ fn int(n: usize) -> Value {
 }
 
 /// A coroutine value named `name` around a runtime coroutine (whose own frame is dropped).
-fn coro_value<F>(name: &'static str, inner: runtime::Coro<F>, map: impl FnOnce(F::Output) -> runtime::Result<Value> + 'static) -> Value
+fn coro_value<F>(
+    name: &'static str,
+    inner: runtime::Coro<F>,
+    map: impl FnOnce(F::Output) -> runtime::Result<Value> + 'static,
+) -> Value
 where
     F: std::future::Future + 'static,
 {
@@ -179,7 +183,11 @@ fn none_result(r: runtime::Result<()>) -> runtime::Result<Value> {
 
 fn nargs(it: &Interp, ty: &str, name: &str, args: &[Value], max: usize) -> R<()> {
     if args.len() > max {
-        let what = if max == 0 { "no arguments".to_owned() } else { format!("{} positional argument{}", max + 1, if max == 0 { "" } else { "s" }) };
+        let what = if max == 0 {
+            "no arguments".to_owned()
+        } else {
+            format!("{} positional argument{}", max + 1, if max == 0 { "" } else { "s" })
+        };
         return it.type_error(format!("{ty}.{name}() takes {what} but {} were given", args.len() + 1));
     }
     Ok(())
@@ -213,7 +221,11 @@ pub(crate) fn call_method(
                 "_ContextManagerMixin.__aexit__",
                 Box::pin(async move { release(&o).map(|()| Value::None) }) as BoxFut,
             );
-            return Ok(Value::Coro(Rc::new(CoroObj { name: "_ContextManagerMixin.__aexit__", coro: RefCell::new(Some(c)), task_body: None })));
+            return Ok(Value::Coro(Rc::new(CoroObj {
+                name: "_ContextManagerMixin.__aexit__",
+                coro: RefCell::new(Some(c)),
+                task_body: None,
+            })));
         }
         _ => {}
     }
@@ -311,7 +323,13 @@ pub(crate) fn call_method(
     }
 }
 
-fn queue_method(it: &Interp, q: &Queue<Value>, name: &'static str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+fn queue_method(
+    it: &Interp,
+    q: &Queue<Value>,
+    name: &'static str,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> R<Value> {
     let ty = q.type_name();
     let one = |args: Vec<Value>| -> R<Value> {
         match <[Value; 1]>::try_from(args) {
@@ -494,4 +512,3 @@ pub(crate) fn construct(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(
     };
     Ok(Value::Sync(Rc::new(o)))
 }
-

@@ -1266,7 +1266,10 @@ pub(crate) mod tests {
         assert_eq!(to_string(&from_str(&text).unwrap()), text);
         let v1 = text.replace("\"version\": 2", "\"version\": 1");
         assert!(from_str(&v1).is_ok());
-        let bad = text.replace(r#""object":0,"type":"Lock","name":"db_lock","op":"release""#, r#""object":3,"type":"Lock","name":"db_lock","op":"release""#);
+        let bad = text.replace(
+            r#""object":0,"type":"Lock","name":"db_lock","op":"release""#,
+            r#""object":3,"type":"Lock","name":"db_lock","op":"release""#,
+        );
         assert!(from_str(&bad).unwrap_err().to_string().contains("object 3 before object 1"), "{bad}");
     }
 
