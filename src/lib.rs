@@ -36,9 +36,9 @@ pub mod script;
 pub mod trace;
 
 pub use runtime::{
-    Awaitable, ClockMode, Config, Coro, Error, ErrorKind, Gather, GatherSettled, PyRepr, Result, Run, RunError,
-    Runtime, Seconds, Shield, Sleep, Task, TaskRef, coro, create_task, current_task, gather, gather_settled,
-    iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
+    Awaitable, Barrier, ClockMode, Condition, Config, Coro, Error, ErrorKind, Event, Gather, GatherSettled, Lock,
+    PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
+    current_task, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
 
 /// The README's examples, compiled and run as doctests.

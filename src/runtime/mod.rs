@@ -40,7 +40,9 @@ pub(crate) mod core;
 mod coro;
 mod error;
 mod leaf;
+mod queue;
 mod slab;
+mod sync;
 mod task;
 
 pub use self::combinators::{
@@ -51,6 +53,8 @@ pub use self::core::{ClockMode, Config, DEFAULT_MAX_EVENTS, DEFAULT_MAX_TASKS, O
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};
+pub use self::queue::{LessThan, Queue, QueueOrder};
+pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
 pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};
 
 use std::future::Future;

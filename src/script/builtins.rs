@@ -83,6 +83,8 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
                 Some(Value::Class(it.class(name)))
             }
             "TaskGroup" => Some(bf("asyncio.TaskGroup", None)),
+            n if super::sync::EXCEPTIONS.contains(&n) => Some(Value::Class(it.class(n))),
+            n if let Some(c) = super::sync::CLASSES.iter().find(|c| **c == n) => Some(bf(sync_class(c), None)),
             _ => ASYNCIO.iter().find(|n| **n == name).map(|n| bf(asyncio_name(n), None)),
         },
         Value::Module("time") => TIME.iter().find(|n| **n == name).map(|n| bf(time_name(n), None)),
@@ -143,6 +145,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::Timeout(_) => method(&["when", "expired"]),
         Value::Loop => method(&["time", "create_task"]),
         Value::TaskGroup(_) => method(&["create_task"]),
+        Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::Exc(e) => match name {
             "args" => Some(Value::tuple(e.args.clone())),
             "exceptions" if e.class.name.ends_with("ExceptionGroup") && e.args.len() == 2 => {
@@ -215,6 +218,21 @@ fn asyncio_name(n: &str) -> &'static str {
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
         _ => "asyncio.get_running_loop",
+    }
+}
+
+/// The built-in name of an `asyncio` synchronization class's constructor.
+fn sync_class(c: &str) -> &'static str {
+    match c {
+        "Lock" => "asyncio.Lock",
+        "Event" => "asyncio.Event",
+        "Condition" => "asyncio.Condition",
+        "Semaphore" => "asyncio.Semaphore",
+        "BoundedSemaphore" => "asyncio.BoundedSemaphore",
+        "Barrier" => "asyncio.Barrier",
+        "Queue" => "asyncio.Queue",
+        "PriorityQueue" => "asyncio.PriorityQueue",
+        _ => "asyncio.LifoQueue",
     }
 }
 
@@ -1273,6 +1291,7 @@ fn call_method(
             format!("taskline: Timeout.{name}() is not supported (the deadline is kept by the runtime)"),
         )),
         Value::TaskGroup(tg) => super::taskgroup::create_task(it, tg, args, kwargs),
+        Value::Sync(s) => super::sync::call_method(it, s, name, args, kwargs),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
             _ => call_asyncio(it, "asyncio.create_task", args, kwargs),
@@ -2091,6 +2110,11 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             }
             let tasks: Vec<Value> = runtime::all_tasks().into_iter().map(|r| it.task_value(TaskObj::Ref(r))).collect();
             make_set(it, tasks)
+        }
+        n if let Some(class) = n.strip_prefix("asyncio.")
+            && super::sync::CLASSES.contains(&class) =>
+        {
+            super::sync::construct(it, class, args, kwargs)
         }
         "asyncio.TaskGroup" => {
             nargs(it, "TaskGroup", &args, 0, 0)?;

@@ -230,8 +230,27 @@ pub(crate) const ASYNCIO_FUNCTIONS: &[&str] = &[
     "ensure_future",
 ];
 /// The classes of the `asyncio` module the interpreter provides.
-pub(crate) const ASYNCIO_CLASSES: &[&str] =
-    &["CancelledError", "TimeoutError", "InvalidStateError", "TaskGroup", "Task", "Future"];
+pub(crate) const ASYNCIO_CLASSES: &[&str] = &[
+    "CancelledError",
+    "TimeoutError",
+    "InvalidStateError",
+    "TaskGroup",
+    "Task",
+    "Future",
+    "Lock",
+    "Event",
+    "Condition",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Barrier",
+    "Queue",
+    "PriorityQueue",
+    "LifoQueue",
+    "QueueEmpty",
+    "QueueFull",
+    "QueueShutDown",
+    "BrokenBarrierError",
+];
 
 /// Whether the `asyncio` module the interpreter provides has `name`.
 fn asyncio_has(name: &str) -> bool {

@@ -112,6 +112,10 @@ const EXC_TREE: &[(&str, &str)] = &[
     ("TimeoutError", "OSError"),
     ("MemoryError", "Exception"),
     ("InvalidStateError", "Exception"),
+    ("QueueEmpty", "Exception"),
+    ("QueueFull", "Exception"),
+    ("QueueShutDown", "Exception"),
+    ("BrokenBarrierError", "RuntimeError"),
 ];
 
 const TYPES: &[&str] = &[
@@ -378,7 +382,10 @@ impl Interp {
 
     fn assign(&self, fr: &Frame, t: &Target, v: Value) -> R<()> {
         match t {
-            Target::Var(var, _) => {
+            Target::Var(var, name) => {
+                if let Value::Sync(o) = &v {
+                    o.name_if_unset(name);
+                }
                 self.store(fr, *var, v);
                 Ok(())
             }
@@ -1285,6 +1292,15 @@ fn exec_with<'a>(
             }
             let r = exec_with(it, fr, items, i + 1, body, line).await;
             return super::taskgroup::exit(it, tg, r, line).await;
+        }
+        if let Value::Sync(o) = &cmv {
+            // `__aenter__`/`__aexit__` of asyncio's lock-like objects (and Barrier).
+            let body = exec_with(it, fr, items, i + 1, body, line);
+            let assign = |v: Value| match target {
+                Some(t) => it.assign(fr, t, v),
+                None => Ok(()),
+            };
+            return super::sync::with_block(it, o, line, body, assign).await;
         }
         let Value::Timeout(t) = &cmv else {
             return it.type_error(format!(

@@ -41,6 +41,7 @@ mod compile;
 mod heap;
 mod interp;
 mod ops;
+mod sync;
 mod taskgroup;
 mod value;
 

@@ -67,6 +67,8 @@ pub enum Value {
     Loop,
     /// An `asyncio.TaskGroup()`.
     TaskGroup(Rc<TaskGroupObj>),
+    /// A lock, event, condition, semaphore, barrier or queue.
+    Sync(Rc<super::sync::SyncObj>),
 }
 
 /// An `asyncio.TaskGroup` (CPython's `taskgroups.py`, tasks cancelled in creation order).
@@ -283,6 +285,7 @@ impl Value {
             Value::Timeout(_) => "Timeout",
             Value::Loop => "_UnixSelectorEventLoop",
             Value::TaskGroup(_) => "TaskGroup",
+            Value::Sync(o) => o.type_name(),
         }
     }
 
@@ -350,6 +353,7 @@ impl Value {
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Sync(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -525,6 +529,11 @@ pub fn try_str(v: &Value) -> Result<String, Halt> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Exc(e) => try_exc_str(e),
+        Value::Sync(o) => {
+            let mut out = String::new();
+            super::sync::write_repr(o, true, &mut out, &|x| try_repr(x).unwrap_or_else(|_| "...".into()));
+            Ok(out)
+        }
         _ => try_repr(v),
     }
 }
@@ -717,6 +726,9 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
         }
         Value::Iter(_) => out.push_str("<iterator object at 0x?>"),
         Value::Timeout(_) => out.push_str("<Timeout [created]>"),
+        Value::Sync(o) => {
+            super::sync::write_repr(o, false, out, &|x| try_repr(x).unwrap_or_else(|_| "...".into()));
+        }
         Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
         Value::TaskGroup(tg) => {
             let st = tg.st.borrow();

@@ -133,7 +133,7 @@ pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
         EventKind::Print => d.str("text", log.str(ev.a)),
         EventKind::Block => write_json_float(d.key("seconds"), ev.b_f64()),
         EventKind::Log => write_log(log, &log.logs[ev.a as usize], &mut d),
-        EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed => {}
+        EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed | EventKind::Sync => {}
     }
     d.end();
     o_end(out);

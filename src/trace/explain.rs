@@ -216,6 +216,7 @@ impl Context {
             EventKind::ShieldAbsorbed => {
                 format!("the cancel of {name} stops at the shield: {} runs on", log.task_name(ev.b_u32()))
             }
+            EventKind::Sync => sync(log, ev),
         }
     }
 
@@ -492,6 +493,49 @@ fn log_entry(log: &Log, ev: &Event) -> String {
         }
         LogRecord::Deadlock { message } => format!("deadlock: {}", log.str(*message)),
         LogRecord::Budget { message } => format!("the run was stopped: {}", log.str(*message)),
+    }
+}
+
+/// `Lock `db_lock`` style: the object's type and name.
+fn object(log: &Log, ev: &Event) -> String {
+    match log.objects.get(ev.a as usize) {
+        Some(o) => format!("{} `{}`", log.str(o.kind), log.str(o.name)),
+        None => "an object".to_owned(),
+    }
+}
+
+/// A short label of a `Sync` event (the op and the object).
+pub fn sync_short(log: &Log, ev: &Event) -> String {
+    format!("{} {}", ev.sync_op().name(), object(log, ev))
+}
+
+/// The sentence of a `Sync` event.
+fn sync(log: &Log, ev: &Event) -> String {
+    use super::SyncOp;
+    let name = if ev.task == NONE { "a loop callback" } else { who(log, ev.task) };
+    let obj = object(log, ev);
+    let other = ev.sync_other();
+    let count = ev.sync_count();
+    let other_name = if other == NONE { "" } else { log.task_name(other) };
+    let semaphore = log.objects.get(ev.a as usize).is_some_and(|o| log.str(o.kind).ends_with("Semaphore"));
+    match ev.sync_op() {
+        SyncOp::Acquire if semaphore => format!("{name} acquired {obj} ({count} left)"),
+        SyncOp::Acquire => format!("{name} acquired {obj}"),
+        SyncOp::Release if semaphore => format!("{name} released {obj} (value {count})"),
+        SyncOp::Release => format!("{name} released {obj}"),
+        SyncOp::Wait => format!("{name} waits on {obj} ({count} waiting)"),
+        SyncOp::Wake if other == NONE => format!("{name} woke the first waiter of {obj}"),
+        SyncOp::Wake => format!("{name} woke {other_name}, first in the queue of waiters of {obj}; it runs next"),
+        SyncOp::GiveUp => format!("{name} stopped waiting on {obj}: it was cancelled"),
+        SyncOp::Set => format!("{name} set {obj}: every waiter wakes"),
+        SyncOp::Clear => format!("{name} cleared {obj}"),
+        SyncOp::Notify => format!("{name} notified {count} waiter(s) of {obj}"),
+        SyncOp::Put => format!("{name} put an item on {obj} ({count} queued)"),
+        SyncOp::Get => format!("{name} took an item from {obj} ({count} left)"),
+        SyncOp::TaskDone => format!("{name} marked an item of {obj} done ({count} unfinished)"),
+        SyncOp::Abort => format!("{name} aborted {obj}: its waiters get BrokenBarrierError"),
+        SyncOp::Reset => format!("{name} reset {obj}"),
+        SyncOp::Shutdown => format!("{name} shut {obj} down: its waiters wake"),
     }
 }
 

@@ -1,4 +1,4 @@
-//! Saving and loading a [`Log`] as JSON (schema version 1).
+//! Saving and loading a [`Log`] as JSON (schema version 2; version 1 logs still load).
 //!
 //! The file is one JSON object. Every string is resolved (no interned symbol
 //! numbers appear in the file); tasks are referred to by their id, the index
@@ -9,7 +9,7 @@
 //! ```json
 //! {
 //!   "format": "taskline-log",
-//!   "version": 1,
+//!   "version": 2,
 //!   "meta": {"source": "05_two_tasks", "title": "Two tasks", "clock": "virtual", "stopped": null},
 //!   "tasks": [
 //!     {"id": 0, "name": "main", "coro": "main", "parent": null, "via": "asyncio.run"},
@@ -26,7 +26,7 @@
 //! | key | value |
 //! |-----|-------|
 //! | `format` | always `"taskline-log"`; a file without it is not a taskline log |
-//! | `version` | `1`; a reader refuses versions it does not know |
+//! | `version` | `2` (version 1, written before `sync` events existed, loads too); a reader refuses versions it does not know |
 //! | `meta` | `source`, `title`, `clock` (strings) and `stopped` (string or null), see [`Meta`] |
 //! | `tasks` | the task table in creation order: `id` (equal to the position), `name`, `coro`, `parent` (task id or null), `via` (`asyncio.run`, `create_task`, `wait_for`, `gather`, `shield` or another asyncio function's name) |
 //! | `events` | the events in the order they happened |
@@ -57,6 +57,7 @@
 //! | `wake` | `reason`: a [`WakeReason::name`] |
 //! | `timeout_fired` | `deadline` (number) |
 //! | `shield_absorbed` | `shielded`: the task the shield kept running (id) |
+//! | `sync` | `object` (id: objects are numbered from 0 in order of first use), `type` (e.g. `"Lock"`), `name` (e.g. `"db_lock"`), `op` (a [`SyncOp::name`]), `other` (task id, only when set), `count` (integer) |
 //!
 //! The `wait` object of a `suspend` has a `kind` ([`WaitKind::name`]) and
 //! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
@@ -97,15 +98,18 @@ use serde_json::{Map, Number, Value};
 
 use super::asyncio::via_name;
 use super::{
-    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym, TaskId, TaskInfo, Via,
-    WaitKind, WaitRecord, WakeReason, flags,
+    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym, SyncObject, SyncOp,
+    TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
 };
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "taskline-log";
 
-/// The schema version this module writes and reads.
-pub const VERSION: u64 = 1;
+/// The schema version this module writes (it reads this one and 1).
+pub const VERSION: u64 = 2;
+
+/// The schema versions this module reads.
+const READABLE_VERSIONS: [u64; 2] = [1, 2];
 
 /// How deeply `deadline` waits may nest (a guard against cycles in memory).
 const MAX_WAIT_DEPTH: usize = 16;
@@ -149,7 +153,7 @@ pub enum LoadError {
     },
     /// A taskline log of a schema version this build cannot read.
     #[error(
-        "{}unsupported log version {found} (this taskline reads version {supported})",
+        "{}unsupported log version {found} (this taskline reads versions 1 and {supported})",
         prefix(.file),
         supported = VERSION
     )]
@@ -220,7 +224,7 @@ impl LoadError {
 /// ```
 /// use taskline::trace::{Log, json};
 /// let text = json::to_string(&Log::new());
-/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 1,"));
+/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 2,"));
 /// assert_eq!(json::from_str(&text).unwrap().events.len(), 0);
 /// ```
 pub fn to_string(log: &Log) -> String {
@@ -407,6 +411,18 @@ fn detail_json(log: &Log, ev: &Event) -> Map<String, Value> {
         EventKind::ShieldAbsorbed => {
             d.insert("shielded".into(), task_ref(ev.b_u32()));
         }
+        EventKind::Sync => {
+            d.insert("object".into(), Value::from(ev.a));
+            if let Some(o) = log.objects.get(ev.a as usize) {
+                d.insert("type".into(), sym(log, o.kind));
+                d.insert("name".into(), sym(log, o.name));
+            }
+            d.insert("op".into(), Value::from(ev.sync_op().name()));
+            if ev.sync_other() != NONE {
+                d.insert("other".into(), Value::from(ev.sync_other()));
+            }
+            d.insert("count".into(), Value::from(ev.sync_count()));
+        }
     }
     d
 }
@@ -497,7 +513,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Log, LoadError> {
         }
     }
     match root.get("version") {
-        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) if v.as_u64().is_some_and(|n| READABLE_VERSIONS.contains(&n)) => {}
         Some(v) => {
             return Err(LoadError::UnsupportedVersion { file: None, found: v.to_string() });
         }
@@ -708,7 +724,7 @@ impl Loader {
         };
         let name = string(m, "kind")?;
         let kind = EventKind::from_name(name).ok_or_else(|| format!("unknown kind \"{name}\""))?;
-        let needs_task = !matches!(kind, EventKind::Print | EventKind::Block | EventKind::Log);
+        let needs_task = !matches!(kind, EventKind::Print | EventKind::Block | EventKind::Log | EventKind::Sync);
         if needs_task && task == NONE {
             return Err(format!("a {name} event needs a task"));
         }
@@ -834,6 +850,31 @@ impl Loader {
             EventKind::ShieldAbsorbed => {
                 let shielded = self.task_id(field(d, "shielded")?, "\"shielded\"")?;
                 (NONE, u64::from(shielded), 0)
+            }
+            EventKind::Sync => {
+                let object = uint(d, "object")?;
+                let kind = self.sym(Some(string(d, "type")?));
+                let name = self.sym(Some(string(d, "name")?));
+                let known = self.log.objects.len();
+                match (object as usize).cmp(&known) {
+                    std::cmp::Ordering::Less => {
+                        let o = self.log.objects[object as usize];
+                        if o.kind != kind || o.name != name {
+                            return Err(format!("object {object} changes its type or name"));
+                        }
+                    }
+                    std::cmp::Ordering::Equal => {
+                        self.log.add_object(SyncObject { kind, name });
+                    }
+                    std::cmp::Ordering::Greater => {
+                        return Err(format!("object {object} before object {known} (objects are numbered in order)"));
+                    }
+                }
+                let op = string(d, "op")?;
+                let op = SyncOp::from_name(op).ok_or_else(|| format!("unknown sync op \"{op}\""))?;
+                let other = self.opt_task(d, "other")?.unwrap_or(NONE);
+                let count = uint(d, "count")?;
+                (object, Event::sync_payload(other, count), op as u8)
             }
         })
     }
@@ -1210,11 +1251,34 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn sync_events_round_trip_and_version_1_logs_still_load() {
+        let mut log = Log::new();
+        let main = log.intern("main");
+        log.add_task(TaskInfo { name: main, coro: main, parent: None, via: Via::Main, created_seq: 0 });
+        ev(&mut log, 0.0, 0, EventKind::Created, main, u64::from(NONE), 0);
+        let kind = log.intern("Lock");
+        let name = log.intern("db_lock");
+        let obj = log.add_object(SyncObject { kind, name });
+        ev(&mut log, 0.0, 0, EventKind::Sync, obj, Event::sync_payload(0, 0), SyncOp::Acquire as u8);
+        ev(&mut log, 1.0, NONE, EventKind::Sync, obj, Event::sync_payload(NONE, 3), SyncOp::Release as u8);
+        let text = to_string(&log);
+        assert!(text.contains(r#""kind":"sync","detail":{"object":0,"type":"Lock","name":"db_lock","op":"acquire","other":0,"count":0}"#), "{text}");
+        assert_eq!(to_string(&from_str(&text).unwrap()), text);
+        let v1 = text.replace("\"version\": 2", "\"version\": 1");
+        assert!(from_str(&v1).is_ok());
+        let bad = text.replace(
+            r#""object":0,"type":"Lock","name":"db_lock","op":"release""#,
+            r#""object":3,"type":"Lock","name":"db_lock","op":"release""#,
+        );
+        assert!(from_str(&bad).unwrap_err().to_string().contains("object 3 before object 1"), "{bad}");
+    }
+
+    #[test]
     fn unknown_versions_are_refused() {
         let err = load_text("log.json", r#"{"format": "taskline-log", "version": 7}"#);
-        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads version 1)");
+        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads versions 1 and 2)");
         let err = load_text("log.json", r#"{"format": "taskline-log", "version": "1"}"#);
-        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads version 1)"#);
+        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads versions 1 and 2)"#);
         let err = load_text("log.json", r#"{"format": "taskline-log"}"#);
         assert_eq!(err, r#"log.json: log: missing "version""#);
     }

@@ -79,6 +79,14 @@ pub enum EventKind {
     TimeoutFired,
     /// A cancel of the task stopped at a shield: the shielded task runs on (taskline's own). `b`: the shielded task.
     ShieldAbsorbed,
+    /// An operation on a synchronization object: a lock, event, condition,
+    /// semaphore, barrier or queue (taskline's own). `task`: the task that
+    /// did it ([`NONE`] in a loop callback); `a`: the object (index in
+    /// [`Log::objects`]); `flags`: the [`SyncOp`]; `b`: [`Event::sync_other`]
+    /// (low 32 bits: the other task the operation is about, e.g. the waiter
+    /// it wakes, or [`NONE`]) and [`Event::sync_count`] (high 32 bits: a
+    /// count after the operation, see [`SyncOp`]).
+    Sync,
 }
 
 impl EventKind {
@@ -99,11 +107,12 @@ impl EventKind {
             EventKind::Wake => "wake",
             EventKind::TimeoutFired => "timeout_fired",
             EventKind::ShieldAbsorbed => "shield_absorbed",
+            EventKind::Sync => "sync",
         }
     }
 
     /// Every kind, in declaration order.
-    pub const ALL: [EventKind; 14] = [
+    pub const ALL: [EventKind; 15] = [
         EventKind::Created,
         EventKind::Start,
         EventKind::Resume,
@@ -118,6 +127,7 @@ impl EventKind {
         EventKind::Wake,
         EventKind::TimeoutFired,
         EventKind::ShieldAbsorbed,
+        EventKind::Sync,
     ];
 
     /// Parses a name written by [`EventKind::name`].
@@ -132,7 +142,7 @@ impl EventKind {
 
     /// Whether CPython's reference traces have this event (the others are taskline's own).
     pub fn in_asyncio_vocabulary(self) -> bool {
-        !matches!(self, EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed)
+        !matches!(self, EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed | EventKind::Sync)
     }
 }
 
@@ -200,6 +210,105 @@ impl WaitKind {
     pub fn from_name(name: &str) -> Option<WaitKind> {
         (0..7).map(WaitKind::from_u8).find(|k| k.name() == name)
     }
+}
+
+/// What a [`EventKind::Sync`] event did to its object (stored in [`Event::flags`]).
+///
+/// The count ([`Event::sync_count`]) is, per operation: `acquire`/`release`
+/// of a semaphore: its value afterwards; `wait`: the waiters queued
+/// afterwards; `notify`: how many waiters were woken; `put`/`get`: the
+/// queue's length afterwards; `task_done`: the unfinished tasks left;
+/// otherwise 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum SyncOp {
+    /// The task took the lock (or a semaphore slot), at once or after waiting.
+    Acquire,
+    /// The task released the lock (or a semaphore slot).
+    Release,
+    /// The task starts waiting on the object (its waiter future is queued).
+    Wait,
+    /// The object woke a waiter: `other` is the task whose future was set.
+    Wake,
+    /// A waiting task left the object's queue of waiters cancelled.
+    GiveUp,
+    /// `Event.set()`.
+    Set,
+    /// `Event.clear()`.
+    Clear,
+    /// `Condition.notify(n)` / `notify_all()`.
+    Notify,
+    /// An item was put on the queue.
+    Put,
+    /// An item was taken from the queue.
+    Get,
+    /// `Queue.task_done()`.
+    TaskDone,
+    /// `Barrier.abort()`.
+    Abort,
+    /// `Barrier.reset()`.
+    Reset,
+    /// `Queue.shutdown()`.
+    Shutdown,
+}
+
+impl SyncOp {
+    /// Every operation, in declaration order.
+    pub const ALL: [SyncOp; 14] = [
+        SyncOp::Acquire,
+        SyncOp::Release,
+        SyncOp::Wait,
+        SyncOp::Wake,
+        SyncOp::GiveUp,
+        SyncOp::Set,
+        SyncOp::Clear,
+        SyncOp::Notify,
+        SyncOp::Put,
+        SyncOp::Get,
+        SyncOp::TaskDone,
+        SyncOp::Abort,
+        SyncOp::Reset,
+        SyncOp::Shutdown,
+    ];
+
+    fn from_u8(v: u8) -> SyncOp {
+        SyncOp::ALL.get(v as usize).copied().unwrap_or(SyncOp::Wake)
+    }
+
+    /// A stable lower-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SyncOp::Acquire => "acquire",
+            SyncOp::Release => "release",
+            SyncOp::Wait => "wait",
+            SyncOp::Wake => "wake",
+            SyncOp::GiveUp => "give_up",
+            SyncOp::Set => "set",
+            SyncOp::Clear => "clear",
+            SyncOp::Notify => "notify",
+            SyncOp::Put => "put",
+            SyncOp::Get => "get",
+            SyncOp::TaskDone => "task_done",
+            SyncOp::Abort => "abort",
+            SyncOp::Reset => "reset",
+            SyncOp::Shutdown => "shutdown",
+        }
+    }
+
+    /// Parses a name written by [`SyncOp::name`].
+    pub fn from_name(name: &str) -> Option<SyncOp> {
+        SyncOp::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A synchronization object named in [`EventKind::Sync`] events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyncObject {
+    /// Its type: `Lock`, `Event`, `Condition`, `Semaphore`, `BoundedSemaphore`,
+    /// `Barrier`, `Queue`, `PriorityQueue` or `LifoQueue`.
+    pub kind: Sym,
+    /// Its name: the variable it was first assigned to, or `Lock#1` style.
+    pub name: Sym,
 }
 
 /// Why a task was put on the ready queue (stored in [`Event::flags`] of a `Wake`).
@@ -279,6 +388,26 @@ impl Event {
     /// For a `Suspend`: what the task waits for.
     pub fn wait_kind(&self) -> WaitKind {
         WaitKind::from_u8(self.flags)
+    }
+
+    /// For a `Sync`: the operation.
+    pub fn sync_op(&self) -> SyncOp {
+        SyncOp::from_u8(self.flags)
+    }
+
+    /// For a `Sync`: the other task the operation is about, or [`NONE`].
+    pub fn sync_other(&self) -> TaskId {
+        (self.b & 0xffff_ffff) as u32
+    }
+
+    /// For a `Sync`: the count after the operation (see [`SyncOp`]).
+    pub fn sync_count(&self) -> u32 {
+        (self.b >> 32) as u32
+    }
+
+    /// The `b` payload of a `Sync` event.
+    pub fn sync_payload(other: TaskId, count: u32) -> u64 {
+        u64::from(other) | (u64::from(count) << 32)
     }
 
     /// For a `Wake`: why the task became ready.
@@ -455,6 +584,8 @@ pub struct Log {
     pub logs: Vec<LogRecord>,
     /// Details of `Suspend` events on a gather or a deadline.
     pub waits: Vec<WaitRecord>,
+    /// The synchronization objects `Sync` events refer to, in order of first use.
+    pub objects: Vec<SyncObject>,
 }
 
 fn index_u32(len: usize) -> u32 {
@@ -518,6 +649,12 @@ impl Log {
     pub fn add_wait(&mut self, w: WaitRecord) -> u32 {
         self.waits.push(w);
         index_u32(self.waits.len() - 1)
+    }
+
+    /// Adds a synchronization object; returns its index.
+    pub fn add_object(&mut self, o: SyncObject) -> u32 {
+        self.objects.push(o);
+        index_u32(self.objects.len() - 1)
     }
 
     /// The exception an event refers to by index, if any.

@@ -528,6 +528,9 @@ impl Deriver<'_> {
                 self.marker(MarkerKind::ShieldAbsorbed, task, seq, text);
                 self.link(LinkKind::Shield, task, shielded, seq);
             }
+            // Resource rows are drawn from these later; the task rows already
+            // show the waits they cause (a suspend on the waiter's future).
+            EventKind::Sync => {}
         }
     }
 

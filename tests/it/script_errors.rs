@@ -19,8 +19,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "import_unknown_asyncio_name.py",
-        "from asyncio import Queue\n",
-        "import_unknown_asyncio_name.py:1:21: asyncio.Queue is not supported by taskline\n    from asyncio import Queue\n                        ^",
+        "from asyncio import StreamReader\n",
+        "import_unknown_asyncio_name.py:1:21: asyncio.StreamReader is not supported by taskline\n    from asyncio import StreamReader\n                        ^",
     ),
     (
         "import_star.py",
@@ -34,8 +34,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "asyncio_attr.py",
-        "import asyncio\n\nasync def main():\n    q = asyncio.Queue()\n",
-        "asyncio_attr.py:4:9: asyncio.Queue is not supported by taskline\n        q = asyncio.Queue()\n            ^",
+        "import asyncio\n\nasync def main():\n    q = asyncio.StreamReader()\n",
+        "asyncio_attr.py:4:9: asyncio.StreamReader is not supported by taskline\n        q = asyncio.StreamReader()\n            ^",
     ),
     (
         "time_attr.py",
@@ -246,13 +246,13 @@ fn refused_scripts_do_not_run() {
 
 #[test]
 fn the_error_carries_line_column_and_source_line() {
-    let err =
-        check_source("m.py", "import asyncio\n\nasync def main():\n    q = asyncio.Queue()\n").expect_err("Queue");
+    let err = check_source("m.py", "import asyncio\n\nasync def main():\n    q = asyncio.StreamReader()\n")
+        .expect_err("StreamReader");
     match err {
         ScriptError::Unsupported { file, line, col, feature, source_line } => {
             assert_eq!((file.as_str(), line, col), ("m.py", 4, 9));
-            assert_eq!(feature, "asyncio.Queue");
-            assert_eq!(source_line, "    q = asyncio.Queue()");
+            assert_eq!(feature, "asyncio.StreamReader");
+            assert_eq!(source_line, "    q = asyncio.StreamReader()");
         }
         other => panic!("unexpected {other:?}"),
     }
