@@ -22,6 +22,7 @@
 //! | `created` | the creator's running step (`start`/`resume`); a root for `asyncio.run`'s main |
 //! | `wake` | by its reason: `created` → T's `created`; `yield` → T's `suspend`; `cancelled` after a cancel request to T → that `cancel_requested` (or, when the cancel was passed on to the task T awaits, that task's end); `completed` (or `cancelled` without a request: the awaited thing was cancelled) → what T awaited ended (the awaited task's end; for a sleep, the `suspend` that started the timer); `foreign` → a root |
 //! | `start`, `resume` | a `CancelledError` thrown in after a cancel request → that `cancel_requested`; otherwise T's latest `wake` (its `created` if the log has no wakes) |
+//! | `sync` (a lock, event, condition, semaphore, barrier or queue operation) | T's running step (outside a task: the task end whose callback ran it); a `wake` that a `sync` operation caused (a release, a `set`, a `put`) points at that operation |
 //! | `suspend`, `print`, `block`, `done`, `exception`, `cancelled` | T's running step (a `print` or `block` outside any task, in a done-callback: the callback's previous event, or the task end that ran it) |
 //! | `cancel_requested` | passed on by another task's cancel → that `cancel_requested`; by a task → the caller's running step; by a deadline → the `timeout_fired`; by a loop callback → the task end that ran it (a TaskGroup or gather reacting to a child); by `asyncio.run`'s shutdown → the `shutdown` log entry |
 //! | `timeout_fired` | T's `suspend` under that deadline (where it was set and awaited) |
@@ -30,7 +31,7 @@
 //!
 //! [`derive`] computes every cause in one pass over the log.
 
-use super::{Canceller, EventKind, Log, LogRecord, NONE, TaskId, Via, WaitKind, WaitRecord, WakeReason};
+use super::{Canceller, EventKind, Log, LogRecord, NONE, SyncOp, TaskId, Via, WaitKind, WaitRecord, WakeReason};
 
 /// How an event follows from its direct cause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,6 +60,8 @@ pub enum Reason {
     CallbackOnEnd,
     /// It happened in the same loop callback as the cause.
     SameCallback,
+    /// A lock, event, condition, semaphore, barrier or queue woke the task at the cause.
+    SyncWoke,
     /// `asyncio.run`'s shutdown, announced at the cause.
     Shutdown,
     /// The main task ended at the cause, so `asyncio.run` shuts down.
@@ -84,6 +87,7 @@ impl Reason {
             Reason::DeadlineSet => "the deadline set at",
             Reason::CallbackOnEnd => "a done-callback of the task end at",
             Reason::SameCallback => "in the same callback as",
+            Reason::SyncWoke => "handed on to it by the operation at",
             Reason::Shutdown => "asyncio.run's shutdown, begun at",
             Reason::MainEnded => "the main task's end at",
             Reason::TaskEnded => "the task's end at",
@@ -140,6 +144,8 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
     let mut last_fired: Option<(f64, u32)> = None;
     let mut last_end: Option<(f64, u32)> = None;
     let mut shutdown = NONE;
+    // The latest `sync` operation that can wake a waiter (a release, set, put, wake…).
+    let mut last_sync: Option<(f64, u32)> = None;
     let main_end = |past: &[Past]| {
         log.tasks.iter().position(|t| t.via == Via::Main).and_then(|m| past.get(m)).map_or(NONE, |p| p.end)
     };
@@ -174,8 +180,11 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                 WakeReason::Completed | WakeReason::Cancelled => {
                     let awaited = log.events.get(me.suspend as usize).map(|s| (s.wait_kind(), s.b));
                     let ended = awaited.and_then(|(kind, b)| awaited_end(log, &past, kind, b, seq));
+                    // A release, set or put wakes its waiter at once, in the same instant.
+                    let by_sync = last_sync.filter(|&(time, s)| time == ev.time && me.suspend != NONE && s > me.suspend);
                     match ended {
                         Some(end) => some(end, Reason::AwaitedEnded),
+                        None if by_sync.is_some() => by_sync.and_then(|(_, s)| some(s, Reason::SyncWoke)),
                         None => match awaited {
                             Some((WaitKind::Sleep, _)) => some(me.suspend, Reason::SleepEnded),
                             _ => some(me.suspend, Reason::Woken),
@@ -205,7 +214,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     _ => None,
                 }
             }
+            EventKind::Sync if ev.task == NONE => last_end.filter(|(time, _)| *time == ev.time).and_then(|(_, e)| some(e, Reason::CallbackOnEnd)),
             EventKind::Suspend
+            | EventKind::Sync
             | EventKind::Print
             | EventKind::Block
             | EventKind::Done
@@ -264,6 +275,7 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
             }
         }
         match ev.kind {
+            EventKind::Sync if !matches!(ev.sync_op(), SyncOp::Wait | SyncOp::GiveUp) => last_sync = Some((ev.time, seq)),
             EventKind::TimeoutFired => last_fired = Some((ev.time, seq)),
             EventKind::Log if matches!(log.logs.get(ev.a as usize), Some(LogRecord::Shutdown { .. })) => shutdown = seq,
             _ => {}

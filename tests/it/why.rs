@@ -135,3 +135,25 @@ fn taskline_why_refuses_an_event_past_the_end() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no event #999: 01_hello_world has") && err.contains("(#0 to #"), "{err}");
 }
+
+#[test]
+fn a_lock_handed_on_is_explained_by_the_release_of_the_task_that_held_it() {
+    let script = manifest().join("tests/scripts/404_lock_protects_read_modify_write.py");
+    let log = taskline::script::run_file(&script, taskline::Config::default()).expect("runs");
+    let causes = cause::derive(&log);
+    let acquire = |task: &str| {
+        log.events
+            .iter()
+            .position(|e| {
+                e.kind == taskline::trace::EventKind::Sync
+                    && e.sync_op() == taskline::trace::SyncOp::Acquire
+                    && log.task_name(e.task) == task
+            })
+            .expect("an acquire") as u32
+    };
+    let chain = cause::chain(&causes, acquire("deposit#2"));
+    let handed = chain.iter().find(|c| c.reason == cause::Reason::SyncWoke).expect("woken by a sync operation");
+    let release = &log.events[handed.seq as usize];
+    assert_eq!(log.task_name(release.task), "deposit#1");
+    assert_eq!(release.sync_op(), taskline::trace::SyncOp::Release);
+}
