@@ -69,7 +69,7 @@ pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class
     if name == "NotImplemented" {
         return Some(Value::NotImplemented);
     }
-    if matches!(name, "CancelledError" | "InvalidStateError" | "GeneratorExit") {
+    if matches!(name, "CancelledError" | "InvalidStateError" | "GeneratorExit" | "FrozenInstanceError" | "Enum" | "IntEnum") {
         return None;
     }
     classes.get(name).filter(|c| !c.builtin_type).cloned().map(Value::Class)
@@ -98,6 +98,19 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::Module("functools") => {
             super::compile::FUNCTOOLS_NAMES.iter().find(|n| **n == name).map(|n| bf(functools_name(n), None))
         }
+        Value::Module("dataclasses") => match name {
+            "FrozenInstanceError" => Some(Value::Class(it.class(name))),
+            "dataclass" => Some(bf("dataclasses.dataclass", None)),
+            "field" => Some(bf("dataclasses.field", None)),
+            "asdict" => Some(bf("dataclasses.asdict", None)),
+            "fields" => Some(bf("dataclasses.fields", None)),
+            _ => None,
+        },
+        Value::Module("enum") => match name {
+            "Enum" | "IntEnum" => Some(Value::Class(it.class(name))),
+            "auto" => Some(bf("enum.auto", None)),
+            _ => None,
+        },
         Value::Instance(_) => super::objects::instance_attr(it, o, name)?,
         Value::Native(n) => super::functools::native_attr(it, o, n, name)?,
         Value::Class(c) if c.user => super::objects::class_attr(it, c, name)?,
@@ -664,6 +677,16 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
     if name.starts_with("functools.") {
         return super::functools::call_functools(it, name, args, kwargs);
     }
+    if name.starts_with("dataclasses.") {
+        return super::dataclasses::call_dataclasses(it, name, args, kwargs);
+    }
+    if name.starts_with("dataclass.") {
+        return super::dataclasses::call_method(it, name, args, kwargs);
+    }
+    if name == "enum.auto" {
+        nargs(it, "auto", &args, 0, 0)?;
+        return Ok(super::objects::native(super::value::Native::Auto));
+    }
     if name == "property" {
         check_kwargs(it, "property", &kwargs, &["fget", "fset", "fdel", "doc"])?;
         nargs(it, "property", &args, 0, 4)?;
@@ -709,6 +732,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 Value::Dict(d) => d.borrow().len(),
                 Value::Set(s) => s.borrow().len(),
                 Value::Range(a, b, s) => usize::try_from(range_len(*a, *b, *s)).unwrap_or(0),
+                Value::Class(c) if c.is_enum() => c.members.borrow().len(),
                 other => match super::objects::call_dunder(it, other, "__len__", Vec::new())? {
                     Some(r) => usize::try_from(it.len_result(&r)?).unwrap_or(0),
                     None => {
@@ -1085,6 +1109,8 @@ fn isinstance(it: &Interp, v: &Value, cls: &Value) -> R<bool> {
 
 /// Calls a class: an exception, or a built-in type's conversion.
 pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    // an IntEnum member converts as its int
+    let args: Vec<Value> = args.into_iter().map(|a| super::dataclasses::int_value(&a).unwrap_or(a)).collect();
     if !c.builtin_type {
         if !kwargs.is_empty() {
             return it.type_error(format!("{}() takes no keyword arguments", c.name));

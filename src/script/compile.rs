@@ -197,6 +197,8 @@ pub(crate) struct ClassProto {
     pub slot_names: Vec<Rc<str>>,
     /// The slot of the hidden `__class__` cell (zero-argument `super()`).
     pub class_slot: u32,
+    /// The names annotated in the body (`x: int`, `y: str = ''`), in order.
+    pub annotations: Vec<Rc<str>>,
 }
 
 /// A compiled module.
@@ -283,7 +285,12 @@ const FORBIDDEN: &[&str] = &[
     "memoryview",
 ];
 
-const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "functools"];
+const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "functools", "dataclasses", "enum"];
+
+/// The names of the `dataclasses` module the interpreter provides.
+pub(crate) const DATACLASSES_NAMES: &[&str] = &["dataclass", "field", "FrozenInstanceError", "asdict", "fields"];
+/// The names of the `enum` module the interpreter provides.
+pub(crate) const ENUM_NAMES: &[&str] = &["Enum", "IntEnum", "auto"];
 
 /// The names of the `functools` module the interpreter provides.
 pub(crate) const FUNCTOOLS_NAMES: &[&str] = &["wraps", "partial", "reduce", "lru_cache", "cache"];
@@ -294,6 +301,8 @@ fn module_has(m: &str, name: &str) -> bool {
         "asyncio" => asyncio_has(name),
         "time" => TIME_NAMES.contains(&name),
         "functools" => FUNCTOOLS_NAMES.contains(&name),
+        "dataclasses" => DATACLASSES_NAMES.contains(&name),
+        "enum" => ENUM_NAMES.contains(&name),
         _ => false,
     }
 }
@@ -723,7 +732,7 @@ impl Compiler<'_> {
                     let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
                         return refuse(
                             format!(
-                                "import of module '{}' (only asyncio, time and functools can be imported)",
+                                "import of module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)",
                                 a.name.as_str()
                             ),
                             a,
@@ -741,7 +750,7 @@ impl Compiler<'_> {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
                 let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!("import from module '{}' (only asyncio, time and functools can be imported)", module),
+                        format!("import from module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)", module),
                         s,
                     );
                 };
@@ -845,6 +854,17 @@ impl Compiler<'_> {
             body,
             slot_names,
             class_slot,
+            annotations: c
+                .body
+                .iter()
+                .filter_map(|s| match s {
+                    PStmt::AnnAssign(a) => match &*a.target {
+                        PExpr::Name(n) if !is_classvar(&a.annotation) => Some(Rc::from(n.id.as_str())),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect(),
         };
         Ok(Stmt { line, aw: false, kind: SK::ClassDef(var, Rc::new(proto)) })
     }
@@ -1225,6 +1245,19 @@ impl Compiler<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether an annotation is `ClassVar` / `ClassVar[...]` (not a dataclass field).
+fn is_classvar(e: &PExpr) -> bool {
+    let base = match e {
+        PExpr::Subscript(s) => &*s.value,
+        other => other,
+    };
+    match base {
+        PExpr::Name(n) => n.id.as_str() == "ClassVar",
+        PExpr::Attribute(a) => a.attr.as_str() == "ClassVar",
+        _ => false,
     }
 }
 

@@ -70,6 +70,7 @@ pub(crate) fn call_native(it: &Interp, n: &Rc<Native>, args: Vec<Value>, kwargs:
                 .map_err(|a| it.exc("TypeError", format!("{kind}() takes exactly one argument ({} given)", a.len())))?;
             match *kind {
                 "wraps" => update_wrapper(it, f, arg),
+                "dataclass" => super::dataclasses::apply_options(it, f, arg),
                 "lru_cache" => Ok(cache_of(it, f, arg)?),
                 "property.setter" | "property.getter" | "property.deleter" => {
                     let Value::Native(p) = arg else { return it.type_error("not a property") };
@@ -254,7 +255,8 @@ pub(crate) fn native_attr(it: &Interp, v: &Value, n: &Native, name: &str) -> R<O
             }
         },
         Native::Super { class, this } => Some(super::objects::super_attr(it, class, this, name)?),
-        Native::Decorator { .. } => None,
+        Native::Field(f) => super::dataclasses::field_attr(f, name),
+        Native::Decorator { .. } | Native::Auto => None,
     })
 }
 

@@ -112,6 +112,7 @@ const EXC_TREE: &[(&str, &str)] = &[
     ("TimeoutError", "OSError"),
     ("MemoryError", "Exception"),
     ("InvalidStateError", "Exception"),
+    ("FrozenInstanceError", "AttributeError"),
 ];
 
 const TYPES: &[&str] = &[
@@ -151,6 +152,9 @@ impl Interp {
         for t in TYPES {
             classes.insert(t, Rc::new(Class { name: (*t).into(), builtin_type: true, ..Class::default() }));
         }
+        let (enum_base, int_enum) = super::dataclasses::enum_bases();
+        classes.insert("Enum", enum_base);
+        classes.insert("IntEnum", int_enum);
         let mut globals = vec![Value::Undefined; module.globals.len()];
         for (i, name) in module.globals.iter().enumerate() {
             if let Some(v) = builtins::builtin_value(name, &classes) {
@@ -484,6 +488,7 @@ impl Interp {
                 (0..n).map(|i| Value::Int(a.wrapping_add(i.wrapping_mul(*s)))).collect()
             }
             Value::Iter(it) => it.borrow_mut().by_ref().collect(),
+            Value::Class(c) if c.is_enum() => c.members.borrow().clone(),
             Value::Instance(_) => {
                 let iter = self.get_iter(v)?;
                 let mut out = Vec::new();

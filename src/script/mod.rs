@@ -38,6 +38,7 @@
 
 mod builtins;
 mod compile;
+mod dataclasses;
 mod functools;
 mod heap;
 mod interp;

@@ -144,10 +144,15 @@ pub(crate) fn exec_class(it: &Interp, fr: &Frame, proto: &ClassProto, decorators
         mro,
         dict: RefCell::new(dict),
         user: true,
+        annotations: proto.annotations.clone(),
+        ..Class::default()
     });
     // the `__class__` cell of the methods (zero-argument super())
     if let Some(slot) = env.slots.borrow_mut().get_mut(proto.class_slot as usize) {
         *slot = Value::Class(class.clone());
+    }
+    if class.is_enum() {
+        super::dataclasses::make_enum_members(it, &class)?;
     }
     let mut v = Value::Class(class);
     for d in decorators.iter().rev() {
@@ -158,6 +163,9 @@ pub(crate) fn exec_class(it: &Interp, fr: &Frame, proto: &ClassProto, decorators
 
 /// Calls a user class: a new instance (or exception object), then `__init__`.
 pub(crate) fn instantiate(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    if c.is_enum() {
+        return super::dataclasses::enum_lookup(it, c, args, kwargs);
+    }
     let init = c.lookup("__init__");
     if c.is_exception() {
         let e = it.exc_args(c.clone(), args.clone());
@@ -203,6 +211,10 @@ fn bind(it: &Interp, attr: &Value, this: &Value, cls: Option<&Rc<Class>>) -> R<V
     let on_class = matches!(this, Value::Class(_));
     Ok(match attr {
         Value::Func(_) if !on_class => method(attr.clone(), this.clone()),
+        // the methods @dataclass generates are built-ins that bind like functions
+        Value::Builtin(b) if !on_class && b.this.is_none() && b.name.starts_with("dataclass.") => {
+            method(attr.clone(), this.clone())
+        }
         Value::Native(n) => match &**n {
             Native::StaticMethod(f) => f.clone(),
             Native::ClassMethod(f) => match cls {
@@ -235,6 +247,13 @@ pub(crate) fn instance_attr(it: &Interp, obj: &Value, name: &str) -> R<Option<Va
         }
         return it.call(fget, vec![obj.clone()], Vec::new()).map(Some);
     }
+    if cls.is_enum()
+        && matches!(name, "name" | "value")
+        && let Value::Instance(i) = obj
+        && let Some(v) = i.get(if name == "name" { "_name_" } else { "_value_" })
+    {
+        return Ok(Some(v));
+    }
     let own = match obj {
         Value::Instance(i) => i.get(name),
         Value::Exc(e) => e.dict.borrow().get(name).cloned(),
@@ -262,6 +281,7 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> R<Option<Val
         return bind(it, &a, &Value::Class(c.clone()), Some(c)).map(Some);
     }
     Ok(match name {
+        "__members__" if c.is_enum() => Some(super::dataclasses::enum_members_dict(it, c)?),
         "__name__" => Some(Value::Str((&c.name).into())),
         "__qualname__" => Some(Value::Str((&c.qualname()).into())),
         "__module__" => Some(Value::str("__main__")),
@@ -371,6 +391,9 @@ pub(crate) fn call_object_method(
 
 /// `repr()` without a user `__repr__`.
 fn default_repr(it: &Interp, v: &Value) -> R<String> {
+    if let Some(t) = super::dataclasses::member_text(it, v, true)? {
+        return Ok(t);
+    }
     match v {
         Value::Instance(i) if !i.class.user => {
             Ok(format!("<{} object at {}>", i.class.name, super::value::fake_addr(i.serial)))
@@ -432,7 +455,7 @@ pub(crate) fn has_dunder(v: &Value, name: &str) -> bool {
 }
 
 /// Sets an attribute in the object's own namespace (no descriptors).
-fn set_own(it: &Interp, obj: &Value, name: &str, v: Value) -> R<()> {
+pub(crate) fn set_own(it: &Interp, obj: &Value, name: &str, v: Value) -> R<()> {
     match obj {
         Value::Instance(i) => {
             let k = Value::str(name);
@@ -461,7 +484,7 @@ pub(crate) fn set_attr(it: &Interp, obj: &Value, name: &str, v: Value) -> R<()> 
     match obj {
         Value::Instance(_) | Value::Exc(_) => {
             if let Some(cls) = class_of(obj) {
-                if let Some(f) = cls.lookup("__setattr__").filter(|f| matches!(f, Value::Func(_))) {
+                if let Some(f) = cls.lookup("__setattr__").filter(|f| matches!(f, Value::Func(_) | Value::Builtin(_))) {
                     it.call(&f, vec![obj.clone(), Value::str(name), v], Vec::new())?;
                     return Ok(());
                 }
@@ -507,6 +530,12 @@ pub(crate) fn set_attr(it: &Interp, obj: &Value, name: &str, v: Value) -> R<()> 
 
 /// `del obj.name`.
 pub(crate) fn del_attr(it: &Interp, obj: &Value, name: &str) -> R<()> {
+    if let Some(cls) = class_of(obj)
+        && let Some(f) = cls.lookup("__delattr__").filter(|f| matches!(f, Value::Func(_) | Value::Builtin(_)))
+    {
+        it.call(&f, vec![obj.clone(), Value::str(name)], Vec::new())?;
+        return Ok(());
+    }
     let missing = || it.exc("AttributeError", format!("'{}' object has no attribute '{name}'", obj.type_name()));
     match obj {
         Value::Instance(i) => {
@@ -611,6 +640,9 @@ impl Interp {
 
     /// The hash key of an instance (`__hash__`, or identity).
     pub(crate) fn instance_hkey(&self, v: &Value) -> R<HKey> {
+        if let Some(i) = super::dataclasses::int_value(v) {
+            return i.hkey().map_err(|h| self.halt(h));
+        }
         let Some(cls) = class_of(v) else { return Ok(HKey::Id(v.identity())) };
         match cls.lookup("__hash__") {
             Some(Value::None) => self.type_error(format!("unhashable type: '{}'", cls.name)),
@@ -625,6 +657,10 @@ impl Interp {
 
     /// `a == b` through `__eq__` (reflected, then identity).
     pub(crate) fn rich_eq(&self, a: &Value, b: &Value) -> R<bool> {
+        let (ia, ib) = (super::dataclasses::int_value(a), super::dataclasses::int_value(b));
+        if ia.is_some() || ib.is_some() {
+            return super::ops::eq(self, ia.as_ref().unwrap_or(a), ib.as_ref().unwrap_or(b));
+        }
         match rich_cmp(self, "__eq__", a, b)? {
             Some(r) => self.truthy(&r),
             None => Ok(a.identity() == b.identity()),
@@ -636,7 +672,10 @@ impl Interp {
         match call_dunder(self, v, "__str__", Vec::new())? {
             Some(Value::Str(s)) => Ok(s.to_string()),
             Some(other) => self.type_error(format!("__str__ returned non-string (type {})", other.type_name())),
-            None => dunder_repr_of(self, v),
+            None => match super::dataclasses::member_text(self, v, false)? {
+                Some(t) => Ok(t),
+                None => dunder_repr_of(self, v),
+            },
         }
     }
 

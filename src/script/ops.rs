@@ -141,6 +141,10 @@ fn repeat(it: &Interp, items: &[Value], n: i64) -> R<Vec<Value>> {
 
 /// Python's binary operators.
 pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value> {
+    let (ia, ib) = (super::dataclasses::int_value(a), super::dataclasses::int_value(b));
+    if ia.is_some() || ib.is_some() {
+        return binop(it, op, ia.as_ref().unwrap_or(a), ib.as_ref().unwrap_or(b));
+    }
     if (user(a) || user(b))
         && let Some(r) = super::objects::binary_dunder(it, op_dunder(op), a, b)?
     {
@@ -442,6 +446,11 @@ fn seq_order(x: &[Value], y: &[Value]) -> Result<Option<std::cmp::Ordering>, Hal
 }
 
 pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
+    if let Value::Class(c) = container
+        && c.is_enum()
+    {
+        return Ok(c.members.borrow().iter().any(|m| m.identity() == x.identity()));
+    }
     if user(container) {
         if let Some(r) = super::objects::call_dunder(it, container, "__contains__", vec![x.clone()])? {
             return it.truthy(&r);
@@ -508,6 +517,10 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
 
 pub(crate) fn compare(it: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<bool> {
     use std::cmp::Ordering::*;
+    let (ia, ib) = (super::dataclasses::int_value(a), super::dataclasses::int_value(b));
+    if (ia.is_some() || ib.is_some()) && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+        return compare(it, op, ia.as_ref().unwrap_or(a), ib.as_ref().unwrap_or(b));
+    }
     if (user(a) || user(b)) && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn | CmpOp::Eq) {
         let name = match op {
             CmpOp::Lt => "__lt__",
@@ -660,6 +673,11 @@ pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
             Some(v) => Ok(v),
             None => it.type_error(format!("'{}' object is not subscriptable", o.type_name())),
         };
+    }
+    if let Value::Class(c) = o
+        && c.is_enum()
+    {
+        return super::dataclasses::enum_by_name(it, c, k);
     }
     if let Value::Class(c) = o
         && c.user

@@ -176,6 +176,10 @@ pub enum Native {
         /// Hits and misses.
         stats: std::cell::Cell<(i64, i64)>,
     },
+    /// `dataclasses.field(...)`.
+    Field(Rc<super::dataclasses::FieldSpec>),
+    /// `enum.auto()`.
+    Auto,
     /// A decorator made by `functools.wraps(wrapped)` or `lru_cache(maxsize)`.
     Decorator {
         /// What it does.
@@ -331,6 +335,12 @@ pub struct Class {
     pub dict: RefCell<IndexMap<Rc<str>, Value>>,
     /// Whether the class was made by a `class` statement.
     pub user: bool,
+    /// The names annotated in the class body, in order (dataclass fields).
+    pub annotations: Vec<Rc<str>>,
+    /// The fields and options given by `@dataclass`.
+    pub dataclass: RefCell<Option<Rc<super::dataclasses::Spec>>>,
+    /// An enum's canonical members, in definition order.
+    pub members: RefCell<Vec<Value>>,
 }
 
 impl Class {
@@ -367,6 +377,18 @@ impl Class {
             c = k.base.as_deref();
         }
         false
+    }
+
+    /// Whether the class is `enum.Enum` or derives from it.
+    pub fn is_enum(&self) -> bool {
+        let is = |c: &Class| c.user && c.qualname.is_none() && &*c.name == "Enum";
+        is(self) || self.mro.iter().any(|c| is(c))
+    }
+
+    /// Whether the class derives from `enum.IntEnum`.
+    pub fn is_int_enum(&self) -> bool {
+        let is = |c: &Class| c.user && c.qualname.is_none() && &*c.name == "IntEnum";
+        is(self) || self.mro.iter().any(|c| is(c))
     }
 
     /// Whether instances are exception objects.
@@ -508,6 +530,8 @@ impl Value {
                 Native::Partial { .. } => "functools.partial",
                 Native::Cache { .. } => "functools._lru_cache_wrapper",
                 Native::Decorator { .. } => "function",
+                Native::Field(_) => "Field",
+                Native::Auto => "auto",
             },
             Value::NotImplemented => "NotImplementedType",
         }
@@ -930,6 +954,10 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
                 let _ = write!(out, "<class 'asyncio.exceptions.{}'>", c.name);
             } else if is_builtin_exc_name(&c.name) {
                 let _ = write!(out, "<class '{}'>", c.name);
+            } else if c.user && c.is_enum() {
+                let _ = write!(out, "<enum '{}'>", c.name);
+            } else if c.user && c.qualname.is_none() {
+                let _ = write!(out, "<class '{}'>", c.name);
             } else {
                 let _ = write!(out, "<class '__main__.{}'>", c.qualname());
             }
@@ -951,11 +979,8 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             }
         }
         Value::Instance(_) => {
+            // no cycle guard: a `__repr__` that recurses hits the recursion limit, as in CPython
             let _d = enter(REPR_WHAT)?;
-            let Some(_g) = ReprGuard::enter(v.identity()) else {
-                out.push_str("...");
-                return Ok(());
-            };
             out.push_str(&super::interp::hook(|it| it.dunder_repr(v))?);
         }
         Value::NotImplemented => out.push_str("NotImplemented"),
@@ -991,6 +1016,12 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
                 write_repr(f, out)?;
                 out.push_str(")>");
             }
+            Native::Field(f) => {
+                let _ = write!(out, "Field(name={},default=", f.name.as_deref().map_or("None".to_owned(), pyfmt::str_repr));
+                write_repr(f.default.as_ref().unwrap_or(&Value::None), out)?;
+                out.push(')');
+            }
+            Native::Auto => out.push_str("<enum.auto object>"),
             Native::Property { .. } | Native::Decorator { .. } => {
                 let _ = write!(out, "<{} object at {}>", v.type_name(), fake_addr(v.identity() as u64 / 16));
             }

@@ -10,12 +10,12 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "import_os.py",
         "import os\n",
-        "import_os.py:1:8: import of module 'os' (only asyncio, time and functools can be imported) is not supported by taskline\n    import os\n           ^",
+        "import_os.py:1:8: import of module 'os' (only asyncio, time, functools, dataclasses and enum can be imported) is not supported by taskline\n    import os\n           ^",
     ),
     (
         "import_from_os.py",
         "from os import path\n",
-        "import_from_os.py:1:1: import from module 'os' (only asyncio, time and functools can be imported) is not supported by taskline\n    from os import path\n    ^",
+        "import_from_os.py:1:1: import from module 'os' (only asyncio, time, functools, dataclasses and enum can be imported) is not supported by taskline\n    from os import path\n    ^",
     ),
     (
         "import_unknown_asyncio_name.py",
@@ -30,7 +30,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "relative_import.py",
         "from . import x\n",
-        "relative_import.py:1:1: import from module '' (only asyncio, time and functools can be imported) is not supported by taskline\n    from . import x\n    ^",
+        "relative_import.py:1:1: import from module '' (only asyncio, time, functools, dataclasses and enum can be imported) is not supported by taskline\n    from . import x\n    ^",
     ),
     (
         "asyncio_attr.py",
