@@ -69,7 +69,10 @@ pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class
     if name == "NotImplemented" {
         return Some(Value::NotImplemented);
     }
-    if matches!(name, "CancelledError" | "InvalidStateError" | "GeneratorExit" | "FrozenInstanceError" | "Enum" | "IntEnum") {
+    if matches!(
+        name,
+        "CancelledError" | "InvalidStateError" | "GeneratorExit" | "FrozenInstanceError" | "Enum" | "IntEnum"
+    ) {
         return None;
     }
     classes.get(name).filter(|c| !c.builtin_type).cloned().map(Value::Class)

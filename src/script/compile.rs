@@ -750,7 +750,10 @@ impl Compiler<'_> {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
                 let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!("import from module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)", module),
+                        format!(
+                            "import from module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)",
+                            module
+                        ),
                         s,
                     );
                 };

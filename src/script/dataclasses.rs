@@ -71,12 +71,7 @@ fn flag(it: &Interp, v: &Value) -> R<bool> {
 }
 
 /// The functions of the `dataclasses` module.
-pub(crate) fn call_dataclasses(
-    it: &Interp,
-    name: &str,
-    args: Vec<Value>,
-    kwargs: Vec<(Rc<str>, Value)>,
-) -> R<Value> {
+pub(crate) fn call_dataclasses(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
     match name {
         "dataclasses.dataclass" => {
             let mut o = Options::default();
@@ -90,7 +85,9 @@ pub(crate) fn call_dataclasses(
                     other => {
                         return Err(it.exc(
                             "NotImplementedError",
-                            format!("taskline: dataclass({other}=...) is not supported (init, repr, eq, order, frozen are)"),
+                            format!(
+                                "taskline: dataclass({other}=...) is not supported (init, repr, eq, order, frozen are)"
+                            ),
                         ));
                     }
                 }
@@ -188,14 +185,19 @@ fn process(it: &Interp, c: &Rc<Class>, o: Options) -> R<Value> {
         let own = c.dict.borrow().get(name).cloned();
         let mut f = match &own {
             Some(Value::Native(n)) if let Native::Field(f) = &**n => (**f).clone(),
-            Some(v) => FieldSpec { default: Some(v.clone()), init: true, repr: true, compare: true, ..FieldSpec::default() },
+            Some(v) => {
+                FieldSpec { default: Some(v.clone()), init: true, repr: true, compare: true, ..FieldSpec::default() }
+            }
             None => FieldSpec { init: true, repr: true, compare: true, ..FieldSpec::default() },
         };
         f.name = Some(name.clone());
         if let Some(d @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) = &f.default {
             return Err(it.exc(
                 "ValueError",
-                format!("mutable default <class '{}'> for field {name} is not allowed: use default_factory", d.type_name()),
+                format!(
+                    "mutable default <class '{}'> for field {name} is not allowed: use default_factory",
+                    d.type_name()
+                ),
             ));
         }
         // the class attribute is the default (or nothing)
@@ -395,7 +397,10 @@ pub(crate) fn call_method(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec
                 _ => String::new(),
             };
             let what = if name == "dataclass.__setattr__" { "assign to" } else { "delete" };
-            Err(it.exc_args(it.class("FrozenInstanceError"), vec![Value::Str(format!("cannot {what} field '{n}'").into())]))
+            Err(it.exc_args(
+                it.class("FrozenInstanceError"),
+                vec![Value::Str(format!("cannot {what} field '{n}'").into())],
+            ))
         }
         _ => it.type_error(format!("taskline: '{name}' cannot be called")),
     }

@@ -699,3 +699,46 @@ impl Interp {
 pub(crate) fn intern_qualname(q: &str) -> &'static str {
     super::intern_qualname(q)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Config;
+    use crate::trace::asyncio::to_jsonl;
+
+    fn prints(src: &str) -> String {
+        let log = crate::script::run_source("t.py", src, Config::default()).expect("runs");
+        to_jsonl(&log)
+    }
+
+    #[test]
+    fn c3_orders_a_diamond_and_refuses_an_inconsistent_order() {
+        let src = "class A: pass\nclass B(A): pass\nclass C(A): pass\nclass D(B, C): pass\n\
+                   async def main():\n    print([k.__name__ for k in D.__mro__])\n    try:\n        \
+                   class X(A, B): pass\n    except TypeError as e:\n        print(e)\n";
+        let t = prints(src);
+        assert!(t.contains(r#"['D', 'B', 'C', 'A', 'object']"#), "{t}");
+        assert!(t.contains("Cannot create a consistent method resolution order (MRO) for bases A, B"), "{t}");
+    }
+
+    #[test]
+    fn instances_that_die_are_credited_back_to_the_heap() {
+        // 20,000 instances of ~1 KB each under a 4 MiB heap: fine only if freed ones are credited
+        let src = "class P:\n    def __init__(self, n):\n        self.pad = 'x' * 1000 + str(n)\n\
+                   async def main():\n    for i in range(20000):\n        p = P(i)\n    print('ok', len(p.pad))\n";
+        let config = Config { max_heap: 4 << 20, ..Config::default() };
+        let log = crate::script::run_source("t.py", src, config).expect("runs");
+        let t = to_jsonl(&log);
+        assert!(t.contains("ok 1005"), "{t}");
+    }
+
+    #[test]
+    fn a_runaway_cycle_of_instances_ends_in_memory_error() {
+        let src = "class N:\n    pass\n\
+                   async def main():\n    try:\n        while True:\n            a, b = N(), N()\n            \
+                   a.peer, b.peer = b, a\n            a.pad = 'x' * 1000\n    except MemoryError:\n        print('stopped')\n";
+        let config = Config { max_heap: 4 << 20, ..Config::default() };
+        let log = crate::script::run_source("t.py", src, config).expect("runs");
+        let t = to_jsonl(&log);
+        assert!(t.contains("stopped"), "{t}");
+    }
+}

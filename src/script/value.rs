@@ -1017,7 +1017,8 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
                 out.push_str(")>");
             }
             Native::Field(f) => {
-                let _ = write!(out, "Field(name={},default=", f.name.as_deref().map_or("None".to_owned(), pyfmt::str_repr));
+                let _ =
+                    write!(out, "Field(name={},default=", f.name.as_deref().map_or("None".to_owned(), pyfmt::str_repr));
                 write_repr(f.default.as_ref().unwrap_or(&Value::None), out)?;
                 out.push(')');
             }
