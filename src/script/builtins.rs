@@ -1244,7 +1244,10 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
         }
         "bool" => {
             nargs(it, "bool", &args, 0, 1)?;
-            Ok(Value::Bool(args.first().is_some_and(Value::truthy)))
+            Ok(Value::Bool(match args.first() {
+                Some(a) => it.truthy(a)?,
+                None => false,
+            }))
         }
         "list" => {
             nargs(it, "list", &args, 0, 1)?;

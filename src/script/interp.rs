@@ -606,7 +606,7 @@ impl Interp {
                 let mut last = Value::None;
                 for v in vs {
                     last = self.eval(fr, v)?;
-                    let t = last.truthy();
+                    let t = self.truthy(&last)?;
                     if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
                         return Ok(last);
                     }
@@ -625,7 +625,7 @@ impl Interp {
                 Ok(Value::Bool(true))
             }
             E::IfExp(t, a, b) => {
-                if self.eval(fr, t)?.truthy() {
+                if self.truthy(&self.eval(fr, t)?)? {
                     self.eval(fr, a)
                 } else {
                     self.eval(fr, b)
@@ -761,7 +761,7 @@ impl Interp {
             self.assign(fr, target, x)?;
             let mut ok = true;
             for cond in ifs {
-                if !self.eval(fr, cond)?.truthy() {
+                if !self.truthy(&self.eval(fr, cond)?)? {
                     ok = false;
                     break;
                 }
@@ -1191,12 +1191,12 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
         }
         SK::If(test, body, orelse) => {
             let t = ev(it, fr, test, s.aw).await?;
-            return if t.truthy() { exec_block(it, fr, body).await } else { exec_block(it, fr, orelse).await };
+            return if it.truthy(&t)? { exec_block(it, fr, body).await } else { exec_block(it, fr, orelse).await };
         }
         SK::While(test, body, orelse) => loop {
             it.line.set(s.line);
             it.tick()?;
-            if !ev(it, fr, test, s.aw).await?.truthy() {
+            if !it.truthy(&ev(it, fr, test, s.aw).await?)? {
                 return exec_block(it, fr, orelse).await;
             }
             match exec_block(it, fr, body).await? {
@@ -1303,7 +1303,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
             }
         }
         SK::Assert(test, msg) => {
-            if !ev(it, fr, test, s.aw).await?.truthy() {
+            if !it.truthy(&ev(it, fr, test, s.aw).await?)? {
                 let args = match msg {
                     Some(m) => vec![ev(it, fr, m, s.aw).await?],
                     None => Vec::new(),
@@ -1617,7 +1617,7 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 let mut last = Value::None;
                 for v in vs {
                     last = eval_async(it, fr, v).await?;
-                    let t = last.truthy();
+                    let t = it.truthy(&last)?;
                     if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
                         return Ok(last);
                     }
@@ -1636,7 +1636,7 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 Ok(Value::Bool(true))
             }
             E::IfExp(t, a, b) => {
-                if eval_async(it, fr, t).await?.truthy() {
+                if it.truthy(&eval_async(it, fr, t).await?)? {
                     eval_async(it, fr, a).await
                 } else {
                     eval_async(it, fr, b).await

@@ -135,6 +135,9 @@ pub(crate) fn exec_class(it: &Interp, fr: &Frame, proto: &ClassProto, decorators
     }
     let mro = c3(it, &bases)?;
     let base = mro.iter().find(|c| c.is_exception()).cloned();
+    let charge = super::value::HeapCharge::class(dict.len(), mro.len());
+    // a class whose methods refer to it is a reference cycle that is never freed: counted all the same
+    it.reserve(0)?;
     let class = Rc::new(Class {
         name: proto.name.clone(),
         base,
@@ -145,6 +148,7 @@ pub(crate) fn exec_class(it: &Interp, fr: &Frame, proto: &ClassProto, decorators
         dict: RefCell::new(dict),
         user: true,
         annotations: proto.annotations.clone(),
+        charge,
         ..Class::default()
     });
     // the `__class__` cell of the methods (zero-argument super())

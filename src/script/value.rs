@@ -341,6 +341,28 @@ pub struct Class {
     pub dataclass: RefCell<Option<Rc<super::dataclasses::Spec>>>,
     /// An enum's canonical members, in definition order.
     pub members: RefCell<Vec<Value>>,
+    /// What a user class is charged on the script's heap (held for its `Drop`).
+    #[allow(dead_code)]
+    pub charge: HeapCharge,
+}
+
+/// Bytes charged to the script's heap, credited back when dropped.
+#[derive(Default)]
+pub struct HeapCharge(usize);
+
+impl HeapCharge {
+    /// The size of a user class (namespace and MRO) on the heap.
+    pub(crate) fn class(nattrs: usize, nmro: usize) -> HeapCharge {
+        let n = 256 + super::heap::dict_bytes(nattrs) + nmro * 8;
+        super::heap::charge(n);
+        HeapCharge(n)
+    }
+}
+
+impl Drop for HeapCharge {
+    fn drop(&mut self) {
+        super::heap::credit(self.0);
+    }
 }
 
 impl Class {
