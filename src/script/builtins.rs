@@ -47,6 +47,12 @@ const BUILTINS: &[&str] = &[
     "getattr",
     "hasattr",
     "slice",
+    "setattr",
+    "delattr",
+    "super",
+    "staticmethod",
+    "classmethod",
+    "property",
 ];
 
 /// The value of a built-in name, if it is one.
@@ -60,7 +66,13 @@ pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class
     if matches!(name, "int" | "float" | "str" | "bool" | "type" | "object") {
         return classes.get(name).cloned().map(Value::Class);
     }
-    if matches!(name, "CancelledError" | "InvalidStateError" | "GeneratorExit") {
+    if name == "NotImplemented" {
+        return Some(Value::NotImplemented);
+    }
+    if matches!(
+        name,
+        "CancelledError" | "InvalidStateError" | "GeneratorExit" | "FrozenInstanceError" | "Enum" | "IntEnum"
+    ) {
         return None;
     }
     classes.get(name).filter(|c| !c.builtin_type).cloned().map(Value::Class)
@@ -88,6 +100,25 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             _ => ASYNCIO.iter().find(|n| **n == name).map(|n| bf(asyncio_name(n), None)),
         },
         Value::Module("time") => TIME.iter().find(|n| **n == name).map(|n| bf(time_name(n), None)),
+        Value::Module("functools") => {
+            super::compile::FUNCTOOLS_NAMES.iter().find(|n| **n == name).map(|n| bf(functools_name(n), None))
+        }
+        Value::Module("dataclasses") => match name {
+            "FrozenInstanceError" => Some(Value::Class(it.class(name))),
+            "dataclass" => Some(bf("dataclasses.dataclass", None)),
+            "field" => Some(bf("dataclasses.field", None)),
+            "asdict" => Some(bf("dataclasses.asdict", None)),
+            "fields" => Some(bf("dataclasses.fields", None)),
+            _ => None,
+        },
+        Value::Module("enum") => match name {
+            "Enum" | "IntEnum" => Some(Value::Class(it.class(name))),
+            "auto" => Some(bf("enum.auto", None)),
+            _ => None,
+        },
+        Value::Instance(_) => super::objects::instance_attr(it, o, name)?,
+        Value::Native(n) => super::functools::native_attr(it, o, n, name)?,
+        Value::Class(c) if c.user => super::objects::class_attr(it, c, name)?,
         Value::Str(_) => method(&[
             "upper",
             "lower",
@@ -147,24 +178,47 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::TaskGroup(_) => method(&["create_task"]),
         Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::Exc(e) => match name {
-            "args" => Some(Value::tuple(e.args.clone())),
-            "exceptions" if e.class.name.ends_with("ExceptionGroup") && e.args.len() == 2 => {
-                Some(Value::tuple(it.iterate(&e.args[1])?))
+            "args" => Some(Value::tuple(e.args.borrow().clone())),
+            "exceptions" if e.class.name.ends_with("ExceptionGroup") && e.args.borrow().len() == 2 => {
+                let a = e.args.borrow()[1].clone();
+                Some(Value::tuple(it.iterate(&a)?))
             }
-            "message" if e.class.name.ends_with("ExceptionGroup") && !e.args.is_empty() => Some(e.args[0].clone()),
+            "message" if e.class.name.ends_with("ExceptionGroup") && !e.args.borrow().is_empty() => {
+                Some(e.args.borrow()[0].clone())
+            }
             "__cause__" => Some(e.cause.borrow().clone()),
             "__class__" => Some(Value::Class(e.class.clone())),
             "__context__" => Some(Value::None),
-            _ => None,
+            _ => match super::objects::instance_attr(it, o, name)? {
+                Some(v) => Some(v),
+                None => e.dict.borrow().get(name).cloned(),
+            },
         },
         Value::Class(c) => match name {
             "__name__" | "__qualname__" => Some(Value::Str((&c.name).into())),
             _ => None,
         },
-        Value::Func(f) => match name {
-            "__name__" => Some(Value::Str((&f.proto.name).into())),
-            "__qualname__" => Some(Value::str(f.proto.qualname)),
-            _ => None,
+        Value::Func(f) => match f.dict.borrow().get(name) {
+            Some(v) => Some(v.clone()),
+            None => match name {
+                "__name__" => Some(Value::Str((&f.proto.name).into())),
+                "__qualname__" => Some(Value::str(f.proto.qualname)),
+                "__module__" => Some(Value::str("__main__")),
+                "__doc__" => Some(f.proto.doc.clone().map_or(Value::None, |d| Value::Str(d.into()))),
+                "__dict__" => {
+                    let mut d = indexmap::IndexMap::new();
+                    for (k, v) in f.dict.borrow().iter() {
+                        if k.starts_with("__") && k.ends_with("__") && k.len() > 4 && !matches!(&**k, "__wrapped__") {
+                            continue;
+                        }
+                        let k = Value::Str(k.into());
+                        let h = hkey(it, &k)?;
+                        dict_insert(&mut d, h, k, v.clone());
+                    }
+                    Some(Value::dict(d))
+                }
+                _ => None,
+            },
         },
         Value::Coro(c) => match name {
             "__name__" => Some(Value::str(c.name.rsplit('.').next().unwrap_or(c.name))),
@@ -236,6 +290,16 @@ fn sync_class(c: &str) -> &'static str {
     }
 }
 
+fn functools_name(n: &str) -> &'static str {
+    match n {
+        "wraps" => "functools.wraps",
+        "partial" => "functools.partial",
+        "reduce" => "functools.reduce",
+        "lru_cache" => "functools.lru_cache",
+        _ => "functools.cache",
+    }
+}
+
 fn time_name(n: &str) -> &'static str {
     match n {
         "sleep" => "time.sleep",
@@ -251,11 +315,12 @@ fn time_name(n: &str) -> &'static str {
 fn type_of(it: &Interp, v: &Value) -> Value {
     match v {
         Value::Exc(e) => Value::Class(e.class.clone()),
+        Value::Instance(i) => Value::Class(i.class.clone()),
         other => {
             let n = other.type_name();
             match it.classes.get(n) {
                 Some(c) => Value::Class(c.clone()),
-                None => Value::Class(Rc::new(Class { name: n.into(), base: None, builtin_type: true })),
+                None => Value::Class(Rc::new(Class { name: n.into(), builtin_type: true, ..Class::default() })),
             }
         }
     }
@@ -617,11 +682,41 @@ fn do_print(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value
 /// Calls a built-in.
 pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
     if let Some(this) = &b.this {
+        if b.name.starts_with("object.") || b.name.starts_with("BaseException.") {
+            return super::objects::call_object_method(it, b.name, this, args, &kwargs);
+        }
+        if b.name == "cache_clear" {
+            super::functools::cache_clear(this);
+            return Ok(Value::None);
+        }
         return call_method(it, this, b.name, args, kwargs);
     }
     let name = b.name;
     if name.starts_with("asyncio.") {
         return call_asyncio(it, name, args, kwargs);
+    }
+    if name.starts_with("functools.") {
+        return super::functools::call_functools(it, name, args, kwargs);
+    }
+    if name.starts_with("dataclasses.") {
+        return super::dataclasses::call_dataclasses(it, name, args, kwargs);
+    }
+    if name.starts_with("dataclass.") {
+        return super::dataclasses::call_method(it, name, args, kwargs);
+    }
+    if name == "enum.auto" {
+        nargs(it, "auto", &args, 0, 0)?;
+        return Ok(super::objects::native(super::value::Native::Auto));
+    }
+    if name == "property" {
+        check_kwargs(it, "property", &kwargs, &["fget", "fset", "fdel", "doc"])?;
+        nargs(it, "property", &args, 0, 4)?;
+        let get = |i: usize, k: &str| args.get(i).or_else(|| kw(&kwargs, k)).cloned().unwrap_or(Value::None);
+        return Ok(super::objects::native(super::value::Native::Property {
+            fget: get(0, "fget"),
+            fset: get(1, "fset"),
+            fdel: get(2, "fdel"),
+        }));
     }
     if !kwargs.is_empty()
         && !matches!(
@@ -658,9 +753,13 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 Value::Dict(d) => d.borrow().len(),
                 Value::Set(s) => s.borrow().len(),
                 Value::Range(a, b, s) => usize::try_from(range_len(*a, *b, *s)).unwrap_or(0),
-                other => {
-                    return it.type_error(format!("object of type '{}' has no len()", other.type_name()));
-                }
+                Value::Class(c) if c.is_enum() => c.members.borrow().len(),
+                other => match super::objects::call_dunder(it, other, "__len__", Vec::new())? {
+                    Some(r) => usize::try_from(it.len_result(&r)?).unwrap_or(0),
+                    None => {
+                        return it.type_error(format!("object of type '{}' has no len()", other.type_name()));
+                    }
+                },
             };
             Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
         }
@@ -765,17 +864,21 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "iter" => {
             nargs(it, "iter", &args, 1, 1)?;
-            if let Value::Iter(_) = &args[0] {
-                return Ok(args[0].clone());
-            }
-            Ok(Value::Iter(Rc::new(RefCell::new(it.iterate(&args[0])?.into_iter()))))
+            it.get_iter(&args[0])
         }
         "next" => {
             nargs(it, "next", &args, 1, 2)?;
-            let Value::Iter(i) = &args[0] else {
-                return it.type_error(format!("'{}' object is not an iterator", args[0].type_name()));
+            let n = match &args[0] {
+                Value::Iter(i) => i.borrow_mut().next(),
+                v if super::objects::has_dunder(v, "__next__") => {
+                    match super::objects::call_dunder(it, v, "__next__", Vec::new()) {
+                        Ok(v) => v,
+                        Err(e) if e.class.is_subclass_named("StopIteration") && args.len() == 2 => None,
+                        Err(e) => return Err(e),
+                    }
+                }
+                other => return it.type_error(format!("'{}' object is not an iterator", other.type_name())),
             };
-            let n = i.borrow_mut().next();
             match n {
                 Some(v) => Ok(v),
                 None => match args.get(1) {
@@ -790,10 +893,25 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "issubclass" => {
             nargs(it, "issubclass", &args, 2, 2)?;
-            match (&args[0], &args[1]) {
-                (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
-                _ => it.type_error("issubclass() arg 1 must be a class"),
+            let Value::Class(a) = &args[0] else {
+                return it.type_error("issubclass() arg 1 must be a class");
+            };
+            let classes: Vec<Value> = match &args[1] {
+                Value::Tuple(t) => t.to_vec(),
+                other => vec![other.clone()],
+            };
+            let mut found = false;
+            for c in &classes {
+                match c {
+                    Value::Class(b) if b.builtin_type && &*b.name == "object" => found = true,
+                    Value::Class(b) => found |= a.is_subclass(b),
+                    _ => return it.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"),
+                }
+                if found {
+                    break;
+                }
             }
+            Ok(Value::Bool(found))
         }
         "repr" => {
             nargs(it, "repr", &args, 1, 1)?;
@@ -816,6 +934,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 }
                 Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
+                o if super::objects::has_dunder(o, "__abs__") => {
+                    Ok(super::objects::call_dunder(it, o, "__abs__", Vec::new())?.unwrap_or(Value::None))
+                }
                 o => it.type_error(format!("bad operand type for abs(): '{}'", o.type_name())),
             }
         }
@@ -882,10 +1003,25 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "hash" => {
             nargs(it, "hash", &args, 1, 1)?;
-            hkey(it, &args[0])?;
-            match &args[0] {
-                Value::Int(i) => Ok(Value::Int(*i)),
-                _ => Ok(Value::Int(i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0))),
+            let h = hkey(it, &args[0])?;
+            if let super::value::HKey::Obj(k) = h {
+                return Ok(Value::Int(k.hash));
+            }
+            match (&args[0], h) {
+                (Value::Int(i), _) => Ok(Value::Int(*i)),
+                (_, super::value::HKey::Int(i)) => Ok(Value::Int(i)),
+                (_, super::value::HKey::Id(_)) => {
+                    Ok(Value::Int(i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0)))
+                }
+                // equal values hash equal (the values differ from CPython's, whose
+                // str hashes are randomized per process anyway)
+                (_, h) => {
+                    use std::hash::{Hash, Hasher};
+                    let mut s = std::hash::DefaultHasher::new();
+                    h.hash(&mut s);
+                    #[allow(clippy::cast_possible_wrap)]
+                    Ok(Value::Int((s.finish() >> 2) as i64))
+                }
             }
         }
         "id" => {
@@ -894,7 +1030,10 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "callable" => {
             nargs(it, "callable", &args, 1, 1)?;
-            Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Class(_))))
+            Ok(Value::Bool(
+                matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Class(_) | Value::Native(_))
+                    || super::objects::has_dunder(&args[0], "__call__"),
+            ))
         }
         "getattr" => {
             nargs(it, "getattr", &args, 2, 3)?;
@@ -912,7 +1051,42 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             let Value::Str(n) = &args[1] else {
                 return it.type_error("attribute name must be string");
             };
-            Ok(Value::Bool(get_attr(it, &args[0], n).is_ok()))
+            match get_attr(it, &args[0], n) {
+                Ok(_) => Ok(Value::Bool(true)),
+                Err(e) if e.class.is_subclass_named("AttributeError") => Ok(Value::Bool(false)),
+                Err(e) => Err(e),
+            }
+        }
+        "setattr" => {
+            nargs(it, "setattr", &args, 3, 3)?;
+            let Value::Str(n) = &args[1] else {
+                return it.type_error(format!("attribute name must be string, not '{}'", args[1].type_name()));
+            };
+            super::objects::set_attr(it, &args[0], n, args[2].clone())?;
+            Ok(Value::None)
+        }
+        "delattr" => {
+            nargs(it, "delattr", &args, 2, 2)?;
+            let Value::Str(n) = &args[1] else {
+                return it.type_error(format!("attribute name must be string, not '{}'", args[1].type_name()));
+            };
+            super::objects::del_attr(it, &args[0], n)?;
+            Ok(Value::None)
+        }
+        "super" => {
+            let (Some(Value::Class(c)), Some(this)) = (args.first(), args.get(1)) else {
+                return Err(it.exc("RuntimeError", "super(): no arguments"));
+            };
+            Ok(super::objects::native(super::value::Native::Super { class: c.clone(), this: this.clone() }))
+        }
+        "staticmethod" | "classmethod" => {
+            nargs(it, name, &args, 1, 1)?;
+            let f = args[0].clone();
+            Ok(super::objects::native(if name == "staticmethod" {
+                super::value::Native::StaticMethod(f)
+            } else {
+                super::value::Native::ClassMethod(f)
+            }))
         }
         _ if name.starts_with("asyncio.") => call_asyncio(it, name, args, kwargs),
         _ if name.starts_with("time.") => call_time(it, name, &args),
@@ -945,13 +1119,19 @@ fn isinstance(it: &Interp, v: &Value, cls: &Value) -> R<bool> {
                 n => n == tn,
             })
         }
-        Value::Class(c) => Ok(matches!(v, Value::Exc(e) if e.class.is_subclass(c))),
+        Value::Class(c) => Ok(match v {
+            Value::Exc(e) => e.class.is_subclass(c),
+            Value::Instance(i) => i.class.is_subclass(c),
+            _ => false,
+        }),
         _ => it.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     }
 }
 
 /// Calls a class: an exception, or a built-in type's conversion.
 pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    // an IntEnum member converts as its int
+    let args: Vec<Value> = args.into_iter().map(|a| super::dataclasses::int_value(&a).unwrap_or(a)).collect();
     if !c.builtin_type {
         if !kwargs.is_empty() {
             return it.type_error(format!("{}() takes no keyword arguments", c.name));
@@ -1082,7 +1262,10 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
         }
         "bool" => {
             nargs(it, "bool", &args, 0, 1)?;
-            Ok(Value::Bool(args.first().is_some_and(Value::truthy)))
+            Ok(Value::Bool(match args.first() {
+                Some(a) => it.truthy(a)?,
+                None => false,
+            }))
         }
         "list" => {
             nargs(it, "list", &args, 0, 1)?;
@@ -2135,6 +2318,6 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
 }
 
 /// `str(exc)` (re-exported for the CLI's messages).
-pub(crate) fn exception_text(e: &super::value::ExcObj) -> String {
+pub(crate) fn exception_text(e: &Rc<super::value::ExcObj>) -> String {
     exc_str(e)
 }

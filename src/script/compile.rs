@@ -60,12 +60,15 @@ pub(crate) enum SK {
     Pass,
     Raise(Option<E>, Option<E>),
     Try(Box<TryStmt>),
-    FuncDef(Var, Rc<FuncProto>, Vec<E>),
-    ClassDef(Var, Rc<str>, Option<E>),
+    /// `def`: the name, the code, the defaults, the decorators (top to bottom).
+    FuncDef(Var, Rc<FuncProto>, Vec<E>, Vec<E>),
+    ClassDef(Var, Rc<ClassProto>),
     Del(Vec<Target>),
     Assert(E, Option<E>),
     /// `async with` items (context expression, `as` target).
     AsyncWith(Vec<(E, Option<Target>)>, Vec<Stmt>),
+    /// `with` items (context expression, `as` target).
+    With(Vec<(E, Option<Target>)>, Vec<Stmt>),
     Import(Var, &'static str),
     ImportFrom(Vec<(Var, &'static str, Rc<str>)>),
 }
@@ -178,6 +181,24 @@ pub struct FuncProto {
     pub(crate) body: Vec<Stmt>,
     /// The line of the `def`.
     pub(crate) line: u32,
+    /// The docstring (`__doc__`).
+    pub(crate) doc: Option<Rc<str>>,
+}
+
+/// A compiled `class` statement.
+#[derive(Debug)]
+pub(crate) struct ClassProto {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub bases: Vec<E>,
+    pub decorators: Vec<E>,
+    /// The class body, run as a function whose locals become the namespace.
+    pub body: Vec<Stmt>,
+    pub slot_names: Vec<Rc<str>>,
+    /// The slot of the hidden `__class__` cell (zero-argument `super()`).
+    pub class_slot: u32,
+    /// The names annotated in the body (`x: int`, `y: str = ''`), in order.
+    pub annotations: Vec<Rc<str>>,
 }
 
 /// A compiled module.
@@ -195,6 +216,10 @@ struct Scope {
     nonlocals: Vec<String>,
     qualname: String,
     is_async: bool,
+    /// A class body (its names are not visible to the functions inside it).
+    is_class: bool,
+    /// The first parameter of a function (zero-argument `super()`).
+    first_param: Option<String>,
 }
 
 pub(crate) struct Compiler<'s> {
@@ -277,11 +302,29 @@ const FORBIDDEN: &[&str] = &[
     "quit",
     "help",
     "memoryview",
-    "setattr",
-    "delattr",
 ];
 
-const SUPPORTED_MODULES: &[&str] = &["asyncio", "time"];
+const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "functools", "dataclasses", "enum"];
+
+/// The names of the `dataclasses` module the interpreter provides.
+pub(crate) const DATACLASSES_NAMES: &[&str] = &["dataclass", "field", "FrozenInstanceError", "asdict", "fields"];
+/// The names of the `enum` module the interpreter provides.
+pub(crate) const ENUM_NAMES: &[&str] = &["Enum", "IntEnum", "auto"];
+
+/// The names of the `functools` module the interpreter provides.
+pub(crate) const FUNCTOOLS_NAMES: &[&str] = &["wraps", "partial", "reduce", "lru_cache", "cache"];
+
+/// Whether the module `m` the interpreter provides has `name`.
+fn module_has(m: &str, name: &str) -> bool {
+    match m {
+        "asyncio" => asyncio_has(name),
+        "time" => TIME_NAMES.contains(&name),
+        "functools" => FUNCTOOLS_NAMES.contains(&name),
+        "dataclasses" => DATACLASSES_NAMES.contains(&name),
+        "enum" => ENUM_NAMES.contains(&name),
+        _ => false,
+    }
+}
 
 /// Compiles a parsed module.
 pub(crate) fn compile_module(
@@ -305,6 +348,8 @@ pub(crate) fn compile_module(
             nonlocals: Vec::new(),
             qualname: String::new(),
             is_async: false,
+            is_class: false,
+            first_param: None,
         }],
         globals: HashMap::new(),
         global_names: Vec::new(),
@@ -526,6 +571,10 @@ impl Compiler<'_> {
         for depth in 1..n {
             let sc = &self.scopes[n - 1 - depth];
             let Some(locals) = &sc.locals else { break };
+            if sc.is_class {
+                // a class body's names are not visible to the functions inside it
+                continue;
+            }
             if sc.globals_decl.iter().any(|g| g == name) {
                 break;
             }
@@ -667,25 +716,21 @@ impl Compiler<'_> {
                 SK::Try(Box::new(TryStmt { body, handlers, orelse, finalbody }))
             }
             PStmt::FunctionDef(f) => {
-                if let Some(d) = f.decorator_list.first() {
-                    return refuse("a decorator (@...)", d);
-                }
                 if let Some(tp) = &f.type_params {
                     return refuse("a type parameter list", &**tp);
                 }
+                let decorators =
+                    f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<CResult<Vec<_>>>()?;
                 let defaults = self.param_defaults(&f.parameters)?;
                 let proto = self.function(f.name.as_str(), &f.parameters, &f.body, f.is_async, line, None)?;
                 let var = self.resolve(f.name.as_str(), true);
-                SK::FuncDef(var, proto, defaults)
+                SK::FuncDef(var, proto, defaults, decorators)
             }
             PStmt::ClassDef(c) => return self.class_def(c, line).map(Some),
             PStmt::Delete(d) => SK::Del(d.targets.iter().map(|t| self.target(t)).collect::<CResult<Vec<_>>>()?),
             PStmt::Assert(a) => SK::Assert(self.expr(&a.test)?, a.msg.as_ref().map(|m| self.expr(m)).transpose()?),
             PStmt::With(w) => {
-                if !w.is_async {
-                    return refuse("the with statement (only `async with` asyncio.timeout/timeout_at/TaskGroup)", s);
-                }
-                if !self.in_async() {
+                if w.is_async && !self.in_async() {
                     return refuse("SYNTAX:'async with' outside async function", s);
                 }
                 let mut items = Vec::new();
@@ -694,14 +739,21 @@ impl Compiler<'_> {
                     let t = it.optional_vars.as_ref().map(|v| self.target(v)).transpose()?;
                     items.push((e, t));
                 }
-                SK::AsyncWith(items, self.block(&w.body)?)
+                if w.is_async {
+                    SK::AsyncWith(items, self.block(&w.body)?)
+                } else {
+                    SK::With(items, self.block(&w.body)?)
+                }
             }
             PStmt::Import(i) => {
                 let mut out = Vec::new();
                 for a in &i.names {
                     let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
                         return refuse(
-                            format!("import of module '{}' (only asyncio and time can be imported)", a.name.as_str()),
+                            format!(
+                                "import of module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)",
+                                a.name.as_str()
+                            ),
                             a,
                         );
                     };
@@ -717,7 +769,10 @@ impl Compiler<'_> {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
                 let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!("import from module '{}' (only asyncio and time can be imported)", module),
+                        format!(
+                            "import from module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)",
+                            module
+                        ),
                         s,
                     );
                 };
@@ -726,12 +781,7 @@ impl Compiler<'_> {
                     if a.name.as_str() == "*" {
                         return refuse("import *", a);
                     }
-                    let known = if *m == "asyncio" {
-                        asyncio_has(a.name.as_str())
-                    } else {
-                        TIME_NAMES.contains(&a.name.as_str())
-                    };
-                    if !known {
+                    if !module_has(m, a.name.as_str()) {
                         return refuse(format!("{m}.{}", a.name.as_str()), a);
                     }
                     let name = a.asname.as_ref().unwrap_or(&a.name);
@@ -754,41 +804,91 @@ impl Compiler<'_> {
             SK::Raise(a, b) => a.as_ref().is_some_and(has_await) || b.as_ref().is_some_and(has_await),
             SK::Assert(a, b) => has_await(a) || b.as_ref().is_some_and(has_await),
             SK::AsyncWith(..) => true,
+            SK::With(items, _) => items.iter().any(|(e, t)| has_await(e) || t.as_ref().is_some_and(target_has_await)),
             _ => false,
         };
         Ok(Some(Stmt { line, aw, kind }))
     }
 
     fn class_def(&mut self, c: &ast::StmtClassDef, line: u32) -> CResult<Stmt> {
-        if let Some(d) = c.decorator_list.first() {
-            return refuse("a decorator (@...)", d);
+        if let Some(tp) = &c.type_params {
+            return refuse("a type parameter list", &**tp);
         }
-        let mut base = None;
+        let decorators = c.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<CResult<Vec<_>>>()?;
+        let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
-            if args.args.len() > 1 {
-                return refuse("multiple inheritance", &**args);
-            }
             if let Some(k) = args.keywords.first() {
                 return refuse("a class keyword (metaclass=...)", k);
             }
-            if let Some(b) = args.args.first() {
-                base = Some(self.expr(b)?);
-            }
-        }
-        if base.is_none() {
-            return refuse("a class that is not an exception class (class X(Exception): ...)", c);
-        }
-        for s in &c.body {
-            match s {
-                PStmt::Pass(_) => {}
-                PStmt::Expr(e) if matches!(&*e.value, PExpr::StringLiteral(_) | PExpr::EllipsisLiteral(_)) => {}
-                other => {
-                    return refuse("a class body with methods or attributes (only `pass` or a docstring)", other);
+            for b in &args.args {
+                if let PExpr::Starred(_) = b {
+                    return refuse("starred base classes", b);
                 }
+                bases.push(self.expr(b)?);
             }
         }
-        let var = self.resolve(c.name.as_str(), true);
-        Ok(Stmt { line, aw: false, kind: SK::ClassDef(var, Rc::from(c.name.as_str()), base) })
+        let name = c.name.as_str();
+        let mut names = Vec::new();
+        collect_names(&c.body, &mut names);
+        let mut globals_decl = Vec::new();
+        let mut nonlocals = Vec::new();
+        collect_decls(&c.body, &mut globals_decl, &mut nonlocals);
+        let mut locals = HashMap::new();
+        let mut slot_names: Vec<Rc<str>> = Vec::new();
+        for n in names {
+            if !locals.contains_key(&n) && !globals_decl.contains(&n) && !nonlocals.contains(&n) {
+                locals.insert(n.clone(), u32::try_from(slot_names.len()).unwrap_or(u32::MAX));
+                slot_names.push(Rc::from(n.as_str()));
+            }
+        }
+        let class_slot = u32::try_from(slot_names.len()).unwrap_or(u32::MAX);
+        locals.insert("__class__".to_owned(), class_slot);
+        slot_names.push(Rc::from("__class__"));
+        let parent = self.scopes.last();
+        let parent_q = parent.map(|s| s.qualname.clone()).unwrap_or_default();
+        let qualname = match parent {
+            Some(p) if p.is_class => format!("{parent_q}.{name}"),
+            Some(p) if p.locals.is_some() => format!("{parent_q}.<locals>.{name}"),
+            _ => name.to_owned(),
+        };
+        self.scopes.push(Scope {
+            locals: Some(locals),
+            slot_names,
+            globals_decl,
+            nonlocals,
+            qualname: qualname.clone(),
+            is_async: false,
+            is_class: true,
+            first_param: None,
+        });
+        let saved_loop = std::mem::replace(&mut self.loop_depth, 0);
+        let body = self.block(&c.body);
+        self.loop_depth = saved_loop;
+        let scope = self.scopes.pop();
+        let body = body?;
+        let slot_names = scope.map(|s| s.slot_names).unwrap_or_default();
+        let var = self.resolve(name, true);
+        let proto = ClassProto {
+            name: name.into(),
+            qualname: qualname.into(),
+            bases,
+            decorators,
+            body,
+            slot_names,
+            class_slot,
+            annotations: c
+                .body
+                .iter()
+                .filter_map(|s| match s {
+                    PStmt::AnnAssign(a) => match &*a.target {
+                        PExpr::Name(n) if !is_classvar(&a.annotation) => Some(Rc::from(n.id.as_str())),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect(),
+        };
+        Ok(Stmt { line, aw: false, kind: SK::ClassDef(var, Rc::new(proto)) })
     }
 
     fn param_defaults(&mut self, p: &ast::Parameters) -> CResult<Vec<E>> {
@@ -856,7 +956,13 @@ impl Compiler<'_> {
             slot_names.push(Rc::from(n.as_str()));
         }
         let parent_q = self.scopes.last().map(|s| s.qualname.clone()).unwrap_or_default();
-        let qualname = if self.in_function() { format!("{parent_q}.<locals>.{name}") } else { name.to_owned() };
+        let qualname = if self.scopes.last().is_some_and(|s| s.is_class) {
+            format!("{parent_q}.{name}")
+        } else if self.in_function() {
+            format!("{parent_q}.<locals>.{name}")
+        } else {
+            name.to_owned()
+        };
         self.scopes.push(Scope {
             locals: Some(locals),
             slot_names,
@@ -864,8 +970,11 @@ impl Compiler<'_> {
             nonlocals,
             qualname: qualname.clone(),
             is_async,
+            is_class: false,
+            first_param: params.first().map(|p| p.to_string()),
         });
         let saved_loop = std::mem::replace(&mut self.loop_depth, 0);
+        let body_src = body;
         let body = match lambda_body {
             Some(e) => self.expr(e).map(|e| vec![Stmt { line, aw: false, kind: SK::Return(Some(e)) }]),
             None => self.block(body),
@@ -904,6 +1013,13 @@ impl Compiler<'_> {
             slot_names,
             body,
             line,
+            doc: match body_src.first() {
+                Some(PStmt::Expr(e)) if lambda_body.is_none() => match &*e.value {
+                    PExpr::StringLiteral(s) => Some(s.value.to_str().into()),
+                    _ => None,
+                },
+                _ => None,
+            },
         }))
     }
 
@@ -985,11 +1101,7 @@ impl Compiler<'_> {
             PExpr::Attribute(a) => {
                 if let PExpr::Name(n) = &*a.value {
                     if let Some(m) = self.module_aliases.get(n.id.as_str()).copied() {
-                        let known = if m == "asyncio" {
-                            asyncio_has(a.attr.as_str())
-                        } else {
-                            TIME_NAMES.contains(&a.attr.as_str())
-                        };
+                        let known = module_has(m, a.attr.as_str());
                         if !known && !self.is_local(n.id.as_str()) {
                             return refuse(format!("{m}.{}", a.attr.as_str()), e);
                         }
@@ -1001,6 +1113,29 @@ impl Compiler<'_> {
             PExpr::Slice(s) => {
                 let f = |c: &mut Self, x: &Option<Box<PExpr>>| x.as_ref().map(|x| c.expr(x).map(Box::new)).transpose();
                 E::Slice(f(self, &s.lower)?, f(self, &s.upper)?, f(self, &s.step)?)
+            }
+            PExpr::Call(c)
+                if matches!(&*c.func, PExpr::Name(n) if n.id.as_str() == "super")
+                    && c.arguments.args.is_empty()
+                    && c.arguments.keywords.is_empty()
+                    && !self.module_names.iter().any(|m| m == "super") =>
+            {
+                let n = self.scopes.len();
+                let in_method = n >= 2 && self.scopes[n - 2].is_class && self.scopes[n - 1].locals.is_some();
+                let Some(first) = self.scopes[n - 1].first_param.clone().filter(|_| in_method) else {
+                    return refuse(
+                        "super() without arguments outside a method's own body (pass them: super(Class, self))",
+                        e,
+                    );
+                };
+                let Some(class_slot) = self.scopes[n - 2].locals.as_ref().and_then(|l| l.get("__class__")).copied()
+                else {
+                    return refuse("super() here", e);
+                };
+                let func = E::Var(self.resolve("super", false), "super".into());
+                let this = E::Var(self.resolve(&first, false), first.as_str().into());
+                let cell = E::Var(Var::Outer(1, class_slot), "__class__".into());
+                E::Call(Box::new(Call { func, args: vec![cell, this], kwargs: Vec::new(), line: self.line(e) }))
             }
             PExpr::Call(c) => {
                 let func = self.expr(&c.func)?;
@@ -1132,6 +1267,19 @@ impl Compiler<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether an annotation is `ClassVar` / `ClassVar[...]` (not a dataclass field).
+fn is_classvar(e: &PExpr) -> bool {
+    let base = match e {
+        PExpr::Subscript(s) => &*s.value,
+        other => other,
+    };
+    match base {
+        PExpr::Name(n) => n.id.as_str() == "ClassVar",
+        PExpr::Attribute(a) => a.attr.as_str() == "ClassVar",
+        _ => false,
     }
 }
 

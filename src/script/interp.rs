@@ -116,6 +116,7 @@ const EXC_TREE: &[(&str, &str)] = &[
     ("QueueFull", "Exception"),
     ("QueueShutDown", "Exception"),
     ("BrokenBarrierError", "RuntimeError"),
+    ("FrozenInstanceError", "AttributeError"),
 ];
 
 const TYPES: &[&str] = &[
@@ -136,6 +137,7 @@ const TYPES: &[&str] = &[
     "NoneType",
     "function",
     "coroutine",
+    "traceback",
 ];
 
 /// Hidden test hook: when this environment variable holds a number `n`,
@@ -149,11 +151,14 @@ impl Interp {
         let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
         for (name, base) in EXC_TREE {
             let base = if base.is_empty() { None } else { classes.get(base).cloned() };
-            classes.insert(name, Rc::new(Class { name: (*name).into(), base, builtin_type: false }));
+            classes.insert(name, Rc::new(Class { name: (*name).into(), base, ..Class::default() }));
         }
         for t in TYPES {
-            classes.insert(t, Rc::new(Class { name: (*t).into(), base: None, builtin_type: true }));
+            classes.insert(t, Rc::new(Class { name: (*t).into(), builtin_type: true, ..Class::default() }));
         }
+        let (enum_base, int_enum) = super::dataclasses::enum_bases();
+        classes.insert("Enum", enum_base);
+        classes.insert("IntEnum", int_enum);
         let mut globals = vec![Value::Undefined; module.globals.len()];
         for (i, name) in module.globals.iter().enumerate() {
             if let Some(v) = builtins::builtin_value(name, &classes) {
@@ -186,7 +191,7 @@ impl Interp {
         match self.classes.get(name) {
             Some(c) => c.clone(),
             None => {
-                Rc::new(Class { name: name.into(), base: self.classes.get("Exception").cloned(), builtin_type: false })
+                Rc::new(Class { name: name.into(), base: self.classes.get("Exception").cloned(), ..Class::default() })
             }
         }
     }
@@ -196,7 +201,8 @@ impl Interp {
         let msg: String = msg.into();
         Rc::new(ExcObj {
             class: self.class(class),
-            args: vec![Value::Str(msg.into())],
+            args: RefCell::new(vec![Value::Str(msg.into())]),
+            dict: RefCell::default(),
             cause: RefCell::new(Value::None),
             line: Cell::new(self.line.get()),
             abort: false,
@@ -207,7 +213,8 @@ impl Interp {
     pub(crate) fn exc_args(&self, class: Rc<Class>, args: Vec<Value>) -> Exc {
         Rc::new(ExcObj {
             class,
-            args,
+            args: RefCell::new(args),
+            dict: RefCell::default(),
             cause: RefCell::new(Value::None),
             line: Cell::new(self.line.get()),
             abort: false,
@@ -220,6 +227,7 @@ impl Interp {
             Halt::Deep(what) => self.exc("RecursionError", format!("maximum recursion depth exceeded{what}")),
             Halt::Memory => self.memory_error(),
             Halt::Unhashable(t) => self.exc("TypeError", format!("unhashable type: '{t}'")),
+            Halt::Raised(e) => e,
         }
     }
 
@@ -303,7 +311,8 @@ impl Interp {
         }
         Rc::new(ExcObj {
             class: self.class("BaseException"),
-            args: vec![Value::Str(msg.into())],
+            args: RefCell::new(vec![Value::Str(msg.into())]),
+            dict: RefCell::default(),
             cause: RefCell::new(Value::None),
             line: Cell::new(self.line.get()),
             abort: true,
@@ -329,7 +338,8 @@ impl Interp {
 
     /// A Python exception as a runtime error (carrying the object).
     pub(crate) fn error_from_exc(exc: Exc) -> Error {
-        let msg = if exc.args.is_empty() { None } else { Some(exc_str(&exc)) };
+        let text = exc_str(&exc);
+        let msg = if exc.args.borrow().is_empty() && text.is_empty() { None } else { Some(text) };
         let e = Error::with_type(&exc.class.name, msg.as_deref());
         e.with_payload(exc)
     }
@@ -391,7 +401,7 @@ impl Interp {
             }
             Target::Attr(obj, name) => {
                 let o = self.eval(fr, obj)?;
-                Err(self.exc("AttributeError", format!("'{}' object attribute '{name}' is read-only", o.type_name())))
+                super::objects::set_attr(self, &o, name, v)
             }
             Target::Sub(obj, key) => {
                 let o = self.eval(fr, obj)?;
@@ -399,6 +409,22 @@ impl Interp {
                 ops::set_item(self, &o, k, v)
             }
             Target::Seq(targets, star) => {
+                let iterable = match &v {
+                    Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Str(_)
+                    | Value::Dict(_)
+                    | Value::Set(_)
+                    | Value::Range(..)
+                    | Value::Iter(_) => true,
+                    Value::Instance(_) => {
+                        super::objects::has_dunder(&v, "__iter__") || super::objects::has_dunder(&v, "__getitem__")
+                    }
+                    _ => false,
+                };
+                if !iterable {
+                    return self.type_error(format!("cannot unpack non-iterable {} object", v.type_name()));
+                }
                 let items = self.iterate(&v)?;
                 match star {
                     None => {
@@ -469,10 +495,70 @@ impl Interp {
                 (0..n).map(|i| Value::Int(a.wrapping_add(i.wrapping_mul(*s)))).collect()
             }
             Value::Iter(it) => it.borrow_mut().by_ref().collect(),
+            Value::Class(c) if c.is_enum() => c.members.borrow().clone(),
+            Value::Instance(_) => {
+                let iter = self.get_iter(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = self.next_of(&iter)? {
+                    self.tick()?;
+                    if out.len() % 1024 == 1023 {
+                        self.reserve(super::heap::seq_bytes(out.len() + 1))?;
+                    }
+                    out.push(x);
+                }
+                out
+            }
             other => {
                 return self.type_error(format!("'{}' object is not iterable", other.type_name()));
             }
         })
+    }
+
+    /// `iter(v)`: an instance's `__iter__` (or `__getitem__` from 0), else a snapshot.
+    pub(crate) fn get_iter(&self, v: &Value) -> R<Value> {
+        match v {
+            Value::Instance(_) => match super::objects::call_dunder(self, v, "__iter__", Vec::new())? {
+                Some(i) => {
+                    if !matches!(i, Value::Iter(_)) && !super::objects::has_dunder(&i, "__next__") {
+                        return self.type_error(format!("iter() returned non-iterator of type '{}'", i.type_name()));
+                    }
+                    Ok(i)
+                }
+                None if super::objects::has_dunder(v, "__getitem__") => {
+                    let mut out = Vec::new();
+                    for i in 0.. {
+                        self.tick()?;
+                        match super::objects::call_dunder(self, v, "__getitem__", vec![Value::Int(i)]) {
+                            Ok(x) => out.push(x.unwrap_or(Value::None)),
+                            Err(e)
+                                if e.class.is_subclass_named("IndexError")
+                                    || e.class.is_subclass_named("StopIteration") =>
+                            {
+                                break;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+                }
+                None => self.type_error(format!("'{}' object is not iterable", v.type_name())),
+            },
+            Value::Iter(_) => Ok(v.clone()),
+            other => Ok(Value::Iter(Rc::new(RefCell::new(self.iterate(other)?.into_iter())))),
+        }
+    }
+
+    /// `next(iterator)`; `None` when it is exhausted (StopIteration).
+    pub(crate) fn next_of(&self, iter: &Value) -> R<Option<Value>> {
+        match iter {
+            Value::Iter(i) => Ok(i.borrow_mut().next()),
+            _ => match super::objects::call_dunder(self, iter, "__next__", Vec::new()) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => self.type_error(format!("'{}' object is not an iterator", iter.type_name())),
+                Err(e) if e.class.is_subclass_named("StopIteration") => Ok(None),
+                Err(e) => Err(e),
+            },
+        }
     }
 
     // ------------------------------------------------------------ expressions
@@ -527,7 +613,7 @@ impl Interp {
                 let mut last = Value::None;
                 for v in vs {
                     last = self.eval(fr, v)?;
-                    let t = last.truthy();
+                    let t = self.truthy(&last)?;
                     if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
                         return Ok(last);
                     }
@@ -546,7 +632,7 @@ impl Interp {
                 Ok(Value::Bool(true))
             }
             E::IfExp(t, a, b) => {
-                if self.eval(fr, t)?.truthy() {
+                if self.truthy(&self.eval(fr, t)?)? {
                     self.eval(fr, a)
                 } else {
                     self.eval(fr, b)
@@ -682,7 +768,7 @@ impl Interp {
             self.assign(fr, target, x)?;
             let mut ok = true;
             for cond in ifs {
-                if !self.eval(fr, cond)?.truthy() {
+                if !self.truthy(&self.eval(fr, cond)?)? {
                     ok = false;
                     break;
                 }
@@ -729,7 +815,13 @@ impl Interp {
         } else {
             Some(fr.env.clone())
         };
-        Ok(Value::Func(Rc::new(Func { proto: proto.clone(), defaults, env })))
+        Ok(Value::Func(Rc::new(Func {
+            proto: proto.clone(),
+            defaults,
+            env,
+            dict: RefCell::default(),
+            serial: super::value::next_serial(),
+        })))
     }
 
     fn is_module_frame(&self, fr: &Frame) -> bool {
@@ -743,7 +835,21 @@ impl Interp {
         match f {
             Value::Func(func) => self.call_function(func, args, kwargs),
             Value::Builtin(b) => builtins::call_builtin(self, b, args, kwargs),
+            Value::Class(c) if c.user => super::objects::instantiate(self, c, args, kwargs),
             Value::Class(c) => builtins::call_class(self, c, args, kwargs),
+            Value::Native(n) => super::functools::call_native(self, n, args, kwargs),
+            Value::Instance(_) => {
+                let Some(cls) = super::objects::class_of(f) else { unreachable!() };
+                match cls.lookup("__call__") {
+                    Some(c) if !matches!(c, Value::None) => {
+                        let mut a = Vec::with_capacity(args.len() + 1);
+                        a.push(f.clone());
+                        a.extend(args);
+                        self.call(&c, a, kwargs)
+                    }
+                    _ => self.type_error(format!("'{}' object is not callable", f.type_name())),
+                }
+            }
             other => self.type_error(format!("'{}' object is not callable", other.type_name())),
         }
     }
@@ -845,7 +951,12 @@ impl Interp {
         let env = Rc::new(Env { slots: RefCell::new(slots), parent: func.env.clone() });
         let proto = func.proto.clone();
         if proto.is_async {
-            let qualname = proto.qualname;
+            // CPython names the coroutine with the function's __qualname__ at call time
+            let qualname = match func.qualname() {
+                Some(q) if q == proto.qualname => proto.qualname,
+                Some(q) => super::objects::intern_qualname(&q),
+                None => proto.qualname,
+            };
             let me = self.rc();
             let fut = async move {
                 let fr = Frame { env, handling: RefCell::new(Vec::new()) };
@@ -933,6 +1044,12 @@ impl Interp {
                     )
                 }),
             },
+            other if super::objects::has_dunder(&other, "__await__") => {
+                return Err(self.exc(
+                    "NotImplementedError",
+                    format!("taskline: awaiting a '{}' object through __await__ is not supported (await a coroutine: make the method `async def`)", other.type_name()),
+                ));
+            }
             other => {
                 return self.type_error(format!("object {} can't be used in 'await' expression", other.type_name()));
             }
@@ -979,6 +1096,16 @@ fn release(fr: Frame) {
         drop(slots);
     }
     drop(fr);
+}
+
+/// Runs `f` with the running interpreter, for value-level code that must
+/// call back into the script (`__repr__`, `__eq__`, `__hash__`, `__bool__`).
+pub(crate) fn hook<T>(f: impl FnOnce(&Interp) -> R<T>) -> Result<T, Halt> {
+    let it = SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade));
+    match it {
+        Some(it) => f(&it).map_err(Halt::Raised),
+        None => Err(Halt::Deep(" (no running interpreter)")),
+    }
 }
 
 thread_local! {
@@ -1058,10 +1185,11 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                 }
                 Target::Attr(o, n) => {
                     let o = it.eval(fr, o)?;
-                    builtins::get_attr(it, &o, n)?;
-                    return Err(
-                        it.exc("AttributeError", format!("'{}' object attribute '{n}' is read-only", o.type_name()))
-                    );
+                    let cur = builtins::get_attr(it, &o, n)?;
+                    let rhs = ev(it, fr, e, s.aw).await?;
+                    let v = ops::inplace(it, *op, &cur, &rhs)?;
+                    drop(cur);
+                    super::objects::set_attr(it, &o, n, v)?;
                 }
                 Target::Seq(..) => {
                     return Err(it.exc("SyntaxError", "illegal expression for augmented assignment"));
@@ -1070,12 +1198,12 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
         }
         SK::If(test, body, orelse) => {
             let t = ev(it, fr, test, s.aw).await?;
-            return if t.truthy() { exec_block(it, fr, body).await } else { exec_block(it, fr, orelse).await };
+            return if it.truthy(&t)? { exec_block(it, fr, body).await } else { exec_block(it, fr, orelse).await };
         }
         SK::While(test, body, orelse) => loop {
             it.line.set(s.line);
             it.tick()?;
-            if !ev(it, fr, test, s.aw).await?.truthy() {
+            if !it.truthy(&ev(it, fr, test, s.aw).await?)? {
                 return exec_block(it, fr, orelse).await;
             }
             match exec_block(it, fr, body).await? {
@@ -1091,6 +1219,21 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                 Value::Range(a, b, st) => {
                     let n = range_len(a, b, st);
                     Box::new((0..n).map(move |i| Value::Int(a.wrapping_add(i.wrapping_mul(st)))))
+                }
+                v @ Value::Instance(_) => {
+                    let iter = it.get_iter(&v)?;
+                    loop {
+                        it.line.set(s.line);
+                        it.tick()?;
+                        let Some(x) = it.next_of(&iter)? else { break };
+                        it.assign(fr, target, x)?;
+                        match exec_block(it, fr, body).await? {
+                            Flow::Break => return Ok(Flow::Normal),
+                            Flow::Return(v) => return Ok(Flow::Return(v)),
+                            Flow::Normal | Flow::Continue => {}
+                        }
+                    }
+                    return exec_block(it, fr, orelse).await;
                 }
                 v => Box::new(it.iterate(&v)?.into_iter()),
             };
@@ -1134,26 +1277,20 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
             return Err(x);
         }
         SK::Try(t) => return exec_try(it, fr, t).await,
-        SK::FuncDef(var, proto, defaults) => {
-            let f = it.make_function(fr, proto, defaults)?;
+        SK::FuncDef(var, proto, defaults, decorators) => {
+            // decorator expressions first (top to bottom), applied bottom-up
+            let decos = decorators.iter().map(|d| it.eval(fr, d)).collect::<R<Vec<_>>>()?;
+            let mut f = it.make_function(fr, proto, defaults)?;
+            for d in decos.iter().rev() {
+                it.line.set(s.line);
+                f = it.call(d, vec![f], Vec::new())?;
+            }
             it.store(fr, *var, f);
         }
-        SK::ClassDef(var, name, base) => {
-            let b = match base {
-                Some(b) => it.eval(fr, b)?,
-                None => Value::None,
-            };
-            let Value::Class(bc) = b else {
-                return it.type_error("taskline: a class must derive from an exception class");
-            };
-            if bc.builtin_type {
-                return it.type_error(format!(
-                    "taskline: classes can only derive from exception classes, not '{}'",
-                    bc.name
-                ));
-            }
-            let c = Rc::new(Class { name: name.clone(), base: Some(bc), builtin_type: false });
-            it.store(fr, *var, Value::Class(c));
+        SK::ClassDef(var, proto) => {
+            let decos = proto.decorators.iter().map(|d| it.eval(fr, d)).collect::<R<Vec<_>>>()?;
+            let c = super::objects::exec_class(it, fr, proto, decos)?;
+            it.store(fr, *var, c);
         }
         SK::Del(targets) => {
             for t in targets {
@@ -1164,12 +1301,16 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                         let k = it.eval(fr, k)?;
                         ops::del_item(it, &o, &k)?;
                     }
+                    Target::Attr(o, n) => {
+                        let o = it.eval(fr, o)?;
+                        super::objects::del_attr(it, &o, n)?;
+                    }
                     _ => return Err(it.exc("TypeError", "taskline: cannot delete this target")),
                 }
             }
         }
         SK::Assert(test, msg) => {
-            if !ev(it, fr, test, s.aw).await?.truthy() {
+            if !it.truthy(&ev(it, fr, test, s.aw).await?)? {
                 let args = match msg {
                     Some(m) => vec![ev(it, fr, m, s.aw).await?],
                     None => Vec::new(),
@@ -1178,6 +1319,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
             }
         }
         SK::AsyncWith(items, body) => return exec_with(it, fr, items, 0, body, s.line).await,
+        SK::With(items, body) => return exec_sync_with(it, fr, items, 0, body, s.line, s.aw).await,
         SK::Import(var, m) => it.store(fr, *var, Value::Module(m)),
         SK::ImportFrom(names) => {
             for (var, m, name) in names {
@@ -1194,14 +1336,20 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
 fn make_exception(it: &Interp, v: Value) -> R<Exc> {
     match v {
         Value::Exc(e) => Ok(e),
-        Value::Class(c) if !c.builtin_type => Ok(it.exc_args(c, Vec::new())),
+        Value::Class(c) if c.user && c.is_exception() => {
+            match super::objects::instantiate(it, &c, Vec::new(), Vec::new())? {
+                Value::Exc(e) => Ok(e),
+                _ => Err(it.exc("TypeError", "exceptions must derive from BaseException")),
+            }
+        }
+        Value::Class(c) if !c.builtin_type && !c.user => Ok(it.exc_args(c, Vec::new())),
         _ => Err(it.exc("TypeError", "exceptions must derive from BaseException")),
     }
 }
 
 fn exc_matches(it: &Interp, exc: &Exc, ty: &Value) -> R<bool> {
     match ty {
-        Value::Class(c) if !c.builtin_type => Ok(exc.class.is_subclass(c)),
+        Value::Class(c) if c.is_exception() => Ok(exc.class.is_subclass(c)),
         Value::Tuple(t) => {
             for x in t.iter() {
                 if exc_matches(it, exc, x)? {
@@ -1303,10 +1451,7 @@ fn exec_with<'a>(
             return super::sync::with_block(it, o, line, body, assign).await;
         }
         let Value::Timeout(t) = &cmv else {
-            return it.type_error(format!(
-                "'{}' object does not support the asynchronous context manager protocol (taskline supports asyncio.timeout/timeout_at)",
-                cmv.type_name()
-            ));
+            return exec_with_protocol(it, fr, items, i, body, line, cmv, true).await;
         };
         if let Some(target) = target {
             it.assign(fr, target, cmv.clone())?;
@@ -1334,6 +1479,102 @@ fn exec_with<'a>(
                 let _ = scope.exit(Ok(()));
                 Ok(flow)
             }
+        }
+    })
+}
+
+/// A `with` statement's items from `i` on (`__enter__`/`__exit__`).
+fn exec_sync_with<'a>(
+    it: &'a Interp,
+    fr: &'a Frame,
+    items: &'a [(E, Option<Target>)],
+    i: usize,
+    body: &'a [Stmt],
+    line: u32,
+    aw: bool,
+) -> LBox<'a, R<Flow>> {
+    Box::pin(async move {
+        if i == items.len() {
+            return exec_block(it, fr, body).await;
+        }
+        it.line.set(line);
+        let cmv = ev(it, fr, &items[i].0, aw).await?;
+        exec_with_protocol(it, fr, items, i, body, line, cmv, false).await
+    })
+}
+
+/// One context manager of a `with` / `async with` statement, found by
+/// attribute lookup (`__enter__`/`__exit__`, `__aenter__`/`__aexit__`), so
+/// native objects that answer those attributes work too. The exception
+/// leaving the body goes to the exit method as (type, value, traceback);
+/// the traceback is a placeholder object (`<traceback object at 0x...>`)
+/// with no attributes.
+#[allow(clippy::too_many_arguments)]
+fn exec_with_protocol<'a>(
+    it: &'a Interp,
+    fr: &'a Frame,
+    items: &'a [(E, Option<Target>)],
+    i: usize,
+    body: &'a [Stmt],
+    line: u32,
+    cmv: Value,
+    is_async: bool,
+) -> LBox<'a, R<Flow>> {
+    Box::pin(async move {
+        let (enter_name, exit_name, what) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous context manager")
+        } else {
+            ("__enter__", "__exit__", "context manager")
+        };
+        let lookup = |name: &str| match builtins::get_attr(it, &cmv, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.class.is_subclass_named("AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        };
+        let Some(enter) = lookup(enter_name)? else {
+            return it.type_error(format!("'{}' object does not support the {what} protocol", cmv.type_name()));
+        };
+        let Some(exit) = lookup(exit_name)? else {
+            return it.type_error(format!(
+                "'{}' object does not support the {what} protocol (missed {exit_name} method)",
+                cmv.type_name()
+            ));
+        };
+        it.line.set(line);
+        let mut entered = it.call(&enter, Vec::new(), Vec::new())?;
+        if is_async {
+            entered = it.await_value(entered, line).await?;
+        }
+        if let Some(target) = &items[i].1 {
+            it.assign(fr, target, entered)?;
+        }
+        let r = if is_async {
+            exec_with(it, fr, items, i + 1, body, line).await
+        } else {
+            exec_sync_with(it, fr, items, i + 1, body, line, true).await
+        };
+        let args = match &r {
+            Err(exc) if exc.abort => return r,
+            Err(exc) => {
+                let tb = Value::Instance(super::value::Instance::new(it.class("traceback")));
+                vec![Value::Class(exc.class.clone()), Value::Exc(exc.clone()), tb]
+            }
+            Ok(_) => vec![Value::None, Value::None, Value::None],
+        };
+        it.line.set(line);
+        let mut out = it.call(&exit, args, Vec::new())?;
+        if is_async {
+            out = it.await_value(out, line).await?;
+        }
+        match r {
+            Err(exc) => {
+                if it.truthy(&out)? {
+                    Ok(Flow::Normal)
+                } else {
+                    Err(exc)
+                }
+            }
+            ok => ok,
         }
     })
 }
@@ -1392,7 +1633,7 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 let mut last = Value::None;
                 for v in vs {
                     last = eval_async(it, fr, v).await?;
-                    let t = last.truthy();
+                    let t = it.truthy(&last)?;
                     if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
                         return Ok(last);
                     }
@@ -1411,7 +1652,7 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 Ok(Value::Bool(true))
             }
             E::IfExp(t, a, b) => {
-                if eval_async(it, fr, t).await?.truthy() {
+                if it.truthy(&eval_async(it, fr, t).await?)? {
                     eval_async(it, fr, a).await
                 } else {
                     eval_async(it, fr, b).await

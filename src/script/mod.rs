@@ -17,7 +17,7 @@
 //! recorded in the log: [`run_source`] still returns `Ok(log)`.
 //!
 //! Sandbox: the interpreter has no file, network, environment or process
-//! access at all, and imports nothing but `asyncio` and `time`. Runaway
+//! access at all, and imports nothing but `asyncio`, `time` and `functools`. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
 //! interpreter steps; built-ins that loop count each element), the event
 //! budget (checked within a step too: a loop that never awaits ends soon
@@ -38,8 +38,11 @@
 
 mod builtins;
 mod compile;
+mod dataclasses;
+mod functools;
 mod heap;
 mod interp;
+mod objects;
 mod ops;
 mod sync;
 mod taskgroup;
@@ -310,6 +313,19 @@ fn parse_and_compile(
 /// Leaked qualnames (coroutine names are `&'static str`), shared by all runs:
 /// bounded by the distinct function names ever seen.
 static QUALNAMES: std::sync::Mutex<Option<HashMap<String, &'static str>>> = std::sync::Mutex::new(None);
+
+/// Interns a `__qualname__` set by the script at run time (a coroutine is
+/// named with its function's `__qualname__` when it is called).
+pub(crate) fn intern_qualname(q: &str) -> &'static str {
+    let mut guard = QUALNAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let map = guard.get_or_insert_with(HashMap::new);
+    if let Some(s) = map.get(q) {
+        return s;
+    }
+    let s: &'static str = Box::leak(q.to_owned().into_boxed_str());
+    map.insert(q.to_owned(), s);
+    s
+}
 
 fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log, ScriptError> {
     let module = {

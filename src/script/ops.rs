@@ -83,6 +83,29 @@ fn op_symbol(op: Operator) -> &'static str {
     }
 }
 
+/// The dunder stem of a binary operator (`add` for `__add__`/`__radd__`/`__iadd__`).
+fn op_dunder(op: Operator) -> &'static str {
+    match op {
+        Operator::Add => "add",
+        Operator::Sub => "sub",
+        Operator::Mult => "mul",
+        Operator::MatMult => "matmul",
+        Operator::Div => "truediv",
+        Operator::Mod => "mod",
+        Operator::Pow => "pow",
+        Operator::LShift => "lshift",
+        Operator::RShift => "rshift",
+        Operator::BitOr => "or",
+        Operator::BitXor => "xor",
+        Operator::BitAnd => "and",
+        Operator::FloorDiv => "floordiv",
+    }
+}
+
+fn user(v: &Value) -> bool {
+    super::objects::class_of(v).is_some()
+}
+
 fn num(v: &Value) -> Option<f64> {
     #[allow(clippy::cast_precision_loss)]
     match v {
@@ -118,6 +141,15 @@ fn repeat(it: &Interp, items: &[Value], n: i64) -> R<Vec<Value>> {
 
 /// Python's binary operators.
 pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value> {
+    let (ia, ib) = (super::dataclasses::int_value(a), super::dataclasses::int_value(b));
+    if ia.is_some() || ib.is_some() {
+        return binop(it, op, ia.as_ref().unwrap_or(a), ib.as_ref().unwrap_or(b));
+    }
+    if (user(a) || user(b))
+        && let Some(r) = super::objects::binary_dunder(it, op_dunder(op), a, b)?
+    {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int(a), int(b)) {
         return int_op(it, op, x, y);
     }
@@ -304,6 +336,12 @@ fn float_op(it: &Interp, op: Operator, x: f64, y: f64) -> R<Value> {
 
 /// `a op= b` (lists extend in place).
 pub(crate) fn inplace(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value> {
+    if user(a)
+        && let Some(r) = super::objects::call_dunder(it, a, &format!("__i{}__", op_dunder(op)), vec![b.clone()])?
+        && !matches!(r, Value::NotImplemented)
+    {
+        return Ok(r);
+    }
     if let (Operator::Add, Value::List(l)) = (op, a) {
         let items = it.iterate(b)?;
         it.reserve(heap::seq_bytes(l.borrow().len().saturating_add(items.len())))?;
@@ -332,8 +370,18 @@ pub(crate) fn inplace(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Valu
 }
 
 pub(crate) fn unary(it: &Interp, op: UnaryOp, a: &Value) -> R<Value> {
+    if !matches!(op, UnaryOp::Not) && user(a) {
+        let name = match op {
+            UnaryOp::USub => "__neg__",
+            UnaryOp::UAdd => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = super::objects::call_dunder(it, a, name, Vec::new())? {
+            return Ok(r);
+        }
+    }
     match (op, a) {
-        (UnaryOp::Not, v) => Ok(Value::Bool(!v.truthy())),
+        (UnaryOp::Not, v) => Ok(Value::Bool(!it.truthy(v)?)),
         (UnaryOp::USub, v) if int(v).is_some() => {
             int(v).unwrap_or(0).checked_neg().map(Value::Int).ok_or_else(|| overflow(it))
         }
@@ -398,6 +446,25 @@ fn seq_order(x: &[Value], y: &[Value]) -> Result<Option<std::cmp::Ordering>, Hal
 }
 
 pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
+    if let Value::Class(c) = container
+        && c.is_enum()
+    {
+        return Ok(c.members.borrow().iter().any(|m| m.identity() == x.identity()));
+    }
+    if user(container) {
+        if let Some(r) = super::objects::call_dunder(it, container, "__contains__", vec![x.clone()])? {
+            return it.truthy(&r);
+        }
+        if super::objects::has_dunder(container, "__iter__") || super::objects::has_dunder(container, "__getitem__") {
+            let iter = it.get_iter(container)?;
+            while let Some(y) = it.next_of(&iter)? {
+                if item_eq(it, &y, x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
     Ok(match container {
         Value::List(l) => position(it, &l.borrow(), x)?.is_some(),
         Value::Tuple(t) => position(it, t, x)?.is_some(),
@@ -450,6 +517,32 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
 
 pub(crate) fn compare(it: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<bool> {
     use std::cmp::Ordering::*;
+    let (ia, ib) = (super::dataclasses::int_value(a), super::dataclasses::int_value(b));
+    if (ia.is_some() || ib.is_some()) && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+        return compare(it, op, ia.as_ref().unwrap_or(a), ib.as_ref().unwrap_or(b));
+    }
+    if (user(a) || user(b)) && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn | CmpOp::Eq) {
+        let name = match op {
+            CmpOp::Lt => "__lt__",
+            CmpOp::LtE => "__le__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::GtE => "__ge__",
+            _ => "__ne__",
+        };
+        if let Some(r) = super::objects::rich_cmp(it, name, a, b)? {
+            return it.truthy(&r);
+        }
+        if op == CmpOp::NotEq {
+            // object.__ne__ inverts __eq__
+            return Ok(!eq(it, a, b)?);
+        }
+        return it.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            cmp_symbol(op),
+            a.type_name(),
+            b.type_name()
+        ));
+    }
     Ok(match op {
         CmpOp::Eq => eq(it, a, b)?,
         CmpOp::NotEq => !eq(it, a, b)?,
@@ -575,6 +668,23 @@ fn range_slice(it: &Interp, a: i64, b: i64, s: i64, sl: &[Value; 3]) -> R<Value>
 }
 
 pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
+    if user(o) {
+        return match super::objects::call_dunder(it, o, "__getitem__", vec![k.clone()])? {
+            Some(v) => Ok(v),
+            None => it.type_error(format!("'{}' object is not subscriptable", o.type_name())),
+        };
+    }
+    if let Value::Class(c) = o
+        && c.is_enum()
+    {
+        return super::dataclasses::enum_by_name(it, c, k);
+    }
+    if let Value::Class(c) = o
+        && c.user
+        && let Some(f) = c.lookup("__class_getitem__")
+    {
+        return it.call(&f, vec![o.clone(), k.clone()], Vec::new());
+    }
     if let Some(sl) = slice_of(k) {
         return match o {
             Value::List(l) => {
@@ -703,6 +813,14 @@ fn list_delete_slice(it: &Interp, l: &Rc<super::heap::Obj<Vec<Value>>>, sl: &[Va
 }
 
 pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
+    if user(o) {
+        return match super::objects::call_dunder(it, o, "__setitem__", vec![k, v])? {
+            Some(_) => Ok(()),
+            // CPython's one slot for both: the other method alone gives AttributeError
+            None if super::objects::has_dunder(o, "__delitem__") => Err(it.exc("AttributeError", "__setitem__")),
+            None => it.type_error(format!("'{}' object does not support item assignment", o.type_name())),
+        };
+    }
     match o {
         Value::List(l) => {
             if let Some(sl) = slice_of(&k) {
@@ -734,6 +852,13 @@ pub(crate) fn set_item(it: &Interp, o: &Value, k: Value, v: Value) -> R<()> {
 }
 
 pub(crate) fn del_item(it: &Interp, o: &Value, k: &Value) -> R<()> {
+    if user(o) {
+        return match super::objects::call_dunder(it, o, "__delitem__", vec![k.clone()])? {
+            Some(_) => Ok(()),
+            None if super::objects::has_dunder(o, "__setitem__") => Err(it.exc("AttributeError", "__delitem__")),
+            None => it.type_error(format!("'{}' object does not support item deletion", o.type_name())),
+        };
+    }
     match o {
         Value::List(l) => {
             if let Some(sl) = slice_of(k) {

@@ -69,6 +69,126 @@ pub enum Value {
     TaskGroup(Rc<TaskGroupObj>),
     /// A lock, event, condition, semaphore, barrier or queue.
     Sync(Rc<super::sync::SyncObj>),
+    /// An instance of a user class.
+    Instance(Rc<Instance>),
+    /// A bound method, `super()`, a descriptor or a `functools` callable.
+    Native(Rc<Native>),
+    /// `NotImplemented`.
+    NotImplemented,
+}
+
+/// An instance of a user-defined class: its attributes live in a dict on
+/// the script's heap (`obj.__dict__` is that dict).
+pub struct Instance {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// `__dict__`.
+    pub dict: Rc<Obj<Dict>>,
+    /// Its serial number (the fake address in the default repr).
+    pub serial: u64,
+}
+
+/// The fixed part of an instance's size on the script's heap.
+pub(crate) const INSTANCE_BYTES: usize = 64;
+
+impl Instance {
+    /// A new instance, charged to the heap.
+    pub(crate) fn new(class: Rc<Class>) -> Rc<Instance> {
+        super::heap::charge(INSTANCE_BYTES);
+        Rc::new(Instance { class, dict: Obj::new(Dict::default()), serial: next_serial() })
+    }
+
+    /// An attribute of the instance's own dict.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.dict.borrow().get(&HKey::Str(name.into())).map(|(_, v)| v.clone())
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        super::heap::credit(INSTANCE_BYTES);
+    }
+}
+
+thread_local! {
+    static SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The next object serial number (a stable fake address per object).
+pub(crate) fn next_serial() -> u64 {
+    SERIAL.with(|s| {
+        let n = s.get() + 1;
+        s.set(n);
+        n
+    })
+}
+
+/// The fake address shown for an object with this serial number:
+/// `0x7f3a` followed by the serial in 8 hex digits, times 16.
+pub(crate) fn fake_addr(serial: u64) -> String {
+    format!("0x7f3a{:08x}", serial.wrapping_mul(16) & 0xffff_ffff)
+}
+
+/// Callables and descriptors of the object model.
+pub enum Native {
+    /// A function bound to an object (`obj.method`).
+    Method {
+        /// The function.
+        func: Value,
+        /// `__self__`.
+        this: Value,
+    },
+    /// `super(cls, obj)`.
+    Super {
+        /// The class whose MRO successor is searched.
+        class: Rc<Class>,
+        /// The object (or class, in a classmethod).
+        this: Value,
+    },
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `property(fget, fset, fdel)`.
+    Property {
+        /// The getter.
+        fget: Value,
+        /// The setter (None: read-only).
+        fset: Value,
+        /// The deleter.
+        fdel: Value,
+    },
+    /// `functools.partial(func, *args, **kwargs)`.
+    Partial {
+        /// The function.
+        func: Value,
+        /// The bound positional arguments.
+        args: Vec<Value>,
+        /// The bound keyword arguments.
+        kwargs: Vec<(Rc<str>, Value)>,
+    },
+    /// `functools.lru_cache(maxsize)(func)` / `functools.cache(func)`.
+    Cache {
+        /// The function.
+        func: Value,
+        /// `maxsize` (None: unbounded).
+        maxsize: Option<usize>,
+        /// Cached results in least-recently-used order.
+        cache: RefCell<IndexMap<HKey, Value>>,
+        /// Hits and misses.
+        stats: std::cell::Cell<(i64, i64)>,
+    },
+    /// `dataclasses.field(...)`.
+    Field(Rc<super::dataclasses::FieldSpec>),
+    /// `enum.auto()`.
+    Auto,
+    /// A decorator made by `functools.wraps(wrapped)` or `lru_cache(maxsize)`.
+    Decorator {
+        /// What it does.
+        kind: &'static str,
+        /// Its argument.
+        arg: Value,
+    },
 }
 
 /// An `asyncio.TaskGroup` (CPython's `taskgroups.py`, tasks cancelled in creation order).
@@ -125,6 +245,44 @@ pub enum HKey {
     Slice(Vec<HKey>),
     /// identity.
     Id(usize),
+    /// an instance with its own `__hash__` (equal by its `__eq__`).
+    Obj(ObjKey),
+}
+
+/// The hash key of an instance whose class defines `__hash__`.
+#[derive(Clone)]
+pub struct ObjKey {
+    /// `hash(obj)`.
+    pub hash: i64,
+    /// The object.
+    pub value: Value,
+}
+
+impl PartialEq for ObjKey {
+    fn eq(&self, other: &ObjKey) -> bool {
+        // an `__eq__` that raises compares unequal here (dict lookups cannot fail)
+        self.hash == other.hash && item_eq(&self.value, &other.value).unwrap_or(false)
+    }
+}
+
+impl Eq for ObjKey {}
+
+impl std::hash::Hash for ObjKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
+}
+
+impl std::fmt::Debug for ObjKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ObjKey({})", self.hash)
+    }
+}
+
+impl std::fmt::Debug for ExcObj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.class.name)
+    }
 }
 
 /// A user function.
@@ -135,6 +293,21 @@ pub struct Func {
     pub defaults: Vec<Value>,
     /// The enclosing environment.
     pub env: Option<Rc<Env>>,
+    /// Attributes set by the script (`__qualname__`, `__wrapped__`, ...).
+    pub dict: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Its serial number (the fake address in its repr).
+    pub serial: u64,
+}
+
+impl Func {
+    /// `__qualname__` (the script may have replaced it).
+    pub fn qualname(&self) -> Option<String> {
+        match self.dict.borrow().get("__qualname__") {
+            Some(Value::Str(s)) => Some(s.to_string()),
+            Some(_) => None,
+            None => Some(self.proto.qualname.to_owned()),
+        }
+    }
 }
 
 /// A built-in callable.
@@ -146,26 +319,110 @@ pub struct BuiltinFn {
 }
 
 /// A class.
+#[derive(Default)]
 pub struct Class {
     /// `__name__`.
     pub name: Rc<str>,
-    /// The base class.
+    /// The base class (exception classes: the first base).
     pub base: Option<Rc<Class>>,
     /// Whether it is a built-in type (int, str, ...) rather than an exception class.
     pub builtin_type: bool,
+    /// `__qualname__` of a user class.
+    pub qualname: Option<Rc<str>>,
+    /// `__bases__` of a user class.
+    pub bases: Vec<Rc<Class>>,
+    /// `__mro__` without the class itself (C3 linearization).
+    pub mro: Vec<Rc<Class>>,
+    /// The class namespace of a user class (`__dict__`).
+    pub dict: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Whether the class was made by a `class` statement.
+    pub user: bool,
+    /// The names annotated in the class body, in order (dataclass fields).
+    pub annotations: Vec<Rc<str>>,
+    /// The fields and options given by `@dataclass`.
+    pub dataclass: RefCell<Option<Rc<super::dataclasses::Spec>>>,
+    /// An enum's canonical members, in definition order.
+    pub members: RefCell<Vec<Value>>,
+    /// What a user class is charged on the script's heap (held for its `Drop`).
+    #[allow(dead_code)]
+    pub charge: HeapCharge,
+}
+
+/// Bytes charged to the script's heap, credited back when dropped.
+#[derive(Default)]
+pub struct HeapCharge(usize);
+
+impl HeapCharge {
+    /// The size of a user class (namespace and MRO) on the heap.
+    pub(crate) fn class(nattrs: usize, nmro: usize) -> HeapCharge {
+        let n = 256 + super::heap::dict_bytes(nattrs) + nmro * 8;
+        super::heap::charge(n);
+        HeapCharge(n)
+    }
+}
+
+impl Drop for HeapCharge {
+    fn drop(&mut self) {
+        super::heap::credit(self.0);
+    }
 }
 
 impl Class {
     /// Whether `self` is `other` or derives from it.
     pub fn is_subclass(&self, other: &Class) -> bool {
-        let mut c = Some(self);
+        if std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&**c, other)) {
+            return true;
+        }
+        let mut c = self.base.as_deref();
         while let Some(k) = c {
-            if std::ptr::eq(k, other) {
+            if std::ptr::eq(k, other) || k.mro.iter().any(|c| std::ptr::eq(&**c, other)) {
                 return true;
             }
             c = k.base.as_deref();
         }
         false
+    }
+
+    /// Looks `name` up in the class and its MRO (user classes' namespaces).
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        self.mro.iter().find_map(|c| c.dict.borrow().get(name).cloned())
+    }
+
+    /// Whether `self` is, or derives from, the built-in class called `name`.
+    pub fn is_subclass_named(&self, name: &str) -> bool {
+        let mut c = Some(self);
+        while let Some(k) = c {
+            if !k.user && &*k.name == name {
+                return true;
+            }
+            c = k.base.as_deref();
+        }
+        false
+    }
+
+    /// Whether the class is `enum.Enum` or derives from it.
+    pub fn is_enum(&self) -> bool {
+        let is = |c: &Class| c.user && c.qualname.is_none() && &*c.name == "Enum";
+        is(self) || self.mro.iter().any(|c| is(c))
+    }
+
+    /// Whether the class derives from `enum.IntEnum`.
+    pub fn is_int_enum(&self) -> bool {
+        let is = |c: &Class| c.user && c.qualname.is_none() && &*c.name == "IntEnum";
+        is(self) || self.mro.iter().any(|c| is(c))
+    }
+
+    /// Whether instances are exception objects.
+    pub fn is_exception(&self) -> bool {
+        !self.builtin_type && (self.base.is_some() || &*self.name == "BaseException")
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Rc<str> {
+        self.qualname.clone().unwrap_or_else(|| self.name.clone())
     }
 }
 
@@ -174,7 +431,9 @@ pub struct ExcObj {
     /// Its class.
     pub class: Rc<Class>,
     /// `args`.
-    pub args: Vec<Value>,
+    pub args: RefCell<Vec<Value>>,
+    /// Attributes set by the script (`self.code = ...` in a subclass).
+    pub dict: RefCell<IndexMap<Rc<str>, Value>>,
     /// `__cause__`.
     pub cause: RefCell<Value>,
     /// The script line where it was raised.
@@ -286,6 +545,20 @@ impl Value {
             Value::Loop => "_UnixSelectorEventLoop",
             Value::TaskGroup(_) => "TaskGroup",
             Value::Sync(o) => o.type_name(),
+            Value::Instance(i) => &i.class.name,
+            Value::Native(n) => match &**n {
+                Native::Method { .. } => "method",
+                Native::Super { .. } => "super",
+                Native::StaticMethod(_) => "staticmethod",
+                Native::ClassMethod(_) => "classmethod",
+                Native::Property { .. } => "property",
+                Native::Partial { .. } => "functools.partial",
+                Native::Cache { .. } => "functools._lru_cache_wrapper",
+                Native::Decorator { .. } => "function",
+                Native::Field(_) => "Field",
+                Native::Auto => "auto",
+            },
+            Value::NotImplemented => "NotImplementedType",
         }
     }
 
@@ -302,6 +575,9 @@ impl Value {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
             Value::Range(a, b, s) => range_len(*a, *b, *s) > 0,
+            // `__bool__`/`__len__`; an exception they raise counts as true here
+            // (the interpreter's own truth tests use `Interp::truthy`).
+            Value::Instance(_) => super::interp::hook(|it| it.truthy(self)).unwrap_or(true),
             _ => true,
         }
     }
@@ -330,6 +606,7 @@ impl Value {
                 return Err(Halt::Unhashable(self.type_name().to_owned()));
             }
             Value::Task(t) => HKey::Id(0x1000_0000 + t.id() as usize),
+            Value::Instance(_) => return super::interp::hook(|it| it.instance_hkey(self)),
             other => HKey::Id(other.identity()),
         })
     }
@@ -354,6 +631,9 @@ impl Value {
             Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Sync(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::NotImplemented => 1,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -391,6 +671,8 @@ pub enum Halt {
     Memory,
     /// `unhashable type: '...'`: TypeError.
     Unhashable(String),
+    /// A Python exception raised by a dunder method (`__repr__`, `__eq__`, ...).
+    Raised(Rc<ExcObj>),
 }
 
 /// One level of the shared C-recursion counter (comparison, repr, str, hash).
@@ -478,6 +760,9 @@ pub fn py_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
         }
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Loop, Value::Loop) => true,
+        (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+            return super::interp::hook(|it| it.rich_eq(a, b));
+        }
         _ => {
             let (x, y) = (a.identity(), b.identity());
             x != 0 && x == y
@@ -534,35 +819,40 @@ pub fn try_str(v: &Value) -> Result<String, Halt> {
             super::sync::write_repr(o, true, &mut out, &|x| try_repr(x).unwrap_or_else(|_| "...".into()));
             Ok(out)
         }
+        Value::Instance(_) => super::interp::hook(|it| it.instance_str(v)),
         _ => try_repr(v),
     }
 }
 
 /// `str(exc)`.
-pub fn exc_str(e: &ExcObj) -> String {
+pub fn exc_str(e: &Rc<ExcObj>) -> String {
     try_exc_str(e).unwrap_or_else(|_| "...".into())
 }
 
-fn try_exc_str(e: &ExcObj) -> Result<String, Halt> {
-    if e.class.name.ends_with("ExceptionGroup") && e.args.len() == 2 {
-        let n = match &e.args[1] {
+fn try_exc_str(e: &Rc<ExcObj>) -> Result<String, Halt> {
+    if e.class.user && e.class.lookup("__str__").is_some() {
+        return super::interp::hook(|it| it.user_exc_str(e));
+    }
+    let args = e.args.borrow();
+    if e.class.name.ends_with("ExceptionGroup") && args.len() == 2 {
+        let n = match &args[1] {
             Value::List(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
             _ => 0,
         };
-        return Ok(format!("{} ({n} sub-exception{})", try_str(&e.args[0])?, if n == 1 { "" } else { "s" }));
+        return Ok(format!("{} ({n} sub-exception{})", try_str(&args[0])?, if n == 1 { "" } else { "s" }));
     }
-    match e.args.len() {
+    match args.len() {
         0 => Ok(String::new()),
         1 => {
-            if &*e.class.name == "KeyError" {
-                try_repr(&e.args[0])
+            if e.class.is_subclass_named("KeyError") {
+                try_repr(&args[0])
             } else {
                 let _g = enter(REPR_WHAT)?;
-                try_str(&e.args[0])
+                try_str(&args[0])
             }
         }
-        _ => try_repr(&Value::tuple(e.args.clone())),
+        _ => try_repr(&Value::tuple(args.clone())),
     }
 }
 
@@ -677,7 +967,8 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             }
         }
         Value::Func(f) => {
-            let _ = write!(out, "<function {} at 0x?>", f.proto.qualname);
+            let q = f.qualname().unwrap_or_else(|| f.proto.qualname.to_owned());
+            let _ = write!(out, "<function {q} at {}>", fake_addr(f.serial));
         }
         Value::Builtin(b) => match &b.this {
             Some(this) => {
@@ -694,21 +985,79 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
                 let _ = write!(out, "<class 'asyncio.exceptions.{}'>", c.name);
             } else if is_builtin_exc_name(&c.name) {
                 let _ = write!(out, "<class '{}'>", c.name);
+            } else if c.user && c.is_enum() {
+                let _ = write!(out, "<enum '{}'>", c.name);
+            } else if c.user && c.qualname.is_none() {
+                let _ = write!(out, "<class '{}'>", c.name);
             } else {
-                let _ = write!(out, "<class '__main__.{}'>", c.name);
+                let _ = write!(out, "<class '__main__.{}'>", c.qualname());
             }
+        }
+        Value::Exc(e) if e.class.user && e.class.lookup("__repr__").is_some() => {
+            let _d = enter(REPR_WHAT)?;
+            out.push_str(&super::interp::hook(|it| it.dunder_repr(v))?);
         }
         Value::Exc(e) => {
             let _d = enter(REPR_WHAT)?;
             out.push_str(&e.class.name);
-            if e.args.len() == 1 {
+            let args = e.args.borrow();
+            if args.len() == 1 {
                 out.push('(');
-                write_repr(&e.args[0], out)?;
+                write_repr(&args[0], out)?;
                 out.push(')');
             } else {
-                write_seq(&e.args, "(", ")", out)?;
+                write_seq(&args, "(", ")", out)?;
             }
         }
+        Value::Instance(_) => {
+            // no cycle guard: a `__repr__` that recurses hits the recursion limit, as in CPython
+            let _d = enter(REPR_WHAT)?;
+            out.push_str(&super::interp::hook(|it| it.dunder_repr(v))?);
+        }
+        Value::NotImplemented => out.push_str("NotImplemented"),
+        Value::Native(n) => match &**n {
+            Native::Method { func, this } => {
+                let q = match func {
+                    Value::Func(f) => f.qualname().unwrap_or_default(),
+                    other => other.type_name().to_owned(),
+                };
+                let _ = write!(out, "<bound method {q} of ");
+                write_repr(this, out)?;
+                out.push('>');
+            }
+            Native::Super { class, this } => {
+                let _ = write!(out, "<super: <class '{}'>, <{} object>>", class.name, this.type_name());
+            }
+            Native::Partial { func, args, kwargs } => {
+                out.push_str("functools.partial(");
+                write_repr(func, out)?;
+                for a in args {
+                    out.push_str(", ");
+                    write_repr(a, out)?;
+                }
+                for (k, a) in kwargs {
+                    let _ = write!(out, ", {k}=");
+                    write_repr(a, out)?;
+                }
+                out.push(')');
+            }
+            Native::Cache { func, .. } => write_repr(func, out)?,
+            Native::StaticMethod(f) | Native::ClassMethod(f) => {
+                let _ = write!(out, "<{}(", v.type_name());
+                write_repr(f, out)?;
+                out.push_str(")>");
+            }
+            Native::Field(f) => {
+                let _ =
+                    write!(out, "Field(name={},default=", f.name.as_deref().map_or("None".to_owned(), pyfmt::str_repr));
+                write_repr(f.default.as_ref().unwrap_or(&Value::None), out)?;
+                out.push(')');
+            }
+            Native::Auto => out.push_str("<enum.auto object>"),
+            Native::Property { .. } | Native::Decorator { .. } => {
+                let _ = write!(out, "<{} object at {}>", v.type_name(), fake_addr(v.identity() as u64 / 16));
+            }
+        },
         Value::Coro(c) => {
             let _ = write!(out, "<coroutine object {} at 0x?>", c.name);
         }

@@ -329,12 +329,14 @@ pub fn chain(causes: &[Option<Cause>], seq: u32) -> Vec<Cause> {
 
 /// Whether an event is a root (has no cause) legitimately: the program's
 /// start, a deadlock, a budget stop, a foreign wakeup, a task created
-/// outside any task.
+/// outside any task, the module's top-level code.
 pub fn is_root(log: &Log, seq: u32) -> bool {
     let Some(ev) = log.events.get(seq as usize) else { return false };
     match ev.kind {
         EventKind::Created => log.tasks.get(ev.task as usize).is_none_or(|t| t.parent.is_none()),
         EventKind::Wake => ev.wake_reason() == WakeReason::Foreign,
+        // The module's top level runs before any task (a print or time.sleep there).
+        EventKind::Print | EventKind::Block | EventKind::Sync => ev.task == NONE,
         EventKind::Log => {
             matches!(log.logs.get(ev.a as usize), Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None)
                 || ev.task == NONE
