@@ -38,6 +38,7 @@
 
 mod builtins;
 mod compile;
+mod generator;
 mod heap;
 mod interp;
 mod ops;

@@ -67,6 +67,10 @@ pub enum Value {
     Loop,
     /// An `asyncio.TaskGroup()`.
     TaskGroup(Rc<TaskGroupObj>),
+    /// A generator or async generator object.
+    Gen(Rc<super::generator::GenObj>),
+    /// The awaitable of an async generator's `__anext__()`/`asend()`/`athrow()`/`aclose()`.
+    AgenAwait(Rc<super::generator::AgenAwaitable>),
 }
 
 /// An `asyncio.TaskGroup` (CPython's `taskgroups.py`, tasks cancelled in creation order).
@@ -283,6 +287,8 @@ impl Value {
             Value::Timeout(_) => "Timeout",
             Value::Loop => "_UnixSelectorEventLoop",
             Value::TaskGroup(_) => "TaskGroup",
+            Value::Gen(g) => g.kind,
+            Value::AgenAwait(a) => a.kind,
         }
     }
 
@@ -350,6 +356,8 @@ impl Value {
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::AgenAwait(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -716,6 +724,16 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             let _ = write!(out, "<module '{m}'>");
         }
         Value::Iter(_) => out.push_str("<iterator object at 0x?>"),
+        Value::Gen(g) => {
+            if matches!(g.kind, "generator" | "async_generator") {
+                let _ = write!(out, "<{} object {} at 0x?>", g.kind, g.name);
+            } else {
+                let _ = write!(out, "<{} object at 0x?>", g.kind);
+            }
+        }
+        Value::AgenAwait(a) => {
+            let _ = write!(out, "<{} object at 0x?>", a.kind);
+        }
         Value::Timeout(_) => out.push_str("<Timeout [created]>"),
         Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
         Value::TaskGroup(tg) => {
@@ -760,6 +778,8 @@ pub fn is_builtin_exc_name(name: &str) -> bool {
             | "NotImplementedError"
             | "AssertionError"
             | "StopIteration"
+            | "StopAsyncIteration"
+            | "GeneratorExit"
             | "OSError"
             | "TimeoutError"
             | "MemoryError"
