@@ -180,6 +180,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             "__name__" => Some(Value::str(b.name.rsplit('.').next().unwrap_or(b.name))),
             _ => None,
         },
+        Value::CtxMgr(c) => method(c.methods()),
         Value::Gen(g) => match name {
             "__name__" => Some(Value::str(g.name.rsplit('.').next().unwrap_or(&g.name))),
             "__qualname__" => Some(Value::Str((&g.name).into())),
@@ -211,6 +212,9 @@ pub(crate) fn module_functions() -> HashMap<(&'static str, &'static str), Value>
     for n in TIME {
         m.insert(("time", *n), bf(time_name(n), None));
     }
+    for n in super::compile::CONTEXTLIB_NAMES {
+        m.insert(("contextlib", *n), bf(contextlib_name(n), None));
+    }
     m
 }
 
@@ -229,6 +233,16 @@ fn asyncio_name(n: &str) -> &'static str {
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
         _ => "asyncio.get_running_loop",
+    }
+}
+
+fn contextlib_name(n: &str) -> &'static str {
+    match n {
+        "contextmanager" => "contextlib.contextmanager",
+        "asynccontextmanager" => "contextlib.asynccontextmanager",
+        "suppress" => "contextlib.suppress",
+        "closing" => "contextlib.closing",
+        _ => "contextlib.aclosing",
     }
 }
 
@@ -953,6 +967,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         _ if name.starts_with("asyncio.") => call_asyncio(it, name, args, kwargs),
         _ if name.starts_with("time.") => call_time(it, name, &args),
+        _ if name.starts_with("contextlib.") => super::generator::call_contextlib(it, name, args),
         _ => it.type_error(format!("taskline: '{name}' cannot be called")),
     }
 }
@@ -1207,6 +1222,10 @@ fn call_method(
         Value::Gen(g) => {
             no_kwargs(it, "generator", name, &kwargs)?;
             gen_method(it, g, name, args)
+        }
+        Value::CtxMgr(c) => super::generator::ctx_method(it, c, name, args),
+        f if matches!(name, "contextlib.<cm>" | "contextlib.<acm>") => {
+            super::generator::make_cm(it, name == "contextlib.<acm>", f, args, kwargs)
         }
         Value::Task(t) => task_method(it, t, name, args, kwargs),
         Value::List(l) => list_method(it, l, name, args, kwargs),

@@ -276,7 +276,20 @@ const FORBIDDEN: &[&str] = &[
     "delattr",
 ];
 
-const SUPPORTED_MODULES: &[&str] = &["asyncio", "time"];
+const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "contextlib"];
+
+/// The names of the `contextlib` module the interpreter provides.
+pub(crate) const CONTEXTLIB_NAMES: &[&str] =
+    &["contextmanager", "asynccontextmanager", "suppress", "closing", "aclosing"];
+
+/// Whether module `m` (one of [`SUPPORTED_MODULES`]) has `name`.
+fn module_has(m: &str, name: &str) -> bool {
+    match m {
+        "asyncio" => asyncio_has(name),
+        "contextlib" => CONTEXTLIB_NAMES.contains(&name),
+        _ => TIME_NAMES.contains(&name),
+    }
+}
 
 /// Compiles a parsed module.
 pub(crate) fn compile_module(
@@ -668,16 +681,35 @@ impl Compiler<'_> {
                 SK::Try(Box::new(TryStmt { body, handlers, orelse, finalbody }))
             }
             PStmt::FunctionDef(f) => {
-                if let Some(d) = f.decorator_list.first() {
-                    return refuse("a decorator (@...)", d);
-                }
                 if let Some(tp) = &f.type_params {
                     return refuse("a type parameter list", &**tp);
                 }
                 let defaults = self.param_defaults(&f.parameters)?;
                 let proto = self.function(f.name.as_str(), &f.parameters, &f.body, f.is_async, line, None)?;
                 let var = self.resolve(f.name.as_str(), true);
-                SK::FuncDef(var, proto, defaults)
+                if !f.decorator_list.is_empty() {
+                    // `@d def f` is `def f` then `f = d(f)`, innermost decorator first
+                    let name: Rc<str> = f.name.as_str().into();
+                    let mut out = vec![Stmt { line, aw: false, kind: SK::FuncDef(var, proto, defaults) }];
+                    for d in f.decorator_list.iter().rev() {
+                        let dec = self.expr(&d.expression)?;
+                        let call = E::Call(Box::new(Call {
+                            func: dec,
+                            args: vec![E::Var(var, name.clone())],
+                            kwargs: Vec::new(),
+                            line: self.line(d),
+                        }));
+                        let aw = has_await(&call);
+                        out.push(Stmt {
+                            line: self.line(d),
+                            aw,
+                            kind: SK::Assign(vec![Target::Var(var, name.clone())], call),
+                        });
+                    }
+                    SK::If(E::Const(Value::Bool(true)), out, Vec::new())
+                } else {
+                    SK::FuncDef(var, proto, defaults)
+                }
             }
             PStmt::ClassDef(c) => return self.class_def(c, line).map(Some),
             PStmt::Delete(d) => SK::Del(d.targets.iter().map(|t| self.target(t)).collect::<CResult<Vec<_>>>()?),
@@ -702,7 +734,10 @@ impl Compiler<'_> {
                 for a in &i.names {
                     let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
                         return refuse(
-                            format!("import of module '{}' (only asyncio and time can be imported)", a.name.as_str()),
+                            format!(
+                                "import of module '{}' (only asyncio, time and contextlib can be imported)",
+                                a.name.as_str()
+                            ),
                             a,
                         );
                     };
@@ -718,7 +753,7 @@ impl Compiler<'_> {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
                 let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!("import from module '{}' (only asyncio and time can be imported)", module),
+                        format!("import from module '{}' (only asyncio, time and contextlib can be imported)", module),
                         s,
                     );
                 };
@@ -727,11 +762,7 @@ impl Compiler<'_> {
                     if a.name.as_str() == "*" {
                         return refuse("import *", a);
                     }
-                    let known = if *m == "asyncio" {
-                        asyncio_has(a.name.as_str())
-                    } else {
-                        TIME_NAMES.contains(&a.name.as_str())
-                    };
+                    let known = module_has(m, a.name.as_str());
                     if !known {
                         return refuse(format!("{m}.{}", a.name.as_str()), a);
                     }
@@ -989,11 +1020,7 @@ impl Compiler<'_> {
             PExpr::Attribute(a) => {
                 if let PExpr::Name(n) = &*a.value {
                     if let Some(m) = self.module_aliases.get(n.id.as_str()).copied() {
-                        let known = if m == "asyncio" {
-                            asyncio_has(a.attr.as_str())
-                        } else {
-                            TIME_NAMES.contains(&a.attr.as_str())
-                        };
+                        let known = module_has(m, a.attr.as_str());
                         if !known && !self.is_local(n.id.as_str()) {
                             return refuse(format!("{m}.{}", a.attr.as_str()), e);
                         }

@@ -442,3 +442,213 @@ pub(crate) fn agen_call(it: &Interp, g: &Rc<GenObj>, what: &'static str, input: 
     let kind = if matches!(what, "athrow" | "aclose") { "async_generator_athrow" } else { "async_generator_asend" };
     Value::AgenAwait(Rc::new(AgenAwaitable { kind, fut: RefCell::new(Some(fut)) }))
 }
+
+// ---------------------------------------------------------------- contextlib
+
+/// A context manager made by `contextlib` (answers `__enter__`/`__exit__`
+/// or `__aenter__`/`__aexit__` as bound built-in methods).
+pub enum CtxMgr {
+    /// `@contextmanager`: the generator.
+    Gen(Rc<GenObj>),
+    /// `@asynccontextmanager`: the async generator.
+    AsyncGen(Rc<GenObj>),
+    /// `suppress(*exceptions)`.
+    Suppress(Vec<Value>),
+    /// `closing(thing)`.
+    Closing(Value),
+    /// `aclosing(thing)`.
+    AClosing(Value),
+}
+
+impl CtxMgr {
+    /// The Python type name.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            CtxMgr::Gen(_) => "_GeneratorContextManager",
+            CtxMgr::AsyncGen(_) => "_AsyncGeneratorContextManager",
+            CtxMgr::Suppress(_) => "suppress",
+            CtxMgr::Closing(_) => "closing",
+            CtxMgr::AClosing(_) => "aclosing",
+        }
+    }
+
+    /// The names of its methods.
+    pub fn methods(&self) -> &'static [&'static str] {
+        match self {
+            CtxMgr::Gen(_) | CtxMgr::Suppress(_) | CtxMgr::Closing(_) => &["__enter__", "__exit__"],
+            CtxMgr::AsyncGen(_) | CtxMgr::AClosing(_) => &["__aenter__", "__aexit__"],
+        }
+    }
+}
+
+/// The exception `__exit__(typ, value, tb)` was given (`None` for a normal exit).
+fn exit_exc(it: &Interp, args: &[Value]) -> R<Option<Exc>> {
+    match (args.first(), args.get(1)) {
+        (None | Some(Value::None), _) => Ok(None),
+        (Some(_), Some(v @ Value::Exc(_))) => thrown(it, v).map(Some),
+        (Some(t), _) => thrown(it, t).map(Some),
+    }
+}
+
+/// contextlib's `_GeneratorContextManager.__exit__` after `gen.throw(value)` or `next(gen)`.
+fn gen_exit_outcome(it: &Interp, exc: Option<&Exc>, r: R<Step>, after: &str) -> R<Value> {
+    match exc {
+        None => match r {
+            Ok(Step::Yielded(_)) => Err(it.exc("RuntimeError", "generator didn't stop")),
+            Ok(Step::Returned(_)) => Ok(Value::Bool(false)),
+            Err(e) => Err(e),
+        },
+        Some(value) => match r {
+            Ok(Step::Yielded(_)) => Err(it.exc("RuntimeError", format!("generator didn't stop after {after}()"))),
+            // StopIteration: suppressed unless it is the exception itself
+            Ok(Step::Returned(_)) => Ok(Value::Bool(true)),
+            Err(e) if Rc::ptr_eq(&e, value) => Ok(Value::Bool(false)),
+            Err(e)
+                if is_a(it, &e, "RuntimeError")
+                    && is_a(it, value, "StopIteration")
+                    && matches!(&*e.cause.borrow(), Value::Exc(c) if Rc::ptr_eq(c, value)) =>
+            {
+                Ok(Value::Bool(false))
+            }
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// Calls a method of a contextlib context manager.
+pub(crate) fn ctx_method(it: &Interp, cm: &Rc<CtxMgr>, name: &str, args: Vec<Value>) -> R<Value> {
+    let this = Value::CtxMgr(cm.clone());
+    match (&**cm, name) {
+        (CtxMgr::Gen(g), "__enter__") => match resume(it, g, Ok(Value::None)) {
+            Ok(Step::Yielded(v)) => Ok(v),
+            Ok(Step::Returned(_)) => Err(it.exc("RuntimeError", "generator didn't yield")),
+            Err(e) => Err(e),
+        },
+        (CtxMgr::Gen(g), "__exit__") => {
+            let exc = exit_exc(it, &args)?;
+            let r = match &exc {
+                None => resume(it, g, Ok(Value::None)),
+                Some(e) => resume(it, g, Err(e.clone())),
+            };
+            gen_exit_outcome(it, exc.as_ref(), r, "throw")
+        }
+        (CtxMgr::Suppress(classes), "__exit__") => {
+            let Some(e) = exit_exc(it, &args)? else { return Ok(Value::None) };
+            Ok(Value::Bool(classes.iter().any(|c| matches!(c, Value::Class(c) if e.class.is_subclass(c)))))
+        }
+        (CtxMgr::Suppress(_), "__enter__") => Ok(Value::None),
+        (CtxMgr::Closing(thing), "__enter__") => Ok(thing.clone()),
+        (CtxMgr::Closing(thing), "__exit__") => {
+            let close = super::builtins::get_attr(it, thing, "close")?;
+            it.call(&close, Vec::new(), Vec::new())?;
+            Ok(Value::None)
+        }
+        (CtxMgr::AsyncGen(g), "__aenter__") => {
+            let step = AgenStep { g: g.clone(), input: Some(Ok(Value::None)), fut: None, what: "anext", it: it.rc() };
+            let me = it.rc();
+            Ok(awaitable(
+                "_AsyncGeneratorContextManager.__aenter__",
+                Box::pin(async move {
+                    match step.await {
+                        Ok(Step::Yielded(v)) => Ok(v),
+                        Ok(Step::Returned(_)) => Err(me.exc("RuntimeError", "generator didn't yield")),
+                        Err(e) if !e.abort && is_a(&me, &e, "StopAsyncIteration") => {
+                            Err(me.exc("RuntimeError", "generator didn't yield"))
+                        }
+                        Err(e) => Err(e),
+                    }
+                }),
+            ))
+        }
+        (CtxMgr::AsyncGen(g), "__aexit__") => {
+            let exc = exit_exc(it, &args)?;
+            let input = match &exc {
+                None => Ok(Value::None),
+                Some(e) => Err(e.clone()),
+            };
+            let what = if exc.is_some() { "athrow" } else { "anext" };
+            let step = AgenStep { g: g.clone(), input: Some(input), fut: None, what, it: it.rc() };
+            let me = it.rc();
+            Ok(awaitable(
+                "_AsyncGeneratorContextManager.__aexit__",
+                Box::pin(async move {
+                    let r = match step.await {
+                        Err(e) if !e.abort && is_a(&me, &e, "StopAsyncIteration") => Ok(Step::Returned(Value::None)),
+                        r => r,
+                    };
+                    gen_exit_outcome(&me, exc.as_ref(), r, "athrow")
+                }),
+            ))
+        }
+        (CtxMgr::AClosing(thing), "__aenter__") => {
+            let thing = thing.clone();
+            Ok(awaitable("aclosing.__aenter__", Box::pin(async move { Ok(thing) })))
+        }
+        (CtxMgr::AClosing(thing), "__aexit__") => {
+            let aclose = super::builtins::get_attr(it, thing, "aclose")?;
+            let aw = it.call(&aclose, Vec::new(), Vec::new())?;
+            let me = it.rc();
+            let line = it.line.get();
+            Ok(awaitable(
+                "aclosing.__aexit__",
+                Box::pin(async move {
+                    me.await_value(aw, line).await?;
+                    Ok(Value::None)
+                }),
+            ))
+        }
+        _ => Err(it.exc("AttributeError", format!("'{}' object has no attribute '{name}'", this.type_name()))),
+    }
+}
+
+/// A coroutine object named `name` around a future (an `async def` method of contextlib).
+fn awaitable(name: &'static str, fut: Pin<Box<dyn Future<Output = R<Value>>>>) -> Value {
+    let body: super::value::BoxFut = Box::pin(async move { fut.await.map_err(Interp::error_from_exc) });
+    let c = crate::runtime::coro(name, body);
+    Value::Coro(Rc::new(super::value::CoroObj { name, coro: RefCell::new(Some(c)), task_body: None }))
+}
+
+/// `contextlib.<name>(args)`.
+pub(crate) fn call_contextlib(it: &Interp, name: &str, args: Vec<Value>) -> R<Value> {
+    let one = |args: &[Value]| -> R<Value> {
+        match args {
+            [x] => Ok(x.clone()),
+            _ => Err(it.exc("TypeError", format!("{name}() takes exactly one argument ({} given)", args.len()))),
+        }
+    };
+    Ok(match name {
+        "contextlib.contextmanager" | "contextlib.asynccontextmanager" => {
+            let f = one(&args)?;
+            // the decorated function: calling it makes the context manager
+            Value::Builtin(Rc::new(super::value::BuiltinFn {
+                name: if name.ends_with(".asynccontextmanager") { "contextlib.<acm>" } else { "contextlib.<cm>" },
+                this: Some(f),
+            }))
+        }
+        "contextlib.suppress" => Value::CtxMgr(Rc::new(CtxMgr::Suppress(args))),
+        "contextlib.closing" => Value::CtxMgr(Rc::new(CtxMgr::Closing(one(&args)?))),
+        "contextlib.aclosing" => Value::CtxMgr(Rc::new(CtxMgr::AClosing(one(&args)?))),
+        _ => return Err(it.exc("AttributeError", format!("module 'contextlib' has no attribute '{name}'"))),
+    })
+}
+
+/// Calls a `@contextmanager` / `@asynccontextmanager` function: its generator in a context manager.
+pub(crate) fn make_cm(
+    it: &Interp,
+    is_async: bool,
+    f: &Value,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> R<Value> {
+    let g = it.call(f, args, kwargs)?;
+    let Value::Gen(g) = g else {
+        let what = if is_async { "async generator" } else { "generator" };
+        return Err(
+            it.exc("TypeError", format!("taskline: @contextmanager needs a {what} function, got '{}'", g.type_name()))
+        );
+    };
+    if g.is_async != is_async {
+        return Err(it.exc("TypeError", format!("'{}' object is not an iterator", g.kind)));
+    }
+    Ok(Value::CtxMgr(Rc::new(if is_async { CtxMgr::AsyncGen(g) } else { CtxMgr::Gen(g) })))
+}

@@ -71,6 +71,8 @@ pub enum Value {
     Gen(Rc<super::generator::GenObj>),
     /// The awaitable of an async generator's `__anext__()`/`asend()`/`athrow()`/`aclose()`.
     AgenAwait(Rc<super::generator::AgenAwaitable>),
+    /// A context manager from `contextlib`.
+    CtxMgr(Rc<super::generator::CtxMgr>),
 }
 
 /// An `asyncio.TaskGroup` (CPython's `taskgroups.py`, tasks cancelled in creation order).
@@ -289,6 +291,7 @@ impl Value {
             Value::TaskGroup(_) => "TaskGroup",
             Value::Gen(g) => g.kind,
             Value::AgenAwait(a) => a.kind,
+            Value::CtxMgr(c) => c.type_name(),
         }
     }
 
@@ -358,6 +361,7 @@ impl Value {
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::AgenAwait(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::CtxMgr(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -733,6 +737,9 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
         }
         Value::AgenAwait(a) => {
             let _ = write!(out, "<{} object at 0x?>", a.kind);
+        }
+        Value::CtxMgr(c) => {
+            let _ = write!(out, "<contextlib.{} object at 0x?>", c.type_name());
         }
         Value::Timeout(_) => out.push_str("<Timeout [created]>"),
         Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
