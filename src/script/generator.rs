@@ -164,6 +164,7 @@ fn runtime_error_from(it: &Interp, msg: &str, e: Exc) -> Exc {
 /// Resumes a (synchronous) generator with a sent value or a thrown exception.
 pub(crate) fn resume(it: &Interp, g: &Rc<GenObj>, input: R<Value>) -> R<Step> {
     let st = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
+    let started = matches!(st, GenState::Suspended(_));
     let mut fut = match st {
         GenState::Running => return Err(it.exc("ValueError", "generator already executing")),
         GenState::Done => {
@@ -192,7 +193,10 @@ pub(crate) fn resume(it: &Interp, g: &Rc<GenObj>, input: R<Value>) -> R<Step> {
     };
     let depth = it.depth.get();
     if depth >= super::interp::MAX_DEPTH {
-        *g.state.borrow_mut() = GenState::Suspended(fut);
+        // (CPython raises at the frame's start: the generator is finished)
+        let _ = started;
+        *g.state.borrow_mut() = GenState::Done;
+        drop(fut);
         return Err(it.exc("RecursionError", "maximum recursion depth exceeded"));
     }
     it.depth.set(depth + 1);
@@ -289,7 +293,7 @@ impl Drop for GenObj {
         let Some(it) = super::interp::SELF.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade)) else {
             return;
         };
-        if it.aborted.get() {
+        if it.aborted.get() || it.depth.get() >= super::interp::MAX_DEPTH {
             return;
         }
         let GenState::Suspended(mut fut) = std::mem::replace(&mut *self.state.borrow_mut(), GenState::Done) else {
@@ -298,10 +302,13 @@ impl Drop for GenObj {
         let exit = it.exc_args(it.class("GeneratorExit"), Vec::new());
         *self.chan.sent.borrow_mut() = Some(Err(exit));
         let line = it.line.get();
+        let depth = it.depth.get();
+        it.depth.set(depth + 1);
         let mut cx = Context::from_waker(std::task::Waker::noop());
         // an exception here is "ignored" by CPython (printed to stderr)
         let _ = poll_body(&self.chan, &mut fut, &mut cx);
         self.chan.yielded.borrow_mut().take();
+        it.depth.set(depth);
         it.line.set(line);
         drop(fut);
     }
@@ -372,9 +379,18 @@ impl Future for AgenStep {
             this.fut = Some(fut);
         }
         let Some(fut) = this.fut.as_mut() else { return Poll::Pending };
-        crate::runtime::enter_opaque_frames();
-        let polled = poll_body(&this.g.chan, fut, cx);
-        crate::runtime::exit_opaque_frames();
+        let depth = it.depth.get();
+        let polled = if depth >= super::interp::MAX_DEPTH {
+            // nested inline polls, as a coroutine's (see `Deep` in interp)
+            Poll::Ready(Err(it.exc("RecursionError", "maximum recursion depth exceeded")))
+        } else {
+            it.depth.set(depth + 1);
+            crate::runtime::enter_opaque_frames();
+            let polled = poll_body(&this.g.chan, fut, cx);
+            crate::runtime::exit_opaque_frames();
+            it.depth.set(depth);
+            polled
+        };
         match polled {
             Poll::Ready(r) => {
                 this.fut = None;
