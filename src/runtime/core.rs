@@ -430,6 +430,10 @@ pub(crate) struct State {
     pub current: Option<TaskId>,
     pub step: StepCtx,
     pub frames: Vec<Sym>,
+    /// `frames.len()` where an opaque awaitable was entered, innermost last:
+    /// frames and labels pushed past it are not part of a suspend's chain
+    /// (see [`enter_opaque_frames`]).
+    pub opaque: Vec<usize>,
     pub stopping: bool,
     pub phase: Phase,
     cancel_stack: Vec<TaskId>,
@@ -493,6 +497,19 @@ pub(crate) fn with_inner<R>(f: impl FnOnce(&Rc<Inner>) -> R) -> Option<R> {
 }
 
 /// Runs `f` with the loop state, if a runtime is running and not borrowed.
+/// Enters an opaque awaitable: until [`exit_opaque_frames`], the coroutines
+/// it polls are not named in a suspend's chain, as CPython's chain
+/// (`cr_await`) stops at an object that is not a coroutine or generator
+/// (an async generator's `__anext__()` awaitable).
+pub fn enter_opaque_frames() {
+    with_state(|st| st.opaque.push(st.frames.len()));
+}
+
+/// Leaves the innermost opaque awaitable (see [`enter_opaque_frames`]).
+pub fn exit_opaque_frames() {
+    with_state(|st| st.opaque.pop());
+}
+
 pub(crate) fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
     with_inner(|inner| {
         let mut st = inner.st.try_borrow_mut().ok()?;
@@ -580,6 +597,7 @@ impl State {
             current: None,
             step: StepCtx::default(),
             frames: Vec::new(),
+            opaque: Vec::new(),
             stopping: false,
             phase: Phase::Run,
             cancel_stack: Vec::new(),
@@ -1258,6 +1276,7 @@ impl State {
         self.emit(kind, task, a, 0, fl, NONE);
         self.last_loc = NONE;
         self.frames.clear();
+        self.opaque.clear();
         if first && exc.is_some() {
             self.step = StepCtx { task: Some(task), ..StepCtx::default() };
             return Some(StepStart::ThrowUnstarted(exc.unwrap_or_else(Error::cancelled)));
@@ -1486,6 +1505,28 @@ impl State {
         b: u64,
         loc: Option<&'static std::panic::Location<'static>>,
     ) {
+        let (hidden, label) = self.hide_opaque(label);
+        self.yield_future_in(fut, label, wait, b, loc);
+        self.frames.extend(hidden);
+    }
+
+    /// Takes the frames past the innermost opaque boundary off `frames`
+    /// (and the label with them), for the caller to put back.
+    fn hide_opaque<'l>(&mut self, label: Option<&'l str>) -> (Vec<Sym>, Option<&'l str>) {
+        match self.opaque.last() {
+            Some(&n) if n <= self.frames.len() => (self.frames.split_off(n), None),
+            _ => (Vec::new(), label),
+        }
+    }
+
+    fn yield_future_in(
+        &mut self,
+        fut: FutId,
+        label: Option<&str>,
+        wait: WaitKind,
+        b: u64,
+        loc: Option<&'static std::panic::Location<'static>>,
+    ) {
         let Some(task) = self.step.task else { return };
         let plain = matches!(self.futs.get(fut).map(|f| &f.kind), Some(FKind::Plain));
         if plain && self.tasks[task as usize].deadlines.is_empty() {
@@ -1526,7 +1567,9 @@ impl State {
     /// Called by a leaf awaitable that yields bare (`sleep(0)`).
     pub(crate) fn yield_bare(&mut self, label: Option<&str>, loc: Option<&'static std::panic::Location<'static>>) {
         let Some(task) = self.step.task else { return };
+        let (hidden, label) = self.hide_opaque(label);
         let (chain, prefix) = self.memo_chain(label, self.sym_yield, loc);
+        self.frames.extend(hidden);
         self.tasks[task as usize].chain_prefix = prefix;
         self.step.yielded = Some(Yielded::Bare { chain });
     }

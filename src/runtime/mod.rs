@@ -50,6 +50,7 @@ pub use self::combinators::{
     timeout, wait_for,
 };
 pub use self::core::{ClockMode, Config, DEFAULT_MAX_EVENTS, DEFAULT_MAX_TASKS, Observer, PANIC_PREFIX, RunError};
+pub use self::core::{enter_opaque_frames, exit_opaque_frames};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};

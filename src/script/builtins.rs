@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::generator::YieldNow;
 use super::heap;
 use super::interp::{Exc, Interp, R, make_task_obj, timeout_value};
 use super::ops::{self, compare, dict_insert, hkey, make_set};
@@ -71,7 +72,7 @@ pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class
     }
     if matches!(
         name,
-        "CancelledError" | "InvalidStateError" | "GeneratorExit" | "FrozenInstanceError" | "Enum" | "IntEnum"
+        "CancelledError" | "InvalidStateError" | "FrozenInstanceError" | "Enum" | "IntEnum"
     ) {
         return None;
     }
@@ -179,6 +180,12 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::Exc(e) => match name {
             "args" => Some(Value::tuple(e.args.borrow().clone())),
+            "value"
+                if e.class.is_subclass(&it.class("StopIteration"))
+                    || e.class.is_subclass(&it.class("StopAsyncIteration")) =>
+            {
+                Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
+            }
             "exceptions" if e.class.name.ends_with("ExceptionGroup") && e.args.borrow().len() == 2 => {
                 let a = e.args.borrow()[1].clone();
                 Some(Value::tuple(it.iterate(&a)?))
@@ -230,6 +237,14 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             "__name__" => Some(Value::str(b.name.rsplit('.').next().unwrap_or(b.name))),
             _ => None,
         },
+        Value::CtxMgr(c) => method(c.methods()),
+        Value::Gen(g) => match name {
+            "__name__" => Some(Value::str(g.name.rsplit('.').next().unwrap_or(&g.name))),
+            "__qualname__" => Some(Value::Str((&g.name).into())),
+            _ if g.is_async => method(&["__aiter__", "__anext__", "asend", "athrow", "aclose"]),
+            _ if g.kind == "generator" => method(&["__iter__", "__next__", "send", "throw", "close"]),
+            _ => method(&["__iter__", "__next__"]),
+        },
         _ => None,
     };
     if let Some(v) = found {
@@ -253,6 +268,9 @@ pub(crate) fn module_functions() -> HashMap<(&'static str, &'static str), Value>
     }
     for n in TIME {
         m.insert(("time", *n), bf(time_name(n), None));
+    }
+    for n in super::compile::CONTEXTLIB_NAMES {
+        m.insert(("contextlib", *n), bf(contextlib_name(n), None));
     }
     m
 }
@@ -297,6 +315,16 @@ fn functools_name(n: &str) -> &'static str {
         "reduce" => "functools.reduce",
         "lru_cache" => "functools.lru_cache",
         _ => "functools.cache",
+    }
+}
+
+fn contextlib_name(n: &str) -> &'static str {
+    match n {
+        "contextmanager" => "contextlib.contextmanager",
+        "asynccontextmanager" => "contextlib.asynccontextmanager",
+        "suppress" => "contextlib.suppress",
+        "closing" => "contextlib.closing",
+        _ => "contextlib.aclosing",
     }
 }
 
@@ -782,24 +810,40 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 Some(v) => as_int(it, v)?,
                 None => 0,
             };
-            let items = it.iterate(arg(it, &args, &kwargs, 0, "iterable", "enumerate")?)?;
-            let out: Vec<Value> = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, x)| {
-                    start
-                        .checked_add(i64::try_from(i).unwrap_or(i64::MAX))
-                        .map(|n| Value::tuple(vec![Value::Int(n), x]))
-                        .ok_or_else(|| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
-                })
-                .collect::<R<_>>()?;
-            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+            let src = it.get_iter(arg(it, &args, &kwargs, 0, "iterable", "enumerate")?)?;
+            let me = it.rc();
+            let body = async move {
+                let mut n = start;
+                while let Some(x) = me.next_item(&src)? {
+                    me.tick()?;
+                    let i = n;
+                    n = n
+                        .checked_add(1)
+                        .ok_or_else(|| me.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))?;
+                    YieldNow::new(Value::tuple(vec![Value::Int(i), x])).await?;
+                }
+                Ok(Value::None)
+            };
+            Ok(super::generator::new_native("enumerate", Box::pin(body)))
         }
         "zip" => {
-            let lists: Vec<Vec<Value>> = args.iter().map(|a| it.iterate(a)).collect::<R<_>>()?;
-            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            let out: Vec<Value> = (0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect();
-            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+            let srcs: Vec<Value> = args.iter().map(|a| it.get_iter(a)).collect::<R<_>>()?;
+            let me = it.rc();
+            let body = async move {
+                while !srcs.is_empty() {
+                    let mut row = Vec::with_capacity(srcs.len());
+                    for s in &srcs {
+                        match me.next_item(s)? {
+                            Some(x) => row.push(x),
+                            None => return Ok(Value::None),
+                        }
+                    }
+                    me.tick()?;
+                    YieldNow::new(Value::tuple(row)).await?;
+                }
+                Ok(Value::None)
+            };
+            Ok(super::generator::new_native("zip", Box::pin(body)))
         }
         "sum" => {
             check_kwargs(it, "sum", &kwargs, &["start"])?;
@@ -858,6 +902,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         "reversed" => {
             nargs(it, "reversed", &args, 1, 1)?;
+            if let Value::Gen(_) | Value::Iter(_) = &args[0] {
+                return it.type_error(format!("'{}' object is not reversible", args[0].type_name()));
+            }
             let mut items = it.iterate(&args[0])?;
             items.reverse();
             Ok(Value::Iter(Rc::new(RefCell::new(items.into_iter()))))
@@ -869,6 +916,10 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         "next" => {
             nargs(it, "next", &args, 1, 2)?;
             let n = match &args[0] {
+                Value::Gen(g) if !g.is_async && args.len() == 1 => {
+                    return super::generator::send(it, g, Ok(Value::None));
+                }
+                Value::Gen(g) if !g.is_async => super::generator::next(it, g)?,
                 Value::Iter(i) => i.borrow_mut().next(),
                 v if super::objects::has_dunder(v, "__next__") => {
                     match super::objects::call_dunder(it, v, "__next__", Vec::new()) {
@@ -962,38 +1013,61 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 (o, _) => it.type_error(format!("type {} doesn't define __round__ method", o.type_name())),
             }
         }
-        "any" => {
-            nargs(it, "any", &args, 1, 1)?;
-            Ok(Value::Bool(it.iterate(&args[0])?.iter().any(Value::truthy)))
-        }
-        "all" => {
-            nargs(it, "all", &args, 1, 1)?;
-            Ok(Value::Bool(it.iterate(&args[0])?.iter().all(Value::truthy)))
+        "any" | "all" => {
+            nargs(it, name, &args, 1, 1)?;
+            // item by item: a generator stops being asked at the first deciding item
+            let src = it.get_iter(&args[0])?;
+            let want = name == "any";
+            while let Some(x) = it.next_item(&src)? {
+                it.tick()?;
+                if x.truthy() == want {
+                    return Ok(Value::Bool(want));
+                }
+            }
+            Ok(Value::Bool(!want))
         }
         "map" => {
             if args.len() < 2 {
                 return it.type_error("map() must have at least two arguments.");
             }
-            let lists: Vec<Vec<Value>> = args[1..].iter().map(|a| it.iterate(a)).collect::<R<_>>()?;
-            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            let out = (0..n)
-                .map(|i| it.call(&args[0], lists.iter().map(|l| l[i].clone()).collect(), Vec::new()))
-                .collect::<R<Vec<_>>>()?;
-            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+            let srcs: Vec<Value> = args[1..].iter().map(|a| it.get_iter(a)).collect::<R<_>>()?;
+            let f = args[0].clone();
+            let me = it.rc();
+            let body = async move {
+                loop {
+                    let mut row = Vec::with_capacity(srcs.len());
+                    for s in &srcs {
+                        match me.next_item(s)? {
+                            Some(x) => row.push(x),
+                            None => return Ok(Value::None),
+                        }
+                    }
+                    me.tick()?;
+                    let v = me.call(&f, row, Vec::new())?;
+                    YieldNow::new(v).await?;
+                }
+            };
+            Ok(super::generator::new_native("map", Box::pin(body)))
         }
         "filter" => {
             nargs(it, "filter", &args, 2, 2)?;
-            let mut out = Vec::new();
-            for x in it.iterate(&args[1])? {
-                let keep = match &args[0] {
-                    Value::None => x.truthy(),
-                    f => it.call(f, vec![x.clone()], Vec::new())?.truthy(),
-                };
-                if keep {
-                    out.push(x);
+            let src = it.get_iter(&args[1])?;
+            let f = args[0].clone();
+            let me = it.rc();
+            let body = async move {
+                while let Some(x) = me.next_item(&src)? {
+                    me.tick()?;
+                    let keep = match &f {
+                        Value::None => x.truthy(),
+                        f => me.call(f, vec![x.clone()], Vec::new())?.truthy(),
+                    };
+                    if keep {
+                        YieldNow::new(x).await?;
+                    }
                 }
-            }
-            Ok(Value::Iter(Rc::new(RefCell::new(out.into_iter()))))
+                Ok(Value::None)
+            };
+            Ok(super::generator::new_native("filter", Box::pin(body)))
         }
         "divmod" => {
             nargs(it, "divmod", &args, 2, 2)?;
@@ -1090,6 +1164,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         }
         _ if name.starts_with("asyncio.") => call_asyncio(it, name, args, kwargs),
         _ if name.starts_with("time.") => call_time(it, name, &args),
+        _ if name.starts_with("contextlib.") => super::generator::call_contextlib(it, name, args),
         _ => it.type_error(format!("taskline: '{name}' cannot be called")),
     }
 }
@@ -1350,6 +1425,14 @@ fn call_method(
     kwargs: Vec<(Rc<str>, Value)>,
 ) -> R<Value> {
     match this {
+        Value::Gen(g) => {
+            no_kwargs(it, "generator", name, &kwargs)?;
+            gen_method(it, g, name, args)
+        }
+        Value::CtxMgr(c) => super::generator::ctx_method(it, c, name, args),
+        f if matches!(name, "contextlib.<cm>" | "contextlib.<acm>") => {
+            super::generator::make_cm(it, name == "contextlib.<acm>", f, args, kwargs)
+        }
         Value::Task(t) => task_method(it, t, name, args, kwargs),
         Value::List(l) => list_method(it, l, name, args, kwargs),
         Value::Str(s) => str_method(it, s, name, args, kwargs),
@@ -2320,4 +2403,54 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
 /// `str(exc)` (re-exported for the CLI's messages).
 pub(crate) fn exception_text(e: &Rc<super::value::ExcObj>) -> String {
     exc_str(e)
+}
+
+/// The methods of generators and async generators.
+fn gen_method(it: &Interp, g: &Rc<super::generator::GenObj>, name: &'static str, args: Vec<Value>) -> R<Value> {
+    use super::generator as g_;
+    let this = || Value::Gen(g.clone());
+    let (min, max) = match name {
+        "send" | "asend" => (1, 1),
+        "throw" | "athrow" => (1, 3),
+        _ => (0, 0),
+    };
+    if args.len() < min || args.len() > max {
+        let what = if max == 0 { "no arguments".to_owned() } else { format!("{min} argument") };
+        let exactly = if min == max { "exactly " } else { "at least " };
+        let what = if max == 0 { what } else { format!("{exactly}{what}") };
+        return it.type_error(format!("{name}() takes {what} ({} given)", args.len()));
+    }
+    let thrown = |args: &[Value]| -> R<Exc> {
+        if args.len() > 1 {
+            return Err(it.exc(
+                "TypeError",
+                "taskline: throw(type, value, traceback) is not supported; pass an exception instance",
+            ));
+        }
+        g_::thrown(it, &args[0])
+    };
+    match name {
+        "__iter__" | "__aiter__" => Ok(this()),
+        "__next__" => g_::send(it, g, Ok(Value::None)),
+        "send" => g_::send(it, g, Ok(args[0].clone())),
+        "throw" => {
+            let e = thrown(&args)?;
+            g_::send(it, g, Err(e))
+        }
+        "close" => g_::close(it, g),
+        "__anext__" => Ok(g_::agen_call(it, g, "anext", Ok(Value::None))),
+        "asend" => Ok(g_::agen_call(it, g, "asend", Ok(args[0].clone()))),
+        "athrow" => {
+            let e = thrown(&args)?;
+            Ok(g_::agen_call(it, g, "athrow", Err(e)))
+        }
+        "aclose" => {
+            let e = it.exc_args(it.class("GeneratorExit"), Vec::new());
+            Ok(g_::agen_call(it, g, "aclose", Err(e)))
+        }
+        _ => Err(it.exc(
+            "AttributeError",
+            format!("'{}' object has no attribute '{name}'", Value::Gen(g.clone()).type_name()),
+        )),
+    }
 }

@@ -54,6 +54,8 @@ pub(crate) enum SK {
     If(E, Vec<Stmt>, Vec<Stmt>),
     While(E, Vec<Stmt>, Vec<Stmt>),
     For(Target, E, Vec<Stmt>, Vec<Stmt>),
+    /// `async for target in iter: body else: orelse`.
+    AsyncFor(Target, E, Vec<Stmt>, Vec<Stmt>),
     Break,
     Continue,
     Return(Option<E>),
@@ -116,12 +118,16 @@ pub(crate) enum E {
     Tuple(Vec<E>),
     Set(Vec<E>),
     Dict(Vec<(Option<E>, E)>),
-    Comp(Box<Comp>),
+    Comp(Rc<Comp>),
     FString(Vec<FPart>),
     /// `await x` (line; whether `x` itself contains an await).
     Await(Box<E>, u32, bool),
     Named(Var, Box<E>),
     Starred(Box<E>),
+    /// `yield x` (None: a bare `yield`).
+    Yield(Option<Box<E>>),
+    /// `yield from x`.
+    YieldFrom(Box<E>),
 }
 
 #[derive(Debug)]
@@ -146,6 +152,10 @@ pub(crate) struct Comp {
     pub elt: E,
     pub value: Option<E>,
     pub gens: Vec<(Target, E, Vec<E>)>,
+    /// Which `for` clauses are `async for`.
+    pub async_gens: Vec<bool>,
+    /// `__qualname__` of a generator expression (`main.<locals>.<genexpr>`).
+    pub qualname: Rc<str>,
 }
 
 #[derive(Debug)]
@@ -162,6 +172,8 @@ pub struct FuncProto {
     /// `__qualname__` (leaked once per function: coroutine names are `&'static str`).
     pub qualname: &'static str,
     pub(crate) is_async: bool,
+    /// Whether the body contains `yield` (a generator, or an async generator).
+    pub(crate) is_generator: bool,
     /// Parameter names, positional order (slots 0..n).
     pub(crate) params: Vec<Rc<str>>,
     /// Number of keyword-only parameters (after the positional ones).
@@ -220,6 +232,8 @@ struct Scope {
     is_class: bool,
     /// The first parameter of a function (zero-argument `super()`).
     first_param: Option<String>,
+    /// Whether a `yield` was compiled in this scope.
+    has_yield: bool,
 }
 
 pub(crate) struct Compiler<'s> {
@@ -304,7 +318,11 @@ const FORBIDDEN: &[&str] = &[
     "memoryview",
 ];
 
-const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "functools", "dataclasses", "enum"];
+const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "functools", "dataclasses", "enum", "contextlib"];
+
+/// The names of the `contextlib` module the interpreter provides.
+pub(crate) const CONTEXTLIB_NAMES: &[&str] =
+    &["contextmanager", "asynccontextmanager", "suppress", "closing", "aclosing"];
 
 /// The names of the `dataclasses` module the interpreter provides.
 pub(crate) const DATACLASSES_NAMES: &[&str] = &["dataclass", "field", "FrozenInstanceError", "asdict", "fields"];
@@ -322,6 +340,7 @@ fn module_has(m: &str, name: &str) -> bool {
         "functools" => FUNCTOOLS_NAMES.contains(&name),
         "dataclasses" => DATACLASSES_NAMES.contains(&name),
         "enum" => ENUM_NAMES.contains(&name),
+        "contextlib" => CONTEXTLIB_NAMES.contains(&name),
         _ => false,
     }
 }
@@ -350,6 +369,7 @@ pub(crate) fn compile_module(
             is_async: false,
             is_class: false,
             first_param: None,
+            has_yield: false,
         }],
         globals: HashMap::new(),
         global_names: Vec::new(),
@@ -487,7 +507,7 @@ fn collect_stmt(s: &PStmt, out: &mut Vec<String>) {
 
 fn contains_await(e: &E) -> bool {
     match e {
-        E::Await(..) => true,
+        E::Await(..) | E::Yield(_) | E::YieldFrom(_) => true,
         E::Const(_) | E::Var(..) | E::Lambda(..) => false,
         E::Attr(a, _) | E::Unary(_, a) | E::Starred(a) | E::Named(_, a) => contains_await(a),
         E::Sub(a, b) | E::Bin(_, a, b) => contains_await(a) || contains_await(b),
@@ -502,7 +522,8 @@ fn contains_await(e: &E) -> bool {
         E::IfExp(a, b, c) => contains_await(a) || contains_await(b) || contains_await(c),
         E::Dict(v) => v.iter().any(|(k, v)| k.as_ref().is_some_and(contains_await) || contains_await(v)),
         E::Comp(c) => {
-            contains_await(&c.elt)
+            c.async_gens.iter().any(|a| *a)
+                || contains_await(&c.elt)
                 || c.value.as_ref().is_some_and(contains_await)
                 || c.gens.iter().any(|(_, it, ifs)| contains_await(it) || ifs.iter().any(contains_await))
         }
@@ -684,15 +705,19 @@ impl Compiler<'_> {
                 SK::While(test, body?, self.block(&w.orelse)?)
             }
             PStmt::For(f) => {
-                if f.is_async {
-                    return refuse("async for", s);
+                if f.is_async && !self.in_async() {
+                    return refuse("SYNTAX:'async for' outside async function", s);
                 }
                 let iter = self.expr(&f.iter)?;
                 let target = self.target(&f.target)?;
                 self.loop_depth += 1;
                 let body = self.block(&f.body);
                 self.loop_depth -= 1;
-                SK::For(target, iter, body?, self.block(&f.orelse)?)
+                if f.is_async {
+                    SK::AsyncFor(target, iter, body?, self.block(&f.orelse)?)
+                } else {
+                    SK::For(target, iter, body?, self.block(&f.orelse)?)
+                }
             }
             PStmt::Raise(r) => {
                 let exc = r.exc.as_ref().map(|e| self.expr(e)).transpose()?;
@@ -751,7 +776,7 @@ impl Compiler<'_> {
                     let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
                         return refuse(
                             format!(
-                                "import of module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)",
+                                "import of module '{}' (only asyncio, time, functools, dataclasses, enum and contextlib can be imported)",
                                 a.name.as_str()
                             ),
                             a,
@@ -770,7 +795,7 @@ impl Compiler<'_> {
                 let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
                     return refuse(
                         format!(
-                            "import from module '{}' (only asyncio, time, functools, dataclasses and enum can be imported)",
+                            "import from module '{}' (only asyncio, time, functools, dataclasses, enum and contextlib can be imported)",
                             module
                         ),
                         s,
@@ -803,7 +828,7 @@ impl Compiler<'_> {
             SK::For(t, e, ..) => has_await(e) || target_has_await(t),
             SK::Raise(a, b) => a.as_ref().is_some_and(has_await) || b.as_ref().is_some_and(has_await),
             SK::Assert(a, b) => has_await(a) || b.as_ref().is_some_and(has_await),
-            SK::AsyncWith(..) => true,
+            SK::AsyncWith(..) | SK::AsyncFor(..) => true,
             SK::With(items, _) => items.iter().any(|(e, t)| has_await(e) || t.as_ref().is_some_and(target_has_await)),
             _ => false,
         };
@@ -860,6 +885,7 @@ impl Compiler<'_> {
             is_async: false,
             is_class: true,
             first_param: None,
+            has_yield: false,
         });
         let saved_loop = std::mem::replace(&mut self.loop_depth, 0);
         let body = self.block(&c.body);
@@ -972,6 +998,7 @@ impl Compiler<'_> {
             is_async,
             is_class: false,
             first_param: params.first().map(|p| p.to_string()),
+            has_yield: false,
         });
         let saved_loop = std::mem::replace(&mut self.loop_depth, 0);
         let body_src = body;
@@ -982,6 +1009,7 @@ impl Compiler<'_> {
         self.loop_depth = saved_loop;
         let scope = self.scopes.pop();
         let body = body?;
+        let is_generator = scope.as_ref().is_some_and(|s| s.has_yield);
         let slot_names = scope.map(|s| s.slot_names).unwrap_or_default();
         let vararg = vararg_name
             .as_ref()
@@ -1003,6 +1031,7 @@ impl Compiler<'_> {
             name: name.into(),
             qualname: leaked,
             is_async,
+            is_generator,
             params,
             kwonly,
             vararg,
@@ -1200,7 +1229,17 @@ impl Compiler<'_> {
                 let nested = contains_await(&inner);
                 E::Await(Box::new(inner), self.line(e), nested)
             }
-            PExpr::Yield(_) | PExpr::YieldFrom(_) => return refuse("yield (generators)", e),
+            PExpr::Yield(y) => {
+                self.note_yield(e)?;
+                E::Yield(y.value.as_ref().map(|v| self.expr(v).map(Box::new)).transpose()?)
+            }
+            PExpr::YieldFrom(y) => {
+                self.note_yield(e)?;
+                if self.in_async() {
+                    return refuse("SYNTAX:'yield from' inside async function", e);
+                }
+                E::YieldFrom(Box::new(self.expr(&y.value)?))
+            }
             PExpr::Named(n) => {
                 let PExpr::Name(name) = &*n.target else {
                     return refuse("SYNTAX:cannot use assignment expressions with this target", e);
@@ -1215,10 +1254,17 @@ impl Compiler<'_> {
 
     fn comp(&mut self, kind: CompKind, elt: &PExpr, value: Option<&PExpr>, gens: &[ast::Comprehension]) -> CResult<E> {
         let mut out = Vec::new();
+        let mut async_gens = Vec::new();
         for g in gens {
             if g.is_async {
-                return refuse("an async comprehension", g);
+                if kind == CompKind::Gen {
+                    return refuse("an asynchronous generator expression", g);
+                }
+                if !self.in_async() {
+                    return refuse("SYNTAX:asynchronous comprehension outside of an asynchronous function", g);
+                }
             }
+            async_gens.push(g.is_async);
             let iter = self.expr(&g.iter)?;
             let target = self.target(&g.target)?;
             let ifs = self.exprs(&g.ifs)?;
@@ -1226,15 +1272,29 @@ impl Compiler<'_> {
         }
         let elt = self.expr(elt)?;
         let value = value.map(|v| self.expr(v)).transpose()?;
-        let c = Comp { kind, elt, value, gens: out };
-        if contains_await(&c.elt)
+        let parent_q = self.scopes.last().map(|s| s.qualname.clone()).unwrap_or_default();
+        let qualname: Rc<str> =
+            if self.in_function() { format!("{parent_q}.<locals>.<genexpr>").into() } else { "<genexpr>".into() };
+        let c = Comp { kind, elt, value, gens: out, async_gens, qualname };
+        let inner_await = contains_await(&c.elt)
             || c.value.as_ref().is_some_and(contains_await)
             || c.gens.iter().skip(1).any(|(_, it, _)| contains_await(it))
-            || c.gens.iter().any(|(_, _, ifs)| ifs.iter().any(contains_await))
-        {
+            || c.gens.iter().any(|(_, _, ifs)| ifs.iter().any(contains_await));
+        if inner_await && (kind == CompKind::Gen || !self.in_async()) {
             return refuse("await inside a comprehension", elt_pos(gens));
         }
-        Ok(E::Comp(Box::new(c)))
+        Ok(E::Comp(Rc::new(c)))
+    }
+
+    /// Marks the running function as a generator; `yield` elsewhere is Python's SyntaxError.
+    fn note_yield(&mut self, e: &PExpr) -> CResult<()> {
+        if !self.in_function() {
+            return refuse("SYNTAX:'yield' outside function", e);
+        }
+        if let Some(s) = self.scopes.last_mut() {
+            s.has_yield = true;
+        }
+        Ok(())
     }
 
     fn fparts(&mut self, elements: &[ast::InterpolatedStringElement], out: &mut Vec<FPart>) -> CResult<()> {

@@ -15,7 +15,7 @@ use super::value::{
     BoxFut, Class, CoroObj, ExcObj, Func, FutObj, HKey, Halt, TaskObj, TimeoutObj, Value, exc_str, range_len, try_repr,
     try_str,
 };
-use super::{builtins, ops};
+use super::{builtins, generator, ops};
 use crate::runtime::{self, Awaitable, Error, ErrorKind};
 
 /// A raised Python exception.
@@ -48,7 +48,7 @@ pub(crate) enum Flow {
 }
 
 /// Python's call-depth limit.
-const MAX_DEPTH: u32 = 1000;
+pub(crate) const MAX_DEPTH: u32 = 1000;
 
 /// The interpreter of one script run.
 pub struct Interp {
@@ -66,7 +66,7 @@ pub struct Interp {
     /// Test hook: panic at this interpreter step ([`PANIC_AT_STEP_ENV`]).
     panic_at: Option<u64>,
     pub(crate) aborted: Cell<bool>,
-    depth: Cell<u32>,
+    pub(crate) depth: Cell<u32>,
     /// The coroutine given to a module-level `asyncio.run(...)`.
     pub(crate) main: RefCell<Option<Value>>,
     /// The line that starts `main` (the `asyncio.run` call, or `async def main`).
@@ -108,6 +108,7 @@ const EXC_TREE: &[(&str, &str)] = &[
     ("NotImplementedError", "RuntimeError"),
     ("AssertionError", "Exception"),
     ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
     ("MemoryError", "Exception"),
@@ -138,6 +139,8 @@ const TYPES: &[&str] = &[
     "function",
     "coroutine",
     "traceback",
+    "generator",
+    "async_generator",
 ];
 
 /// Hidden test hook: when this environment variable holds a number `n`,
@@ -276,7 +279,7 @@ impl Interp {
     }
 
     /// Counts one step; stops a runaway script (the step budget, or the loop's own budget).
-    fn tick(&self) -> R<()> {
+    pub(crate) fn tick(&self) -> R<()> {
         let n = self.steps.get() + 1;
         self.steps.set(n);
         if self.panic_at == Some(n) {
@@ -417,6 +420,7 @@ impl Interp {
                     | Value::Set(_)
                     | Value::Range(..)
                     | Value::Iter(_) => true,
+                    Value::Gen(g) => !g.is_async,
                     Value::Instance(_) => {
                         super::objects::has_dunder(&v, "__iter__") || super::objects::has_dunder(&v, "__getitem__")
                     }
@@ -508,6 +512,17 @@ impl Interp {
                 }
                 out
             }
+            Value::Gen(g) if !g.is_async => {
+                let mut out = Vec::new();
+                while let Some(x) = generator::next(self, g)? {
+                    self.tick()?;
+                    out.push(x);
+                    if out.len() % 1024 == 0 {
+                        self.reserve(super::heap::seq_bytes(out.len()))?;
+                    }
+                }
+                out
+            }
             other => {
                 return self.type_error(format!("'{}' object is not iterable", other.type_name()));
             }
@@ -519,7 +534,7 @@ impl Interp {
         match v {
             Value::Instance(_) => match super::objects::call_dunder(self, v, "__iter__", Vec::new())? {
                 Some(i) => {
-                    if !matches!(i, Value::Iter(_)) && !super::objects::has_dunder(&i, "__next__") {
+                    if !matches!(i, Value::Iter(_) | Value::Gen(_)) && !super::objects::has_dunder(&i, "__next__") {
                         return self.type_error(format!("iter() returned non-iterator of type '{}'", i.type_name()));
                     }
                     Ok(i)
@@ -544,14 +559,33 @@ impl Interp {
                 None => self.type_error(format!("'{}' object is not iterable", v.type_name())),
             },
             Value::Iter(_) => Ok(v.clone()),
+            Value::Gen(g) if !g.is_async => Ok(v.clone()),
+            &Value::Range(a, b, st) => {
+                // lazy, as CPython's range_iterator
+                let me = self.rc();
+                let body = async move {
+                    for i in 0..range_len(a, b, st) {
+                        generator::YieldNow::new(Value::Int(a.wrapping_add(i.wrapping_mul(st)))).await?;
+                    }
+                    let _ = &me;
+                    Ok(Value::None)
+                };
+                Ok(generator::new_native("range_iterator", Box::pin(body)))
+            }
             other => Ok(Value::Iter(Rc::new(RefCell::new(self.iterate(other)?.into_iter())))),
         }
+    }
+
+    /// `next(iterator)`, `None` at the end (the same as [`Interp::next_of`]).
+    pub(crate) fn next_item(&self, v: &Value) -> R<Option<Value>> {
+        self.next_of(v)
     }
 
     /// `next(iterator)`; `None` when it is exhausted (StopIteration).
     pub(crate) fn next_of(&self, iter: &Value) -> R<Option<Value>> {
         match iter {
             Value::Iter(i) => Ok(i.borrow_mut().next()),
+            Value::Gen(g) if !g.is_async => generator::next(self, g),
             _ => match super::objects::call_dunder(self, iter, "__next__", Vec::new()) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => self.type_error(format!("'{}' object is not an iterator", iter.type_name())),
@@ -678,6 +712,9 @@ impl Interp {
                 Ok(v)
             }
             E::Starred(_) => Err(self.exc("SyntaxError", "can't use starred expression here")),
+            E::Yield(_) | E::YieldFrom(_) => {
+                Err(self.exc("RuntimeError", "taskline: yield in this position is not supported"))
+            }
         }
     }
 
@@ -754,7 +791,20 @@ impl Interp {
         Ok(out)
     }
 
-    fn comprehension(&self, fr: &Frame, c: &super::compile::Comp, level: usize, acc: Option<&mut Acc>) -> R<Value> {
+    fn comprehension(&self, fr: &Frame, c: &Rc<super::compile::Comp>, level: usize, acc: Option<&mut Acc>) -> R<Value> {
+        if c.kind == CompKind::Gen {
+            // lazy: only the first iterable is evaluated now, as in CPython
+            let first = self.eval(fr, &c.gens[0].1)?;
+            let first = self.get_iter(&first)?;
+            let me = self.rc();
+            let env = fr.env.clone();
+            let comp = c.clone();
+            let body = async move {
+                let fr = Frame { env, handling: RefCell::new(Vec::new()) };
+                comp_gen(&me, &fr, &comp, 0, Some(first)).await.map(|()| Value::None)
+            };
+            return Ok(generator::new_gen(c.qualname.clone(), false, Box::pin(body)));
+        }
         let mut own = Acc::default();
         let top = acc.is_none();
         let acc = match acc {
@@ -950,6 +1000,18 @@ impl Interp {
         let slots = self.bind(func, args, kwargs)?;
         let env = Rc::new(Env { slots: RefCell::new(slots), parent: func.env.clone() });
         let proto = func.proto.clone();
+        if proto.is_generator {
+            let me = self.rc();
+            let is_async = proto.is_async;
+            let name: Rc<str> = proto.qualname.into();
+            let body = async move {
+                let fr = Frame { env, handling: RefCell::new(Vec::new()) };
+                let r = me.run_body(&fr, &proto).await;
+                release(fr);
+                r
+            };
+            return Ok(generator::new_gen(name, is_async, Box::pin(body)));
+        }
         if proto.is_async {
             // CPython names the coroutine with the function's __qualname__ at call time
             let qualname = match func.qualname() {
@@ -963,6 +1025,14 @@ impl Interp {
                 let r = me.run_body(&fr, &proto).await;
                 // Python frees the frame's locals before the coroutine returns.
                 release(fr);
+                let r = match r {
+                    Err(e) if !e.abort && e.class.is_subclass(&me.class("StopIteration")) => {
+                        let x = me.exc("RuntimeError", "coroutine raised StopIteration");
+                        *x.cause.borrow_mut() = Value::Exc(e);
+                        Err(x)
+                    }
+                    r => r,
+                };
                 r.map_err(Interp::error_from_exc)
             };
             self.sync_loc();
@@ -1044,6 +1114,16 @@ impl Interp {
                     )
                 }),
             },
+            Value::AgenAwait(a) => {
+                let taken = a.fut.borrow_mut().take();
+                drop(a);
+                let Some(fut) = taken else {
+                    return Err(self.exc("RuntimeError", "cannot reuse already awaited __anext__()/asend()"));
+                };
+                let r = fut.await;
+                self.line.set(line);
+                return r;
+            }
             other if super::objects::has_dunder(&other, "__await__") => {
                 return Err(self.exc(
                     "NotImplementedError",
@@ -1220,12 +1300,14 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                     let n = range_len(a, b, st);
                     Box::new((0..n).map(move |i| Value::Int(a.wrapping_add(i.wrapping_mul(st)))))
                 }
-                v @ Value::Instance(_) => {
-                    let iter = it.get_iter(&v)?;
+                // iterators and generators too (each item when the loop asks for it)
+                v @ (Value::Iter(_) | Value::Gen(_) | Value::Instance(_)) => {
+                    let src = it.get_iter(&v)?;
+                    drop(v);
                     loop {
+                        let Some(x) = it.next_item(&src)? else { break };
                         it.line.set(s.line);
                         it.tick()?;
-                        let Some(x) = it.next_of(&iter)? else { break };
                         it.assign(fr, target, x)?;
                         match exec_block(it, fr, body).await? {
                             Flow::Break => return Ok(Flow::Normal),
@@ -1233,6 +1315,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                             Flow::Normal | Flow::Continue => {}
                         }
                     }
+                    drop(src);
                     return exec_block(it, fr, orelse).await;
                 }
                 v => Box::new(it.iterate(&v)?.into_iter()),
@@ -1240,6 +1323,42 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
             for x in items {
                 it.line.set(s.line);
                 it.tick()?;
+                it.assign(fr, target, x)?;
+                match exec_block(it, fr, body).await? {
+                    Flow::Break => return Ok(Flow::Normal),
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            }
+            return exec_block(it, fr, orelse).await;
+        }
+        SK::AsyncFor(target, iter, body, orelse) => {
+            let v = ev(it, fr, iter, s.aw).await?;
+            let aiter = match builtins::get_attr(it, &v, "__aiter__") {
+                Ok(f) => it.call(&f, Vec::new(), Vec::new())?,
+                Err(_) => {
+                    return it.type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        v.type_name()
+                    ));
+                }
+            };
+            drop(v);
+            loop {
+                it.line.set(s.line);
+                it.tick()?;
+                let Ok(anext) = builtins::get_attr(it, &aiter, "__anext__") else {
+                    return it.type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        aiter.type_name()
+                    ));
+                };
+                let aw = it.call(&anext, Vec::new(), Vec::new())?;
+                let x = match it.await_value(aw, s.line).await {
+                    Ok(x) => x,
+                    Err(e) if !e.abort && e.class.is_subclass(&it.class("StopAsyncIteration")) => break,
+                    Err(e) => return Err(e),
+                };
                 it.assign(fr, target, x)?;
                 match exec_block(it, fr, body).await? {
                     Flow::Break => return Ok(Flow::Normal),
@@ -1696,16 +1815,187 @@ fn eval_async<'a>(it: &'a Interp, fr: &'a Frame, e: &'a E) -> LBox<'a, R<Value>>
                 Ok(v)
             }
             E::Comp(c) => {
-                // only the first iterable may await
-                let (_, first, _) = &c.gens[0];
-                let v = eval_async(it, fr, first).await?;
-                let tmp = Frame { env: fr.env.clone(), handling: RefCell::new(Vec::new()) };
-                let _ = &tmp;
-                let _ = v;
-                Err(it.exc("RuntimeError", "taskline: await in a comprehension's iterable is not supported"))
+                if c.kind == CompKind::Gen {
+                    return Err(it.exc("RuntimeError", "taskline: await in a generator expression is not supported"));
+                }
+                let mut acc = Acc::default();
+                comp_async(it, fr, c, 0, &mut acc).await?;
+                let items = std::mem::take(&mut acc.items);
+                Ok(match c.kind {
+                    CompKind::Set => ops::make_set(it, items)?,
+                    CompKind::Dict => Value::dict(std::mem::take(&mut acc.dict)),
+                    _ => Value::list(items),
+                })
+            }
+            E::Yield(x) => {
+                let v = match x {
+                    Some(x) => eval_async(it, fr, x).await?,
+                    None => Value::None,
+                };
+                let line = it.line.get();
+                let r = generator::YieldNow::new(v).await;
+                it.line.set(line);
+                r
+            }
+            E::YieldFrom(x) => {
+                let v = eval_async(it, fr, x).await?;
+                yield_from(it, v).await
             }
             _ => Err(it.exc("RuntimeError", "taskline: await in this position is not supported")),
         }
+    })
+}
+
+/// `yield from sub`: delegates `next`/`send`/`throw`/`close` to `sub`; its return value is the result.
+async fn yield_from(it: &Interp, v: Value) -> R<Value> {
+    let sub = it.get_iter(&v)?;
+    drop(v);
+    let line = it.line.get();
+    let mut input: R<Value> = Ok(Value::None);
+    loop {
+        let step = match &sub {
+            Value::Gen(g) => {
+                if let Err(e) = &input {
+                    if e.class.is_subclass(&it.class("GeneratorExit")) {
+                        generator::close(it, g)?;
+                        return Err(e.clone());
+                    }
+                }
+                generator::resume(it, g, input)?
+            }
+            _ => match input {
+                Err(e) => return Err(e),
+                Ok(_) => match it.next_item(&sub)? {
+                    Some(x) => generator::Step::Yielded(x),
+                    None => generator::Step::Returned(Value::None),
+                },
+            },
+        };
+        match step {
+            generator::Step::Returned(r) => return Ok(r),
+            generator::Step::Yielded(x) => {
+                input = generator::YieldNow::new(x).await;
+                it.line.set(line);
+            }
+        }
+    }
+}
+
+/// The body of a generator expression: its loops, yielding each element.
+fn comp_gen<'a>(
+    it: &'a Interp,
+    fr: &'a Frame,
+    c: &'a super::compile::Comp,
+    level: usize,
+    first: Option<Value>,
+) -> LBox<'a, R<()>> {
+    Box::pin(async move {
+        let (target, iter, ifs) = &c.gens[level];
+        let src = match first {
+            Some(v) => v,
+            None => {
+                let v = it.eval(fr, iter)?;
+                it.get_iter(&v)?
+            }
+        };
+        'items: while let Some(x) = it.next_item(&src)? {
+            it.tick()?;
+            it.assign(fr, target, x)?;
+            for cond in ifs {
+                if !it.eval(fr, cond)?.truthy() {
+                    continue 'items;
+                }
+            }
+            if level + 1 < c.gens.len() {
+                comp_gen(it, fr, c, level + 1, None).await?;
+            } else {
+                let v = it.eval(fr, &c.elt)?;
+                generator::YieldNow::new(v).await?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A list/set/dict comprehension on the async path: `async for` clauses and `await` anywhere.
+fn comp_async<'a>(
+    it: &'a Interp,
+    fr: &'a Frame,
+    c: &'a super::compile::Comp,
+    level: usize,
+    acc: &'a mut Acc,
+) -> LBox<'a, R<()>> {
+    Box::pin(async move {
+        let (target, iter, ifs) = &c.gens[level];
+        let v = eval_async(it, fr, iter).await?;
+        let is_async = c.async_gens.get(level).copied().unwrap_or(false);
+        let line = it.line.get();
+        let src = if is_async {
+            match builtins::get_attr(it, &v, "__aiter__") {
+                Ok(f) => it.call(&f, Vec::new(), Vec::new())?,
+                Err(_) => {
+                    return it.type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        v.type_name()
+                    ));
+                }
+            }
+        } else {
+            it.get_iter(&v)?
+        };
+        drop(v);
+        loop {
+            it.tick()?;
+            let x = if is_async {
+                let Ok(anext) = builtins::get_attr(it, &src, "__anext__") else {
+                    return it.type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        src.type_name()
+                    ));
+                };
+                let aw = it.call(&anext, Vec::new(), Vec::new())?;
+                match it.await_value(aw, line).await {
+                    Ok(x) => x,
+                    Err(e) if !e.abort && e.class.is_subclass(&it.class("StopAsyncIteration")) => break,
+                    Err(e) => return Err(e),
+                }
+            } else {
+                match it.next_item(&src)? {
+                    Some(x) => x,
+                    None => break,
+                }
+            };
+            it.assign(fr, target, x)?;
+            let mut ok = true;
+            for cond in ifs {
+                if !eval_async(it, fr, cond).await?.truthy() {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            if level + 1 < c.gens.len() {
+                comp_async(it, fr, c, level + 1, acc).await?;
+            } else {
+                let v = eval_async(it, fr, &c.elt).await?;
+                if c.kind == CompKind::Dict {
+                    let val = match &c.value {
+                        Some(e) => eval_async(it, fr, e).await?,
+                        None => Value::None,
+                    };
+                    let h = ops::hkey(it, &v)?;
+                    ops::dict_insert(&mut acc.dict, h, v, val);
+                } else {
+                    acc.items.push(v);
+                }
+                if acc.items.len() % 1024 == 0 {
+                    it.reserve(super::heap::seq_bytes(acc.items.len()) + super::heap::dict_bytes(acc.dict.len()))?;
+                }
+            }
+        }
+        Ok(())
     })
 }
 

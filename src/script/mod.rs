@@ -17,7 +17,7 @@
 //! recorded in the log: [`run_source`] still returns `Ok(log)`.
 //!
 //! Sandbox: the interpreter has no file, network, environment or process
-//! access at all, and imports nothing but `asyncio`, `time` and `functools`. Runaway
+//! access at all, and imports nothing but `asyncio`, `time`, `functools`, `dataclasses`, `enum` and `contextlib`. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
 //! interpreter steps; built-ins that loop count each element), the event
 //! budget (checked within a step too: a loop that never awaits ends soon
@@ -40,6 +40,7 @@ mod builtins;
 mod compile;
 mod dataclasses;
 mod functools;
+mod generator;
 mod heap;
 mod interp;
 mod objects;
@@ -96,7 +97,7 @@ pub enum ScriptError {
         line: u32,
         /// 1-based column.
         col: u32,
-        /// What is not supported, e.g. `import of module 'os' (only asyncio and time can be imported)`.
+        /// What is not supported, e.g. `import of module 'os' (only asyncio, time and contextlib can be imported)`.
         feature: String,
         /// The offending line of source.
         source_line: String,

@@ -509,6 +509,17 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
             }
             found
         }
+        Value::Gen(g) if !g.is_async => {
+            let mut found = false;
+            while let Some(y) = super::generator::next(it, g)? {
+                it.tick()?;
+                if item_eq(it, &y, x)? {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        }
         other => {
             return it.type_error(format!("argument of type '{}' is not iterable", other.type_name()));
         }
@@ -756,7 +767,8 @@ fn list_assign_slice(it: &Interp, l: &Rc<super::heap::Obj<Vec<Value>>>, sl: &[Va
         | Value::Dict(_)
         | Value::Set(_)
         | Value::Range(..)
-        | Value::Iter(_) => it.iterate(v)?,
+        | Value::Iter(_)
+        | Value::Gen(_) => it.iterate(v)?,
         _ => return it.type_error("must assign iterable to extended slice"),
     };
     let len = l.borrow().len();

@@ -75,6 +75,12 @@ pub enum Value {
     Native(Rc<Native>),
     /// `NotImplemented`.
     NotImplemented,
+    /// A generator or async generator object.
+    Gen(Rc<super::generator::GenObj>),
+    /// The awaitable of an async generator's `__anext__()`/`asend()`/`athrow()`/`aclose()`.
+    AgenAwait(Rc<super::generator::AgenAwaitable>),
+    /// A context manager from `contextlib`.
+    CtxMgr(Rc<super::generator::CtxMgr>),
 }
 
 /// An instance of a user-defined class: its attributes live in a dict on
@@ -559,6 +565,9 @@ impl Value {
                 Native::Auto => "auto",
             },
             Value::NotImplemented => "NotImplementedType",
+            Value::Gen(g) => g.kind,
+            Value::AgenAwait(a) => a.kind,
+            Value::CtxMgr(c) => c.type_name(),
         }
     }
 
@@ -634,6 +643,9 @@ impl Value {
             Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::NotImplemented => 1,
+            Value::Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::AgenAwait(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::CtxMgr(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -1074,6 +1086,19 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             let _ = write!(out, "<module '{m}'>");
         }
         Value::Iter(_) => out.push_str("<iterator object at 0x?>"),
+        Value::Gen(g) => {
+            if matches!(g.kind, "generator" | "async_generator") {
+                let _ = write!(out, "<{} object {} at 0x?>", g.kind, g.name);
+            } else {
+                let _ = write!(out, "<{} object at 0x?>", g.kind);
+            }
+        }
+        Value::AgenAwait(a) => {
+            let _ = write!(out, "<{} object at 0x?>", a.kind);
+        }
+        Value::CtxMgr(c) => {
+            let _ = write!(out, "<contextlib.{} object at 0x?>", c.type_name());
+        }
         Value::Timeout(_) => out.push_str("<Timeout [created]>"),
         Value::Sync(o) => {
             super::sync::write_repr(o, false, out, &|x| try_repr(x).unwrap_or_else(|_| "...".into()));
@@ -1121,6 +1146,8 @@ pub fn is_builtin_exc_name(name: &str) -> bool {
             | "NotImplementedError"
             | "AssertionError"
             | "StopIteration"
+            | "StopAsyncIteration"
+            | "GeneratorExit"
             | "OSError"
             | "TimeoutError"
             | "MemoryError"

@@ -129,3 +129,31 @@ fn deep_structures_raise_recursion_error_and_free_without_overflow() {
         "{trace}"
     );
 }
+
+/// Infinite generators drained by built-ins stop at the step budget, and
+/// collecting one into a list stops at the heap budget or the step budget;
+/// runaway recursion through generators raises RecursionError.
+#[test]
+fn runaway_generators_are_stopped_by_the_budgets() {
+    let nat = "def nat():\n    n = 0\n    while True:\n        yield n\n        n += 1\n";
+    for (name, body) in [
+        ("sum_filtered", "print(sum(x for x in nat() if x < 0))"),
+        ("list_of_infinite", "print(len(list(nat())))"),
+        ("zip_map_infinite", "print(list(zip(nat(), map(str, nat()))))"),
+        ("any_never_true", "print(any(x < 0 for x in nat()))"),
+    ] {
+        let src = format!("{nat}\n\nasync def main():\n    {body}\n");
+        let cfg = Config { max_events: 10_000, max_heap: 64 << 20, ..Config::default() };
+        let log = run_source(name, &src, cfg).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(printed(&log).is_empty(), "{name}: {:?}", printed(&log));
+        let stopped = log.meta.stopped.clone().unwrap_or_default();
+        let memory = log.events.iter().any(|e| e.kind == EventKind::Exception);
+        assert!(stopped.contains("step budget") || memory, "{name}: {stopped:?}");
+    }
+    let log = run(
+        "deep_yield_from",
+        "def deep(n):\n    yield from deep(n + 1)\ntry:\n    next(deep(0))\nexcept RecursionError as e:\n    print('RecursionError', e)",
+        Config::default(),
+    );
+    assert_eq!(printed(&log), ["RecursionError maximum recursion depth exceeded"]);
+}
