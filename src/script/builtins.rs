@@ -78,6 +78,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
     let method = |names: &[&'static str]| names.iter().find(|n| **n == name).map(|n| bf(n, Some(o.clone())));
     let found = match o {
         Value::Module(m) if let Some(v) = it.module_attrs.get(&(*m, name)) => Some(v.clone()),
+        Value::Module(m) if it.module_index.contains_key(m) => it.module_attr(m, name),
         Value::Module("asyncio") => match name {
             "CancelledError" | "InvalidStateError" | "TimeoutError" | "Task" | "Future" => {
                 Some(Value::Class(it.class(name)))
@@ -86,6 +87,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             _ => ASYNCIO.iter().find(|n| **n == name).map(|n| bf(asyncio_name(n), None)),
         },
         Value::Module("time") => TIME.iter().find(|n| **n == name).map(|n| bf(time_name(n), None)),
+        Value::Module("typing") => super::typing::attr(it, name),
         Value::Str(_) => method(&[
             "upper",
             "lower",
@@ -182,7 +184,9 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         return Ok(type_of(it, o));
     }
     Err(match o {
-        Value::Module(m) => it.exc("AttributeError", format!("module '{m}' has no attribute '{name}'")),
+        Value::Module(m) => it
+            .module_attr_error(m, name)
+            .unwrap_or_else(|| it.exc("AttributeError", format!("module '{m}' has no attribute '{name}'"))),
         Value::Class(c) => it.exc("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name)),
         other => it.exc("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name())),
     })
@@ -604,6 +608,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
     let name = b.name;
     if name.starts_with("asyncio.") {
         return call_asyncio(it, name, args, kwargs);
+    }
+    if name == "typing.cast" {
+        return super::typing::cast(it, &args);
     }
     if !kwargs.is_empty()
         && !matches!(

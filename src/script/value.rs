@@ -67,6 +67,8 @@ pub enum Value {
     Loop,
     /// An `asyncio.TaskGroup()`.
     TaskGroup(Rc<TaskGroupObj>),
+    /// A value of `typing` or of an annotation (`Optional[int]`, `list[int]`, `...`).
+    TypeForm(Rc<super::typing::TypeForm>),
 }
 
 /// An `asyncio.TaskGroup` (CPython's `taskgroups.py`, tasks cancelled in creation order).
@@ -283,6 +285,7 @@ impl Value {
             Value::Timeout(_) => "Timeout",
             Value::Loop => "_UnixSelectorEventLoop",
             Value::TaskGroup(_) => "TaskGroup",
+            Value::TypeForm(t) => t.type_name(),
         }
     }
 
@@ -350,6 +353,7 @@ impl Value {
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::TypeForm(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -474,6 +478,7 @@ pub fn py_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
         }
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Loop, Value::Loop) => true,
+        (Value::TypeForm(x), Value::TypeForm(y)) => x.repr() == y.repr(),
         _ => {
             let (x, y) = (a.identity(), b.identity());
             x != 0 && x == y
@@ -718,6 +723,7 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
         Value::Iter(_) => out.push_str("<iterator object at 0x?>"),
         Value::Timeout(_) => out.push_str("<Timeout [created]>"),
         Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+        Value::TypeForm(t) => out.push_str(&t.repr()),
         Value::TaskGroup(tg) => {
             let st = tg.st.borrow();
             out.push_str("<TaskGroup");
