@@ -255,6 +255,8 @@ pub(crate) struct Compiler<'s> {
     imports: Vec<ImportRequest>,
     /// `from __future__ import annotations`: annotations are never evaluated.
     future_annotations: bool,
+    /// Inside `if TYPE_CHECKING:` (never true at run time): imports there are not refused.
+    type_checking: bool,
 }
 
 /// The functions of the `asyncio` module the interpreter provides.
@@ -383,6 +385,7 @@ pub(crate) fn compile_module(
         ctx,
         imports: Vec::new(),
         future_annotations: false,
+        type_checking: false,
     };
     collect_names(&module.body, &mut c.module_names);
     for st in &module.body {
@@ -711,7 +714,16 @@ impl Compiler<'_> {
             }
             PStmt::If(i) => {
                 let test = self.expr(&i.test)?;
-                let body = self.block(&i.body)?;
+                let guarded = match &*i.test {
+                    PExpr::Name(n) => n.id.as_str() == "TYPE_CHECKING",
+                    PExpr::Attribute(a) => a.attr.as_str() == "TYPE_CHECKING",
+                    _ => false,
+                };
+                let inside = self.type_checking || guarded;
+                let saved = std::mem::replace(&mut self.type_checking, inside);
+                let body = self.block(&i.body);
+                self.type_checking = saved;
+                let body = body?;
                 let mut orelse = Vec::new();
                 // elif chains nest from the last clause backwards
                 let mut tail: Option<Vec<Stmt>> = None;
@@ -821,7 +833,8 @@ impl Compiler<'_> {
                             if SUPPORTED_MODULES.contains(&top) {
                                 return refuse(format!("import of module '{full}' (a submodule of a built-in module)"), a);
                             }
-                            self.imports.push(ImportRequest { name: full.to_owned(), optional: false, at: a.start() });
+                            let optional = self.type_checking;
+                            self.imports.push(ImportRequest { name: full.to_owned(), optional, at: a.start() });
                             let (bound, bind_top) = match &a.asname {
                                 Some(n) => (n.as_str(), false),
                                 None => (top, true),
@@ -864,7 +877,8 @@ impl Compiler<'_> {
                     if i.level == 0 && SUPPORTED_MODULES.contains(&top) {
                         return refuse(format!("import from module '{absolute}' (a submodule of a built-in module)"), s);
                     }
-                    self.imports.push(ImportRequest { name: absolute.clone(), optional: false, at: s.start() });
+                    let optional = self.type_checking;
+                    self.imports.push(ImportRequest { name: absolute.clone(), optional, at: s.start() });
                     let mut names = Vec::new();
                     for a in &i.names {
                         self.imports.push(ImportRequest {

@@ -455,7 +455,8 @@ impl Interp {
             self.exc(
                 "AttributeError",
                 format!(
-                    "partially initialized module '{module}' has no attribute '{name}' (most likely due to a circular import)"
+                    "partially initialized module '{module}' from '{}' has no attribute '{name}' (most likely due to a circular import)",
+                    l.module.location
                 ),
             )
         } else {

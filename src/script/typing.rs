@@ -312,8 +312,8 @@ mod tests {
 
     #[test]
     fn reprs_are_cpythons() {
-        let t = TypeForm::Union(vec![Value::None, Value::None]);
-        assert_eq!(t.repr(), "typing.Union[NoneType, NoneType]");
+        let t = TypeForm::UnionType(vec![form(TypeForm::Special("Any")), Value::None]);
+        assert_eq!(t.repr(), "typing.Any | None");
         assert_eq!(TypeForm::Special("Any").repr(), "typing.Any");
         assert_eq!(TypeForm::Special("TypeVar").repr(), "<class 'typing.TypeVar'>");
         assert_eq!(TypeForm::TypeVar("T".into()).repr(), "~T");

@@ -90,6 +90,19 @@ fn program_dirs(dir: &Path) -> Vec<PathBuf> {
     dirs
 }
 
+/// A program folder's entry script: its `main.py`, or the one `main.py` a level down
+/// (a listing in a chapter folder beside the program's packages).
+fn program_entry(dir: &Path) -> PathBuf {
+    if dir.join("main.py").is_file() {
+        return dir.join("main.py");
+    }
+    let mut nested: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path().join("main.py"))).filter(|p| p.is_file()).collect())
+        .unwrap_or_default();
+    nested.sort();
+    nested.into_iter().next().unwrap_or_else(|| dir.join("main.py"))
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned()
 }
@@ -106,7 +119,7 @@ fn all_cases() -> Vec<Case> {
         cases.push(Case {
             id: format!("scripts/{name}"),
             golden: dir.with_extension("jsonl"),
-            script: dir.join("main.py"),
+            script: program_entry(&dir),
             multi_file: true,
         });
     }
@@ -361,7 +374,7 @@ fn scripts_folder_is_well_formed() {
     }
     for program in program_dirs(&dir) {
         let name = stem(&program);
-        let source = std::fs::read_to_string(program.join("main.py")).unwrap_or_default();
+        let source = std::fs::read_to_string(program_entry(&program)).unwrap_or_default();
         if !source.starts_with("\"\"\"") || !source.contains("\nasync def main():") {
             problems.push(format!("{name}/main.py: needs a docstring and an `async def main()`"));
         }
@@ -373,7 +386,7 @@ fn scripts_folder_is_well_formed() {
         let path = entry.path();
         if path.extension().is_some_and(|x| x == "jsonl")
             && !path.with_extension("py").is_file()
-            && !path.with_extension("").join("main.py").is_file()
+            && !program_entry(&path.with_extension("")).is_file()
         {
             problems.push(format!("{}: a golden without its script", path.display()));
         }
