@@ -497,7 +497,9 @@ fn collect_stmt(s: &PStmt, out: &mut Vec<String>) {
         }
         PStmt::Import(i) => {
             for a in &i.names {
-                out.push(a.asname.as_ref().unwrap_or(&a.name).id.to_string());
+                // `import a.b` binds `a`
+                let bound = a.asname.as_ref().unwrap_or(&a.name).id.as_str();
+                out.push(bound.split('.').next().unwrap_or(bound).to_owned());
             }
         }
         PStmt::ImportFrom(i) => {

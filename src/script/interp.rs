@@ -1105,7 +1105,16 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                 }
                 Target::Attr(o, n) => {
                     let o = it.eval(fr, o)?;
-                    builtins::get_attr(it, &o, n)?;
+                    let cur = builtins::get_attr(it, &o, n)?;
+                    if let Value::Module(m) = &o
+                        && it.module_index.contains_key(m)
+                    {
+                        let rhs = ev(it, fr, e, s.aw).await?;
+                        let v = ops::inplace(it, *op, &cur, &rhs)?;
+                        drop(cur);
+                        it.set_module_attr(m, n, v);
+                        return Ok(Flow::Normal);
+                    }
                     return Err(
                         it.exc("AttributeError", format!("'{}' object attribute '{n}' is read-only", o.type_name()))
                     );
