@@ -193,9 +193,37 @@ pub(crate) fn call(it: &Interp, t: &TypeForm, args: &[Value]) -> R<Value> {
         (TypeForm::Special("TypeVar"), _) => {
             it.type_error("TypeVar.__new__() missing 1 required positional argument: 'name'")
         }
+        (TypeForm::Special("Any"), _) => it.type_error("Any cannot be instantiated"),
+        (TypeForm::Special(n), _) if SPECIAL_FORMS.contains(n) => {
+            it.type_error(format!("Cannot instantiate typing.{n}"))
+        }
+        (TypeForm::Special(n), _) => it.type_error(format!(
+            "taskline: calling typing.{n} is not supported (call the built-in type instead, e.g. list())"
+        )),
         _ => it.type_error(format!("'{}' object is not callable", t.type_name())),
     }
 }
+
+/// typing's `_SpecialForm`s (calling one is CPython's "Cannot instantiate").
+const SPECIAL_FORMS: &[&str] = &[
+    "ClassVar",
+    "Final",
+    "Union",
+    "Optional",
+    "Literal",
+    "TypeAlias",
+    "Concatenate",
+    "TypeGuard",
+    "TypeIs",
+    "LiteralString",
+    "Never",
+    "NoReturn",
+    "Self",
+    "Required",
+    "NotRequired",
+    "ReadOnly",
+    "Unpack",
+];
 
 /// `typing.cast(typ, val)`: `val`.
 pub(crate) fn cast(it: &Interp, args: &[Value]) -> R<Value> {
