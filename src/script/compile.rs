@@ -70,9 +70,16 @@ pub(crate) enum SK {
     ImportFrom(Vec<(Var, &'static str, Rc<str>)>),
     /// `import a.b.c` (binds `a`) or `import a.b.c as x` (binds `a.b.c`) of
     /// a module found by the loader, or of a missing one (see `modules`).
-    ImportModule { var: Var, name: Rc<str>, bind_top: bool },
+    ImportModule {
+        var: Var,
+        name: Rc<str>,
+        bind_top: bool,
+    },
     /// `from m import x as y, ...` of a loaded module (absolute name).
-    ImportModuleFrom { module: Rc<str>, names: Vec<(Var, Rc<str>)> },
+    ImportModuleFrom {
+        module: Rc<str>,
+        names: Vec<(Var, Rc<str>)>,
+    },
     /// A relative import that has no package to be relative to (Python's ImportError message).
     ImportError(Rc<str>),
 }
@@ -833,7 +840,10 @@ impl Compiler<'_> {
                         None => {
                             let top = full.split('.').next().unwrap_or(full);
                             if SUPPORTED_MODULES.contains(&top) {
-                                return refuse(format!("import of module '{full}' (a submodule of a built-in module)"), a);
+                                return refuse(
+                                    format!("import of module '{full}' (a submodule of a built-in module)"),
+                                    a,
+                                );
                             }
                             let optional = self.type_checking;
                             self.imports.push(ImportRequest { name: full.to_owned(), optional, at: a.start() });
@@ -877,7 +887,10 @@ impl Compiler<'_> {
                     };
                     let top = absolute.split('.').next().unwrap_or("");
                     if i.level == 0 && SUPPORTED_MODULES.contains(&top) {
-                        return refuse(format!("import from module '{absolute}' (a submodule of a built-in module)"), s);
+                        return refuse(
+                            format!("import from module '{absolute}' (a submodule of a built-in module)"),
+                            s,
+                        );
                     }
                     let optional = self.type_checking;
                     self.imports.push(ImportRequest { name: absolute.clone(), optional, at: s.start() });

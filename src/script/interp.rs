@@ -931,8 +931,9 @@ impl Interp {
 
     /// This interpreter as an `Rc` (for coroutine futures that outlive a call).
     pub(crate) fn rc(&self) -> Rc<Interp> {
-        SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade))
-            .unwrap_or_else(|| Rc::new(Interp::new("", &Module { body: Vec::new(), globals: Vec::new(), imports: Vec::new() }, 0)))
+        SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade)).unwrap_or_else(|| {
+            Rc::new(Interp::new("", &Module { body: Vec::new(), globals: Vec::new(), imports: Vec::new() }, 0))
+        })
     }
 
     /// Registers a task handle for `current_task()`.

@@ -16,8 +16,15 @@
 //! exception escaping `main`, …) are exceptions inside the program,
 //! recorded in the log: [`run_source`] still returns `Ok(log)`.
 //!
+//! Modules: the built-in `asyncio`, `time` and `typing`, and the program's
+//! own `.py` modules and packages, found from the script's folder (the rule
+//! and the sandbox around reading them: [`modules`]). Each module has its own
+//! globals (slots of the one global table, numbered per module) and its
+//! file: line codes carry the file's index (`compile::LINE_BITS`), so the
+//! log's locations name the module's file.
+//!
 //! Sandbox: the interpreter has no file, network, environment or process
-//! access at all, and imports nothing but `asyncio` and `time`. Runaway
+//! access at all, and reads no file but the project's modules. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
 //! interpreter steps; built-ins that loop count each element), the event
 //! budget (checked within a step too: a loop that never awaits ends soon
@@ -40,7 +47,7 @@ mod builtins;
 mod compile;
 mod heap;
 mod interp;
-mod modules;
+pub mod modules;
 mod ops;
 mod taskgroup;
 mod typing;
@@ -94,7 +101,7 @@ pub enum ScriptError {
         line: u32,
         /// 1-based column.
         col: u32,
-        /// What is not supported, e.g. `import of module 'os' (only asyncio and time can be imported)`.
+        /// What is not supported, e.g. `the match statement`.
         feature: String,
         /// The offending line of source.
         source_line: String,

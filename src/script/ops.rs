@@ -157,7 +157,11 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
             Ok(Value::tuple(repeat(it, l, int(n).unwrap_or(0))?))
         }
         (Operator::Mod, Value::Str(fmt), args) => percent_format(it, fmt, args),
-        (Operator::BitOr, x, y) if super::typing::is_type_operand(x) && super::typing::is_type_operand(y) && !matches!((x, y), (Value::None, Value::None)) => {
+        (Operator::BitOr, x, y)
+            if super::typing::is_type_operand(x)
+                && super::typing::is_type_operand(y)
+                && !matches!((x, y), (Value::None, Value::None)) =>
+        {
             Ok(super::typing::bitor(it, x, y))
         }
         (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(y)) => {

@@ -345,7 +345,8 @@ mod tests {
         assert_eq!(TypeForm::Special("Any").repr(), "typing.Any");
         assert_eq!(TypeForm::Special("TypeVar").repr(), "<class 'typing.TypeVar'>");
         assert_eq!(TypeForm::TypeVar("T".into()).repr(), "~T");
-        let callable = TypeForm::Alias(form(TypeForm::Special("Callable")), vec![ellipsis(), form(TypeForm::Special("Any"))]);
+        let callable =
+            TypeForm::Alias(form(TypeForm::Special("Callable")), vec![ellipsis(), form(TypeForm::Special("Any"))]);
         assert_eq!(callable.repr(), "typing.Callable[..., typing.Any]");
     }
 }

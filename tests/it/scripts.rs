@@ -112,7 +112,12 @@ fn all_cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for script in python_files(&scripts_dir()) {
         let name = stem(&script);
-        cases.push(Case { id: format!("scripts/{name}"), golden: script.with_extension("jsonl"), script, multi_file: false });
+        cases.push(Case {
+            id: format!("scripts/{name}"),
+            golden: script.with_extension("jsonl"),
+            script,
+            multi_file: false,
+        });
     }
     for dir in program_dirs(&scripts_dir()) {
         let name = stem(&dir);
@@ -435,7 +440,9 @@ fn goldens_are_current_with_cpython() {
         return;
     }
     let cases = selected_cases();
-    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| cpython_trace(&case.script, case.multi_file));
+    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| {
+        cpython_trace(&case.script, case.multi_file)
+    });
     let mut failures = Vec::new();
     for (case, result) in cases.iter().zip(results) {
         let want = std::fs::read_to_string(&case.golden).unwrap_or_default();
