@@ -348,7 +348,7 @@ fn future_imports(body: &[PStmt]) -> CResult<bool> {
                         "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
                         | "print_function" | "unicode_literals" | "generator_stop" => {}
                         "braces" => return refuse("SYNTAX:not a chance", a),
-                        other => return refuse(format!("SYNTAX:future feature {other} is not defined"), a),
+                        other => return refuse(format!("SYNTAX:future feature {other} is not defined"), st),
                     }
                 }
             }

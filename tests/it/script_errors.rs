@@ -129,9 +129,19 @@ const CASES: &[(&str, &str, &str)] = &[
         "big_int.py:1:5: an integer outside the 64-bit range is not supported by taskline\n    x = 123456789012345678901234567890\n        ^",
     ),
     (
-        "ellipsis.py",
-        "x = ...\n",
-        "ellipsis.py:1:5: Ellipsis (...) is not supported by taskline\n    x = ...\n        ^",
+        "typing_overload.py",
+        "from typing import overload\n",
+        "typing_overload.py:1:20: typing.overload is not supported by taskline\n    from typing import overload\n                       ^",
+    ),
+    (
+        "future_late.py",
+        "import asyncio\nfrom __future__ import annotations\n",
+        "future_late.py:2:1: from __future__ imports must occur at the beginning of the file\n    from __future__ import annotations\n    ^",
+    ),
+    (
+        "future_unknown.py",
+        "from __future__ import braces_please\n",
+        "future_unknown.py:1:1: future feature braces_please is not defined\n    from __future__ import braces_please\n    ^",
     ),
     (
         "matmul.py",

@@ -46,7 +46,7 @@ async def cached(fetch: Fetcher, key: str) -> Optional[str]:
     return value
 
 
-async def main() -> None:
+async def main():
     print(Fetcher)
     print(await cached(flaky_fetch, "alpha"), await cached(flaky_fetch, "alpha"), attempts)
     attempts.clear()

@@ -11,7 +11,7 @@ import util.delay_functions
 counter: int = 0
 
 
-async def main() -> None:
+async def main():
     t: Optional[List[int]] = None
     r = await asyncio.gather(delay(1), util.delay(2))
     print(fmt(r), util.__name__, util.delay_functions.__name__, t)
