@@ -573,7 +573,8 @@ fn target_has_await(t: &Target) -> bool {
 
 impl Compiler<'_> {
     fn line(&self, node: &impl Ranged) -> u32 {
-        line_of(&self.line_starts, node.start()) | (self.ctx.file_idx << LINE_BITS)
+        // (a line past 2^22 - 1, only possible in an entry script over 4 MiB, shows as the last one)
+        line_of(&self.line_starts, node.start()).min((1 << LINE_BITS) - 1) | (self.ctx.file_idx << LINE_BITS)
     }
 
     /// Whether `name` is a local of an enclosing function.

@@ -1247,9 +1247,9 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
         }
         SK::ImportModuleFrom { module, names } => {
             it.sync_loc();
-            let m = it.import_module(module)?;
+            it.import_module(module)?;
             for (var, name) in names {
-                let v = it.import_from(&m, module, name)?;
+                let v = it.import_from(module, name)?;
                 it.store(fr, *var, v);
             }
         }

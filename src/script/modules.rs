@@ -683,9 +683,9 @@ impl Interp {
         Ok(value)
     }
 
-    /// `from <module> import name` (`module` imported as `m`): the attribute,
+    /// `from <module> import name` (`module` already imported): the attribute,
     /// else the submodule `module.name` (imported now if need be), else ImportError.
-    pub(crate) fn import_from(&self, m: &Value, module: &str, name: &str) -> R<Value> {
+    pub(crate) fn import_from(&self, module: &str, name: &str) -> R<Value> {
         if let Some(v) = self.module_attr(module, name) {
             return Ok(v);
         }
@@ -694,7 +694,6 @@ impl Interp {
             let v = self.import_module(&sub)?;
             return Ok(self.module_attr(module, name).unwrap_or(v));
         }
-        let _ = m;
         let Some(l) = self.loaded(module) else {
             return Err(self.exc("ImportError", format!("cannot import name '{name}' from '{module}'")));
         };
@@ -750,5 +749,28 @@ impl Interp {
         }
         let old = l.extras.borrow_mut().insert(Rc::from(name), v);
         drop(old);
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    #[test]
+    fn the_search_path_climbs_while_the_folder_is_a_package() {
+        let base = std::env::temp_dir().join(format!("taskline-search-{}", std::process::id()));
+        let chapter = base.join("project").join("chapter");
+        std::fs::create_dir_all(&chapter).expect("mkdir");
+        assert_eq!(search_path(&chapter), [chapter.clone()]);
+        std::fs::write(chapter.join("__init__.py"), "").expect("write");
+        assert_eq!(search_path(&chapter), [chapter.clone(), base.join("project")]);
+        let _ = std::fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn line_codes_carry_the_file() {
+        let code = (3 << super::super::compile::LINE_BITS) | 17;
+        assert_eq!(super::super::compile::split_line(code), (3, 17));
+        assert_eq!(super::super::compile::split_line(42), (0, 42));
     }
 }
