@@ -476,12 +476,15 @@ pub(crate) struct Inner {
     pub internal_panic: Cell<bool>,
 }
 
+/// A print made before the loop existed: (text, file (`None`: the script's), line).
+pub(crate) type PendingPrint = (String, Option<Rc<str>>, u32);
+
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Inner>>> = const { RefCell::new(None) };
     /// A script location set before the loop exists (taken by the next `State::new`).
     pub(crate) static PENDING_SCRIPT_LOC: RefCell<Option<(Rc<str>, u32)>> = const { RefCell::new(None) };
     /// Prints made before the loop exists, with their script lines (taken by the next `State::new`).
-    pub(crate) static PENDING_PRINTS: RefCell<Vec<(String, Option<Rc<str>>, u32)>> = const { RefCell::new(Vec::new()) };
+    pub(crate) static PENDING_PRINTS: RefCell<Vec<PendingPrint>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` with the runtime running on this thread, if any.
@@ -611,7 +614,7 @@ impl State {
             let saved = std::mem::replace(&mut st.script_line, line);
             let saved_file = file.map(|f| {
                 st.script_locs.clear();
-                std::mem::replace(&mut st.script_file, Some(f))
+                st.script_file.replace(f)
             });
             let loc = if line != 0 && st.script_file.is_some() { st.script_loc_sym() } else { NONE };
             if let Some(f) = saved_file {

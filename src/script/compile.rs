@@ -990,6 +990,7 @@ impl Compiler<'_> {
         Ok(out)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn function(
         &mut self,
         name: &str,

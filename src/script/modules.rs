@@ -761,7 +761,7 @@ mod search_tests {
         let base = std::env::temp_dir().join(format!("taskline-search-{}", std::process::id()));
         let chapter = base.join("project").join("chapter");
         std::fs::create_dir_all(&chapter).expect("mkdir");
-        assert_eq!(search_path(&chapter), [chapter.clone()]);
+        assert_eq!(search_path(&chapter), std::slice::from_ref(&chapter));
         std::fs::write(chapter.join("__init__.py"), "").expect("write");
         assert_eq!(search_path(&chapter), [chapter.clone(), base.join("project")]);
         let _ = std::fs::remove_dir_all(&base);

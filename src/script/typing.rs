@@ -112,7 +112,7 @@ impl TypeForm {
             TypeForm::Special(n) if CLASSES.contains(n) => "type",
             TypeForm::Special(_) => "_SpecialForm",
             TypeForm::TypeVar(_) => "TypeVar",
-            TypeForm::Alias(o, _) if matches!(o, Value::Class(_)) => "GenericAlias",
+            TypeForm::Alias(Value::Class(_), _) => "GenericAlias",
             TypeForm::Alias(..) => "_GenericAlias",
             TypeForm::Union(_) => "_UnionGenericAlias",
             TypeForm::UnionType(_) => "UnionType",
