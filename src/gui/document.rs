@@ -62,8 +62,10 @@ pub struct Document {
     pub log: Log,
     /// Its timeline.
     pub timeline: Timeline,
-    /// The source, if known.
+    /// The source, if known (a script's: its entry file).
     pub source: Option<SourceText>,
+    /// The other files the log's locations name (a script's own modules).
+    pub modules: Vec<SourceText>,
     /// Where each task stands in the source.
     pub lines: TaskLines,
     prepared: [Option<Prepared>; 3],
@@ -91,6 +93,19 @@ impl Document {
             None => source_from_disk(&origin, &lines),
         };
         let causes = cause::derive(&log);
+        let modules = match (&origin, &source) {
+            (Origin::File(p), Some(main)) if p.extension().is_some_and(|e| e == "py") => lines
+                .files()
+                .iter()
+                .filter(|f| **f != main.file)
+                .filter_map(|f| {
+                    let path = crate::script::modules::source_path(p, f)?;
+                    let text = std::fs::read_to_string(path).ok()?;
+                    Some(SourceText { file: f.clone(), text })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let small = log.events.len() <= EXPLAIN_ALL_MAX;
         let explanations = small.then(|| explain::explain_all(&log));
         // A large log: explain it all off the UI thread; until then, on demand.
@@ -109,6 +124,7 @@ impl Document {
             log,
             timeline,
             source,
+            modules,
             lines,
             prepared: [None, None, None],
             explanations,
@@ -249,10 +265,28 @@ impl Document {
 
     /// The source line (1-based) of event `seq`, if it has one in the shown source.
     pub fn line_of(&self, seq: u32) -> Option<u32> {
+        self.line_in(seq, self.source.as_ref()?)
+    }
+
+    /// The line (1-based) of event `seq`, if it is in `src`.
+    pub fn line_in(&self, seq: u32, src: &SourceText) -> Option<u32> {
         let ev = self.event(seq)?;
         let (file, line) = self.log.location(ev.loc)?;
-        let src = self.source.as_ref()?;
         super::state::file_matches(file, &src.file).then_some(line)
+    }
+
+    /// Every source file known: the main one, then the modules.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceText> {
+        self.source.iter().chain(self.modules.iter())
+    }
+
+    /// The source file event `seq` stands in (the main source if it has no known one).
+    pub fn source_at(&self, seq: u32) -> Option<&SourceText> {
+        let in_file = self
+            .event(seq)
+            .and_then(|ev| self.log.location(ev.loc))
+            .and_then(|(file, _)| self.sources().find(|s| super::state::file_matches(file, &s.file)));
+        in_file.or(self.source.as_ref())
     }
 
     /// The text of a source line.
@@ -272,6 +306,14 @@ fn names_file(log: &Log, file: &str) -> bool {
 /// The program's source for a log file: the file its events name, next to
 /// the log or relative to the working directory.
 fn source_from_disk(origin: &Origin, lines: &TaskLines) -> Option<SourceText> {
+    if let Origin::File(p) = origin
+        && p.extension().is_some_and(|e| e == "py")
+        && let Some(name) = p.file_name().and_then(|n| n.to_str())
+        && let Ok(text) = std::fs::read_to_string(p)
+    {
+        // A script opened directly is its own source (its modules are `Document::modules`).
+        return Some(SourceText { file: name.to_owned(), text });
+    }
     let file = lines.files().first()?;
     let mut candidates = vec![PathBuf::from(file)];
     if let Origin::File(p) = origin {

@@ -85,22 +85,41 @@ impl Picker {
 pub struct SourcePanel {
     last_cursor: Option<u32>,
     live: state::LiveIndex,
-    /// The log the index is for (its events' address and length).
-    live_for: (usize, usize),
+    /// The log and file the index is for (its events' address and length, the file).
+    live_for: (usize, usize, String),
+    /// The file picked in the file switcher; `None`: the file the cursor's event stands in.
+    pinned: Option<String>,
 }
 
 impl SourcePanel {
     /// Shows the source of `doc` at `cursor`.
     pub fn ui(&mut self, ui: &mut Ui, doc: &Document, cursor: u32, theme: Theme) {
-        let Some(src) = &doc.source else {
+        let pinned = self.pinned.as_deref().and_then(|f| doc.sources().find(|s| s.file == f));
+        let Some(src) = pinned.or_else(|| doc.source_at(cursor)) else {
             ui.weak("No source for this log.");
             return;
         };
         ui.horizontal(|ui| {
             ui.strong("Source");
-            ui.weak(&src.file);
+            if doc.modules.is_empty() {
+                ui.weak(&src.file);
+                return;
+            }
+            // A program of several files: one tab per file, and "follow" (the cursor's file).
+            if ui
+                .selectable_label(self.pinned.is_none(), "follow")
+                .on_hover_text("show the file where the selected event stands")
+                .clicked()
+            {
+                self.pinned = None;
+            }
+            for s in doc.sources() {
+                if ui.selectable_label(s.file == src.file, &s.file).clicked() {
+                    self.pinned = Some(s.file.clone());
+                }
+            }
         });
-        let key = (doc.log.events.as_ptr() as usize, doc.log.events.len());
+        let key = (doc.log.events.as_ptr() as usize, doc.log.events.len(), src.file.clone());
         if self.live_for != key {
             self.live = state::LiveIndex::default();
             self.live_for = key;
@@ -114,7 +133,7 @@ impl SourcePanel {
             |t| tl.state_at(t, cursor).is_some_and(|s| s.state.is_waiting()),
         );
         let live = &self.live;
-        let current_line = doc.line_of(cursor);
+        let current_line = doc.line_in(cursor, src);
         let scroll = self.last_cursor != Some(cursor);
         self.last_cursor = Some(cursor);
         let mono = TextStyle::Monospace.resolve(ui.style());

@@ -463,7 +463,7 @@ pub(crate) struct State {
     pub script_file: Option<Rc<str>>,
     /// The script line (0: no override).
     pub script_line: u32,
-    script_locs: FxHashMap<u32, Sym>,
+    pub(crate) script_locs: FxHashMap<u32, Sym>,
     /// Done callbacks added by embedders ([`Callback::User`]).
     pub user_callbacks: UserCallbacks,
 }
@@ -480,12 +480,15 @@ pub(crate) struct Inner {
     pub internal_panic: Cell<bool>,
 }
 
+/// A print made before the loop existed: (text, file (`None`: the script's), line).
+pub(crate) type PendingPrint = (String, Option<Rc<str>>, u32);
+
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Inner>>> = const { RefCell::new(None) };
     /// A script location set before the loop exists (taken by the next `State::new`).
     pub(crate) static PENDING_SCRIPT_LOC: RefCell<Option<(Rc<str>, u32)>> = const { RefCell::new(None) };
     /// Prints made before the loop exists, with their script lines (taken by the next `State::new`).
-    pub(crate) static PENDING_PRINTS: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
+    pub(crate) static PENDING_PRINTS: RefCell<Vec<PendingPrint>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` with the runtime running on this thread, if any.
@@ -624,10 +627,18 @@ impl State {
             user_callbacks: UserCallbacks::default(),
         };
         // Prints made before the loop existed (a script's top level), at 0.0 with no task.
-        for (text, line) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        for (text, file, line) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
             let sym = st.log.intern(&text);
             let saved = std::mem::replace(&mut st.script_line, line);
+            let saved_file = file.map(|f| {
+                st.script_locs.clear();
+                st.script_file.replace(f)
+            });
             let loc = if line != 0 && st.script_file.is_some() { st.script_loc_sym() } else { NONE };
+            if let Some(f) = saved_file {
+                st.script_locs.clear();
+                st.script_file = f;
+            }
             st.script_line = saved;
             st.emit(EventKind::Print, NONE, sym, 0, 0, loc);
         }

@@ -573,6 +573,8 @@ pub fn set_script_location(file: Option<&str>, line: u32) {
         if let Some(f) = file {
             if st.script_file.as_deref() != Some(f) {
                 st.script_file = Some(f.into());
+                // the cache of `file:line` symbols is for one file
+                st.script_locs.clear();
             }
         }
         st.script_line = line;
@@ -585,8 +587,9 @@ pub fn set_script_location(file: Option<&str>, line: u32) {
 /// Records prints made before the loop exists (a script's top level, as
 /// CPython's harness records them while importing the script): the next
 /// run on this thread starts its log with them, at 0.0 with no task. Each
-/// is `(text, script line)` (line 0: no location).
-pub fn set_pending_prints(prints: Vec<(String, u32)>) {
+/// is `(text, file, script line)` (line 0: no location; no file: the
+/// script's file).
+pub fn set_pending_prints(prints: Vec<(String, Option<Rc<str>>, u32)>) {
     core::PENDING_PRINTS.with(|p| *p.borrow_mut() = prints);
 }
 

@@ -91,6 +91,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
     let method = |names: &[&'static str]| names.iter().find(|n| **n == name).map(|n| bf(n, Some(o.clone())));
     let found = match o {
         Value::Module(m) if let Some(v) = it.module_attrs.get(&(*m, name)) => Some(v.clone()),
+        Value::Module(m) if it.module_index.contains_key(m) => it.module_attr(m, name),
         Value::Module("asyncio") => match name {
             "CancelledError" | "InvalidStateError" | "TimeoutError" | "Task" | "Future" => {
                 Some(Value::Class(it.class(name)))
@@ -120,6 +121,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::Instance(_) => super::objects::instance_attr(it, o, name)?,
         Value::Native(n) => super::functools::native_attr(it, o, n, name)?,
         Value::Class(c) if c.user => super::objects::class_attr(it, c, name)?,
+        Value::Module("typing") => super::typing::attr(it, name),
         Value::Str(_) => method(&[
             "upper",
             "lower",
@@ -254,7 +256,9 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         return Ok(type_of(it, o));
     }
     Err(match o {
-        Value::Module(m) => it.exc("AttributeError", format!("module '{m}' has no attribute '{name}'")),
+        Value::Module(m) => it
+            .module_attr_error(m, name)
+            .unwrap_or_else(|| it.exc("AttributeError", format!("module '{m}' has no attribute '{name}'"))),
         Value::Class(c) => it.exc("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name)),
         other => it.exc("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name())),
     })
@@ -745,6 +749,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             fset: get(1, "fset"),
             fdel: get(2, "fdel"),
         }));
+    }
+    if name == "typing.cast" {
+        return super::typing::cast(it, &args);
     }
     if !kwargs.is_empty()
         && !matches!(

@@ -73,6 +73,20 @@ pub(crate) enum SK {
     With(Vec<(E, Option<Target>)>, Vec<Stmt>),
     Import(Var, &'static str),
     ImportFrom(Vec<(Var, &'static str, Rc<str>)>),
+    /// `import a.b.c` (binds `a`) or `import a.b.c as x` (binds `a.b.c`) of
+    /// a module found by the loader, or of a missing one (see `modules`).
+    ImportModule {
+        var: Var,
+        name: Rc<str>,
+        bind_top: bool,
+    },
+    /// `from m import x as y, ...` of a loaded module (absolute name).
+    ImportModuleFrom {
+        module: Rc<str>,
+        names: Vec<(Var, Rc<str>)>,
+    },
+    /// A relative import that has no package to be relative to (Python's ImportError message).
+    ImportError(Rc<str>),
 }
 
 #[derive(Debug)]
@@ -193,6 +207,9 @@ pub struct FuncProto {
     pub(crate) body: Vec<Stmt>,
     /// The line of the `def`.
     pub(crate) line: u32,
+    /// The parameter and return annotations, evaluated (after the defaults)
+    /// when the `def` runs; empty under `from __future__ import annotations`.
+    pub(crate) annotations: Vec<E>,
     /// The docstring (`__doc__`).
     pub(crate) doc: Option<Rc<str>>,
 }
@@ -218,6 +235,37 @@ pub(crate) struct ClassProto {
 pub(crate) struct Module {
     pub body: Vec<Stmt>,
     pub globals: Vec<Rc<str>>,
+    /// The modules the code imports from files (absolute dotted names), for the loader.
+    pub imports: Vec<ImportRequest>,
+}
+
+/// Where a module sits among the program's modules (see `modules`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ModuleCtx {
+    /// Index of the module's file: the high bits of every line code (see [`LINE_BITS`]).
+    pub file_idx: u32,
+    /// Index of the module's first global slot in the program's one table.
+    pub slot_base: u32,
+    /// The package relative imports resolve against (`__package__`); `None` for the entry script.
+    pub package: Option<String>,
+}
+
+/// A module the code imports, by absolute dotted name.
+#[derive(Debug, Clone)]
+pub(crate) struct ImportRequest {
+    pub name: String,
+    /// `from pkg import name`: `pkg.name` is imported only if it is a submodule (no refusal if not).
+    pub optional: bool,
+    pub at: TextSize,
+}
+
+/// Line codes: the low `LINE_BITS` bits are the 1-based line, the high bits the
+/// module's file index (0 for the entry script, so its line codes are its lines).
+pub(crate) const LINE_BITS: u32 = 22;
+
+/// The file index and line of a line code.
+pub(crate) fn split_line(code: u32) -> (usize, u32) {
+    ((code >> LINE_BITS) as usize, code & ((1 << LINE_BITS) - 1))
 }
 
 struct Scope {
@@ -249,6 +297,12 @@ pub(crate) struct Compiler<'s> {
     module_names: Vec<String>,
     /// Names bound to a module by `import` (`asyncio`, `time`, aliases): name -> module.
     module_aliases: HashMap<String, &'static str>,
+    ctx: ModuleCtx,
+    imports: Vec<ImportRequest>,
+    /// `from __future__ import annotations`: annotations are never evaluated.
+    future_annotations: bool,
+    /// Inside `if TYPE_CHECKING:` (never true at run time): imports there are not refused.
+    type_checking: bool,
 }
 
 /// The functions of the `asyncio` module the interpreter provides.
@@ -318,7 +372,11 @@ const FORBIDDEN: &[&str] = &[
     "memoryview",
 ];
 
-const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "functools", "dataclasses", "enum", "contextlib"];
+/// The built-in modules: the only modules not read from the project's files
+/// (their names are in [`module_has`]). A built-in module wins over a file of
+/// the same name, as CPython's already-imported modules do.
+pub(crate) const SUPPORTED_MODULES: &[&str] =
+    &["asyncio", "time", "typing", "functools", "dataclasses", "enum", "contextlib"];
 
 /// The names of the `contextlib` module the interpreter provides.
 pub(crate) const CONTEXTLIB_NAMES: &[&str] =
@@ -332,11 +390,12 @@ pub(crate) const ENUM_NAMES: &[&str] = &["Enum", "IntEnum", "auto"];
 /// The names of the `functools` module the interpreter provides.
 pub(crate) const FUNCTOOLS_NAMES: &[&str] = &["wraps", "partial", "reduce", "lru_cache", "cache"];
 
-/// Whether the module `m` the interpreter provides has `name`.
-fn module_has(m: &str, name: &str) -> bool {
+/// Whether the built-in module `m` has `name`.
+pub(crate) fn module_has(m: &str, name: &str) -> bool {
     match m {
         "asyncio" => asyncio_has(name),
         "time" => TIME_NAMES.contains(&name),
+        "typing" => super::typing::NAMES.contains(&name),
         "functools" => FUNCTOOLS_NAMES.contains(&name),
         "dataclasses" => DATACLASSES_NAMES.contains(&name),
         "enum" => ENUM_NAMES.contains(&name),
@@ -345,11 +404,40 @@ fn module_has(m: &str, name: &str) -> bool {
     }
 }
 
+/// Checks the `from __future__ import ...` statements (Python's SyntaxErrors)
+/// and says whether `annotations` is among them.
+fn future_imports(body: &[PStmt]) -> CResult<bool> {
+    let mut annotations = false;
+    let mut at_start = true;
+    for (i, st) in body.iter().enumerate() {
+        match st {
+            PStmt::ImportFrom(f) if f.level == 0 && f.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
+                if !at_start {
+                    return refuse("SYNTAX:from __future__ imports must occur at the beginning of the file", st);
+                }
+                for a in &f.names {
+                    match a.name.as_str() {
+                        "annotations" => annotations = true,
+                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                        | "print_function" | "unicode_literals" | "generator_stop" => {}
+                        "braces" => return refuse("SYNTAX:not a chance", a),
+                        other => return refuse(format!("SYNTAX:future feature {other} is not defined"), st),
+                    }
+                }
+            }
+            PStmt::Expr(e) if i == 0 && matches!(&*e.value, PExpr::StringLiteral(_)) => {}
+            _ => at_start = false,
+        }
+    }
+    Ok(annotations)
+}
+
 /// Compiles a parsed module.
 pub(crate) fn compile_module(
     src: &str,
     module: &ast::ModModule,
     qualnames: &mut HashMap<String, &'static str>,
+    ctx: ModuleCtx,
 ) -> CResult<Module> {
     let mut line_starts = vec![0u32];
     for (i, b) in src.bytes().enumerate() {
@@ -377,6 +465,10 @@ pub(crate) fn compile_module(
         loop_depth: 0,
         module_names: Vec::new(),
         module_aliases: HashMap::new(),
+        ctx,
+        imports: Vec::new(),
+        future_annotations: false,
+        type_checking: false,
     };
     collect_names(&module.body, &mut c.module_names);
     for st in &module.body {
@@ -388,8 +480,9 @@ pub(crate) fn compile_module(
             }
         }
     }
+    c.future_annotations = future_imports(&module.body)?;
     let body = c.block(&module.body)?;
-    Ok(Module { body, globals: c.global_names })
+    Ok(Module { body, globals: c.global_names, imports: c.imports })
 }
 
 /// The 1-based line of a byte offset in `line_starts`.
@@ -487,7 +580,9 @@ fn collect_stmt(s: &PStmt, out: &mut Vec<String>) {
         }
         PStmt::Import(i) => {
             for a in &i.names {
-                out.push(a.asname.as_ref().unwrap_or(&a.name).id.to_string());
+                // `import a.b` binds `a`
+                let bound = a.asname.as_ref().unwrap_or(&a.name).id.as_str();
+                out.push(bound.split('.').next().unwrap_or(bound).to_owned());
             }
         }
         PStmt::ImportFrom(i) => {
@@ -555,7 +650,8 @@ fn target_has_await(t: &Target) -> bool {
 
 impl Compiler<'_> {
     fn line(&self, node: &impl Ranged) -> u32 {
-        line_of(&self.line_starts, node.start())
+        // (a line past 2^22 - 1, only possible in an entry script over 4 MiB, shows as the last one)
+        line_of(&self.line_starts, node.start()).min((1 << LINE_BITS) - 1) | (self.ctx.file_idx << LINE_BITS)
     }
 
     /// Whether `name` is a local of an enclosing function.
@@ -567,7 +663,7 @@ impl Compiler<'_> {
         if let Some(&i) = self.globals.get(name) {
             return i;
         }
-        let i = u32::try_from(self.global_names.len()).unwrap_or(u32::MAX);
+        let i = u32::try_from(self.global_names.len()).unwrap_or(u32::MAX).saturating_add(self.ctx.slot_base);
         self.globals.insert(name.to_owned(), i);
         self.global_names.push(name.into());
         i
@@ -604,6 +700,24 @@ impl Compiler<'_> {
             }
         }
         Var::Global(self.global_slot(name))
+    }
+
+    /// The absolute name of `from <level dots><module> import ...` (importlib's
+    /// `_resolve_name`), or Python's ImportError message.
+    fn absolute_module(&self, level: u32, module: &str) -> Result<String, String> {
+        if level == 0 {
+            return Ok(module.to_owned());
+        }
+        let Some(package) = self.ctx.package.as_deref().filter(|p| !p.is_empty()) else {
+            return Err("attempted relative import with no known parent package".into());
+        };
+        let parts: Vec<&str> = package.split('.').collect();
+        let up = level as usize - 1;
+        if up >= parts.len() {
+            return Err("attempted relative import beyond top-level package".into());
+        }
+        let base = parts[..parts.len() - up].join(".");
+        Ok(if module.is_empty() { base } else { format!("{base}.{module}") })
     }
 
     fn block(&mut self, stmts: &[PStmt]) -> CResult<Vec<Stmt>> {
@@ -652,13 +766,32 @@ impl Compiler<'_> {
                 let targets = a.targets.iter().map(|t| self.target(t)).collect::<CResult<Vec<_>>>()?;
                 SK::Assign(targets, value)
             }
-            PStmt::AnnAssign(a) => match &a.value {
-                Some(v) => {
-                    let value = self.expr(v)?;
-                    SK::Assign(vec![self.target(&a.target)?], value)
+            PStmt::AnnAssign(a) => {
+                // CPython evaluates the annotation at module (and class) level, after
+                // the assignment, and never inside a function or under
+                // `from __future__ import annotations`.
+                let assign = match &a.value {
+                    Some(v) => {
+                        let value = self.expr(v)?;
+                        Some(SK::Assign(vec![self.target(&a.target)?], value))
+                    }
+                    None => None,
+                };
+                let annotation = if self.in_function() || self.future_annotations {
+                    None
+                } else {
+                    Some(SK::Expr(self.expr(&a.annotation)?))
+                };
+                match (assign, annotation) {
+                    (Some(k), None) | (None, Some(k)) => k,
+                    (None, None) => SK::Pass,
+                    (Some(assign), Some(annotation)) => {
+                        let aw = matches!(&assign, SK::Assign(_, e) if has_await(e));
+                        let both = vec![Stmt { line, aw, kind: assign }, Stmt { line, aw: false, kind: annotation }];
+                        SK::If(E::Const(Value::Bool(true)), both, Vec::new())
+                    }
                 }
-                None => SK::Pass,
-            },
+            }
             PStmt::AugAssign(a) => {
                 if matches!(a.op, Operator::MatMult) {
                     return refuse("the @= operator", s);
@@ -672,7 +805,16 @@ impl Compiler<'_> {
             }
             PStmt::If(i) => {
                 let test = self.expr(&i.test)?;
-                let body = self.block(&i.body)?;
+                let guarded = match &*i.test {
+                    PExpr::Name(n) => n.id.as_str() == "TYPE_CHECKING",
+                    PExpr::Attribute(a) => a.attr.as_str() == "TYPE_CHECKING",
+                    _ => false,
+                };
+                let inside = self.type_checking || guarded;
+                let saved = std::mem::replace(&mut self.type_checking, inside);
+                let body = self.block(&i.body);
+                self.type_checking = saved;
+                let body = body?;
                 let mut orelse = Vec::new();
                 // elif chains nest from the last clause backwards
                 let mut tail: Option<Vec<Stmt>> = None;
@@ -747,7 +889,9 @@ impl Compiler<'_> {
                 let decorators =
                     f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<CResult<Vec<_>>>()?;
                 let defaults = self.param_defaults(&f.parameters)?;
-                let proto = self.function(f.name.as_str(), &f.parameters, &f.body, f.is_async, line, None)?;
+                let annotations = self.annotations(&f.parameters, f.returns.as_deref())?;
+                let proto =
+                    self.function(f.name.as_str(), &f.parameters, &f.body, f.is_async, line, None, annotations)?;
                 let var = self.resolve(f.name.as_str(), true);
                 SK::FuncDef(var, proto, defaults, decorators)
             }
@@ -773,17 +917,30 @@ impl Compiler<'_> {
             PStmt::Import(i) => {
                 let mut out = Vec::new();
                 for a in &i.names {
-                    let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
-                        return refuse(
-                            format!(
-                                "import of module '{}' (only asyncio, time, functools, dataclasses, enum and contextlib can be imported)",
-                                a.name.as_str()
-                            ),
-                            a,
-                        );
+                    let full = a.name.as_str();
+                    let kind = match SUPPORTED_MODULES.iter().find(|m| **m == full) {
+                        Some(m) => {
+                            let name = a.asname.as_ref().unwrap_or(&a.name);
+                            SK::Import(self.resolve(name.as_str(), true), m)
+                        }
+                        None => {
+                            let top = full.split('.').next().unwrap_or(full);
+                            if SUPPORTED_MODULES.contains(&top) {
+                                return refuse(
+                                    format!("import of module '{full}' (a submodule of a built-in module)"),
+                                    a,
+                                );
+                            }
+                            let optional = self.type_checking;
+                            self.imports.push(ImportRequest { name: full.to_owned(), optional, at: a.start() });
+                            let (bound, bind_top) = match &a.asname {
+                                Some(n) => (n.as_str(), false),
+                                None => (top, true),
+                            };
+                            SK::ImportModule { var: self.resolve(bound, true), name: full.into(), bind_top }
+                        }
                     };
-                    let name = a.asname.as_ref().unwrap_or(&a.name);
-                    out.push(Stmt { line, aw: false, kind: SK::Import(self.resolve(name.as_str(), true), m) });
+                    out.push(Stmt { line, aw: false, kind });
                 }
                 if out.len() == 1 {
                     return Ok(out.pop());
@@ -792,27 +949,49 @@ impl Compiler<'_> {
             }
             PStmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
-                let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
-                    return refuse(
-                        format!(
-                            "import from module '{}' (only asyncio, time, functools, dataclasses, enum and contextlib can be imported)",
-                            module
-                        ),
-                        s,
-                    );
-                };
-                let mut out = Vec::new();
-                for a in &i.names {
-                    if a.name.as_str() == "*" {
-                        return refuse("import *", a);
-                    }
-                    if !module_has(m, a.name.as_str()) {
-                        return refuse(format!("{m}.{}", a.name.as_str()), a);
-                    }
-                    let name = a.asname.as_ref().unwrap_or(&a.name);
-                    out.push((self.resolve(name.as_str(), true), *m, Rc::from(a.name.as_str())));
+                if i.level == 0 && module == "__future__" {
+                    // checked by `future_imports`; binds nothing taskline scripts use
+                    return Ok(None);
                 }
-                SK::ImportFrom(out)
+                if let Some(a) = i.names.iter().find(|a| a.name.as_str() == "*") {
+                    return refuse("import *", a);
+                }
+                if let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) {
+                    let mut out = Vec::new();
+                    for a in &i.names {
+                        if !module_has(m, a.name.as_str()) {
+                            return refuse(format!("{m}.{}", a.name.as_str()), a);
+                        }
+                        let name = a.asname.as_ref().unwrap_or(&a.name);
+                        out.push((self.resolve(name.as_str(), true), *m, Rc::from(a.name.as_str())));
+                    }
+                    SK::ImportFrom(out)
+                } else {
+                    let absolute = match self.absolute_module(i.level, module) {
+                        Ok(m) => m,
+                        Err(msg) => return Ok(Some(Stmt { line, aw: false, kind: SK::ImportError(msg.into()) })),
+                    };
+                    let top = absolute.split('.').next().unwrap_or("");
+                    if i.level == 0 && SUPPORTED_MODULES.contains(&top) {
+                        return refuse(
+                            format!("import from module '{absolute}' (a submodule of a built-in module)"),
+                            s,
+                        );
+                    }
+                    let optional = self.type_checking;
+                    self.imports.push(ImportRequest { name: absolute.clone(), optional, at: s.start() });
+                    let mut names = Vec::new();
+                    for a in &i.names {
+                        self.imports.push(ImportRequest {
+                            name: format!("{absolute}.{}", a.name.as_str()),
+                            optional: true,
+                            at: a.start(),
+                        });
+                        let bound = a.asname.as_ref().unwrap_or(&a.name);
+                        names.push((self.resolve(bound.as_str(), true), Rc::from(a.name.as_str())));
+                    }
+                    SK::ImportModuleFrom { module: absolute.into(), names }
+                }
             }
             PStmt::Global(_) => SK::Pass,
             PStmt::Nonlocal(_) => SK::Pass,
@@ -917,6 +1096,26 @@ impl Compiler<'_> {
         Ok(Stmt { line, aw: false, kind: SK::ClassDef(var, Rc::new(proto)) })
     }
 
+    /// The annotations a `def` evaluates, in CPython's order (parameters, then
+    /// the return); none under `from __future__ import annotations`.
+    fn annotations(&mut self, p: &ast::Parameters, returns: Option<&PExpr>) -> CResult<Vec<E>> {
+        if self.future_annotations {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        let params = p.posonlyargs.iter().chain(p.args.iter()).map(|a| &a.parameter);
+        let params = params.chain(p.vararg.as_deref()).chain(p.kwonlyargs.iter().map(|a| &a.parameter));
+        for a in params.chain(p.kwarg.as_deref()) {
+            if let Some(ann) = &a.annotation {
+                out.push(self.expr(ann)?);
+            }
+        }
+        if let Some(r) = returns {
+            out.push(self.expr(r)?);
+        }
+        Ok(out)
+    }
+
     fn param_defaults(&mut self, p: &ast::Parameters) -> CResult<Vec<E>> {
         let mut out = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
@@ -927,6 +1126,7 @@ impl Compiler<'_> {
         Ok(out)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn function(
         &mut self,
         name: &str,
@@ -935,6 +1135,7 @@ impl Compiler<'_> {
         is_async: bool,
         line: u32,
         lambda_body: Option<&PExpr>,
+        annotations: Vec<E>,
     ) -> CResult<Rc<FuncProto>> {
         let mut params: Vec<Rc<str>> = Vec::new();
         let mut ndefaults = 0;
@@ -1049,6 +1250,7 @@ impl Compiler<'_> {
                 },
                 _ => None,
             },
+            annotations,
         }))
     }
 
@@ -1103,7 +1305,7 @@ impl Compiler<'_> {
             },
             PExpr::StringLiteral(s) => E::Const(Value::Str(s.value.to_str().into())),
             PExpr::BytesLiteral(_) => return refuse("a bytes literal", e),
-            PExpr::EllipsisLiteral(_) => return refuse("Ellipsis (...)", e),
+            PExpr::EllipsisLiteral(_) => E::Const(super::typing::ellipsis()),
             PExpr::FString(f) => {
                 let mut parts = Vec::new();
                 for part in f.value.iter() {
@@ -1130,8 +1332,7 @@ impl Compiler<'_> {
             PExpr::Attribute(a) => {
                 if let PExpr::Name(n) = &*a.value {
                     if let Some(m) = self.module_aliases.get(n.id.as_str()).copied() {
-                        let known = module_has(m, a.attr.as_str());
-                        if !known && !self.is_local(n.id.as_str()) {
+                        if !module_has(m, a.attr.as_str()) && !self.is_local(n.id.as_str()) {
                             return refuse(format!("{m}.{}", a.attr.as_str()), e);
                         }
                     }
@@ -1198,7 +1399,7 @@ impl Compiler<'_> {
                 let empty = ast::Parameters::default();
                 let params = l.parameters.as_deref().unwrap_or(&empty);
                 let defaults = self.param_defaults(params)?;
-                let proto = self.function("<lambda>", params, &[], false, self.line(e), Some(&l.body))?;
+                let proto = self.function("<lambda>", params, &[], false, self.line(e), Some(&l.body), Vec::new())?;
                 E::Lambda(proto, defaults)
             }
             PExpr::List(l) => E::List(self.exprs(&l.elts)?),

@@ -73,8 +73,13 @@ pub struct Interp {
     pub(crate) main_line: Cell<u32>,
     /// The functions of `asyncio` and `time`, made once.
     pub(crate) module_attrs: HashMap<(&'static str, &'static str), Value>,
-    /// `print` calls of the top level (before the loop exists): (text, line).
+    /// `print` calls of the top level (before the loop exists): (text, line code).
     pub(crate) module_prints: RefCell<Vec<(String, u32)>>,
+    /// The program's files by index (the high bits of a line code); 0 is the entry script.
+    pub(crate) files: Vec<Rc<str>>,
+    /// The program's own modules (see `modules`), and their index by name.
+    pub(crate) modules: Vec<super::modules::LoadedModule>,
+    pub(crate) module_index: HashMap<&'static str, usize>,
 }
 
 impl std::fmt::Debug for Interp {
@@ -118,6 +123,8 @@ const EXC_TREE: &[(&str, &str)] = &[
     ("QueueShutDown", "Exception"),
     ("BrokenBarrierError", "RuntimeError"),
     ("FrozenInstanceError", "AttributeError"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
 ];
 
 const TYPES: &[&str] = &[
@@ -187,7 +194,41 @@ impl Interp {
             main_line: Cell::new(0),
             module_attrs: builtins::module_functions(),
             module_prints: RefCell::new(Vec::new()),
+            files: vec![Rc::from(file)],
+            modules: Vec::new(),
+            module_index: HashMap::new(),
         }
+    }
+
+    /// Adds the program's modules (after the entry script's): their global
+    /// slots follow the entry's, in load order (`modules::load_program`).
+    pub(crate) fn add_modules(&mut self, files: Vec<Rc<str>>, modules: Vec<super::modules::LocalModule>) {
+        self.files = files;
+        let globals = self.globals.get_mut();
+        let mut names = self.global_names.clone();
+        for m in modules {
+            let base = globals.len();
+            let mut slots = HashMap::new();
+            for (i, name) in m.body.globals.iter().enumerate() {
+                let v = if &**name == "__name__" {
+                    Value::str(m.name)
+                } else {
+                    builtins::builtin_value(name, &self.classes).unwrap_or_default()
+                };
+                globals.push(v);
+                names.push(name.clone());
+                slots.insert(name.clone(), u32::try_from(base + i).unwrap_or(u32::MAX));
+            }
+            self.module_index.insert(m.name, self.modules.len());
+            self.modules.push(super::modules::LoadedModule::new(m, slots));
+        }
+        self.global_names = names;
+    }
+
+    /// The file and line of a line code.
+    pub(crate) fn place(&self, code: u32) -> (Rc<str>, u32) {
+        let (file, line) = super::compile::split_line(code);
+        (self.files.get(file).cloned().unwrap_or_else(|| self.file.clone()), line)
     }
 
     pub(crate) fn class(&self, name: &str) -> Rc<Class> {
@@ -274,7 +315,8 @@ impl Interp {
         let line = self.line.get();
         if self.synced.get() != line {
             self.synced.set(line);
-            runtime::set_script_location(Some(&self.file), line);
+            let (file, line) = super::compile::split_line(line);
+            runtime::set_script_location(Some(self.files.get(file).unwrap_or(&self.file)), line);
         }
     }
 
@@ -404,6 +446,12 @@ impl Interp {
             }
             Target::Attr(obj, name) => {
                 let o = self.eval(fr, obj)?;
+                if let Value::Module(m) = &o
+                    && self.module_index.contains_key(m)
+                {
+                    self.set_module_attr(m, name, v);
+                    return Ok(());
+                }
                 super::objects::set_attr(self, &o, name, v)
             }
             Target::Sub(obj, key) => {
@@ -860,6 +908,11 @@ impl Interp {
 
     fn make_function(&self, fr: &Frame, proto: &Rc<FuncProto>, defaults: &[E]) -> R<Value> {
         let defaults = defaults.iter().map(|d| self.eval(fr, d)).collect::<R<Vec<_>>>()?;
+        // CPython evaluates the annotations after the defaults (and keeps them in
+        // `__annotations__`, which taskline does not provide).
+        for a in &proto.annotations {
+            self.eval(fr, a)?;
+        }
         let env = if fr.env.parent.is_none() && fr.env.slots.borrow().is_empty() && self.is_module_frame(fr) {
             None
         } else {
@@ -900,6 +953,7 @@ impl Interp {
                     _ => self.type_error(format!("'{}' object is not callable", f.type_name())),
                 }
             }
+            Value::TypeForm(t) => super::typing::call(self, t, &args),
             other => self.type_error(format!("'{}' object is not callable", other.type_name())),
         }
     }
@@ -1065,8 +1119,9 @@ impl Interp {
 
     /// This interpreter as an `Rc` (for coroutine futures that outlive a call).
     pub(crate) fn rc(&self) -> Rc<Interp> {
-        SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade))
-            .unwrap_or_else(|| Rc::new(Interp::new("", &Module { body: Vec::new(), globals: Vec::new() }, 0)))
+        SELF.with(|s| s.borrow().as_ref().and_then(Weak::upgrade)).unwrap_or_else(|| {
+            Rc::new(Interp::new("", &Module { body: Vec::new(), globals: Vec::new(), imports: Vec::new() }, 0))
+        })
     }
 
     /// Registers a task handle for `current_task()`.
@@ -1266,6 +1321,15 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                 Target::Attr(o, n) => {
                     let o = it.eval(fr, o)?;
                     let cur = builtins::get_attr(it, &o, n)?;
+                    if let Value::Module(m) = &o
+                        && it.module_index.contains_key(m)
+                    {
+                        let rhs = ev(it, fr, e, s.aw).await?;
+                        let v = ops::inplace(it, *op, &cur, &rhs)?;
+                        drop(cur);
+                        it.set_module_attr(m, n, v);
+                        return Ok(Flow::Normal);
+                    }
                     let rhs = ev(it, fr, e, s.aw).await?;
                     let v = ops::inplace(it, *op, &cur, &rhs)?;
                     drop(cur);
@@ -1440,6 +1504,24 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
         SK::AsyncWith(items, body) => return exec_with(it, fr, items, 0, body, s.line).await,
         SK::With(items, body) => return exec_sync_with(it, fr, items, 0, body, s.line, s.aw).await,
         SK::Import(var, m) => it.store(fr, *var, Value::Module(m)),
+        SK::ImportModule { var, name, bind_top } => {
+            it.sync_loc();
+            let m = it.import_module(name)?;
+            let v = match name.split_once('.') {
+                Some((top, _)) if *bind_top => it.import_module(top)?,
+                _ => m,
+            };
+            it.store(fr, *var, v);
+        }
+        SK::ImportModuleFrom { module, names } => {
+            it.sync_loc();
+            it.import_module(module)?;
+            for (var, name) in names {
+                let v = it.import_from(module, name)?;
+                it.store(fr, *var, v);
+            }
+        }
+        SK::ImportError(msg) => return Err(it.exc("ImportError", msg.to_string())),
         SK::ImportFrom(names) => {
             for (var, m, name) in names {
                 let v = builtins::get_attr(it, &Value::Module(m), name)

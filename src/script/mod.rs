@@ -16,8 +16,15 @@
 //! exception escaping `main`, …) are exceptions inside the program,
 //! recorded in the log: [`run_source`] still returns `Ok(log)`.
 //!
+//! Modules: the built-in `asyncio`, `time` and `typing`, and the program's
+//! own `.py` modules and packages, found from the script's folder (the rule
+//! and the sandbox around reading them: [`modules`]). Each module has its own
+//! globals (slots of the one global table, numbered per module) and its
+//! file: line codes carry the file's index (`compile::LINE_BITS`), so the
+//! log's locations name the module's file.
+//!
 //! Sandbox: the interpreter has no file, network, environment or process
-//! access at all, and imports nothing but `asyncio`, `time`, `functools`, `dataclasses`, `enum` and `contextlib`. Runaway
+//! access at all, and reads no file but the project's modules. Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
 //! interpreter steps; built-ins that loop count each element), the event
 //! budget (checked within a step too: a loop that never awaits ends soon
@@ -44,9 +51,11 @@ mod generator;
 mod heap;
 mod interp;
 mod objects;
+pub mod modules;
 mod ops;
 mod sync;
 mod taskgroup;
+mod typing;
 mod value;
 
 use std::collections::HashMap;
@@ -97,8 +106,24 @@ pub enum ScriptError {
         line: u32,
         /// 1-based column.
         col: u32,
-        /// What is not supported, e.g. `import of module 'os' (only asyncio, time and contextlib can be imported)`.
+        /// What is not supported, e.g. `the match statement`.
         feature: String,
+        /// The offending line of source.
+        source_line: String,
+    },
+    /// An import the sandbox or the subset refuses (outside the project
+    /// root, too big, too many modules, a standard-library module taskline
+    /// does not provide), placed at the import.
+    #[error("{file}:{line}:{col}: {message}\n    {source_line}\n    {caret}", caret = caret(*col))]
+    Import {
+        /// The importing file.
+        file: String,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+        /// What was refused, naming the module and its file.
+        message: String,
         /// The offending line of source.
         source_line: String,
     },
@@ -126,18 +151,38 @@ fn caret(col: u32) -> String {
     format!("{}^", " ".repeat(col.saturating_sub(1) as usize))
 }
 
-/// Runs the script at `path` (see [`run_source`]).
+/// Runs the script at `path` (see [`run_source`]); its `import`s of the
+/// program's own modules are found from its folder (see [`modules`] for the rule
+/// and the sandbox).
 pub fn run_file(path: &Path, config: Config) -> Result<Log, ScriptError> {
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| ScriptError::Io { file: path.display().to_string(), message: e.to_string() })?;
+    let source = read_script(path)?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    run_source(&name, &source, config)
+    let dir = script_dir(path);
+    run_with_modules(&name, &source, Some(&dir), config)
+}
+
+fn read_script(path: &Path) -> Result<String, ScriptError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| ScriptError::Io { file: path.display().to_string(), message: e.to_string() })
+}
+
+/// The folder of the script at `path` (`.` for a bare file name).
+fn script_dir(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
 }
 
 /// Parses, checks and runs a script; `file_name` names it in messages and
-/// in the log's source locations (`file_name:line`).
+/// in the log's source locations (`file_name:line`). It has no folder: an
+/// import of a module other than the built-in ones raises ModuleNotFoundError.
 pub fn run_source(file_name: &str, source: &str, config: Config) -> Result<Log, ScriptError> {
-    on_big_stack_or_panic(file_name, || run_compiled(file_name, source, config)).unwrap_or_else(|message| {
+    run_with_modules(file_name, source, None, config)
+}
+
+fn run_with_modules(file_name: &str, source: &str, dir: Option<&Path>, config: Config) -> Result<Log, ScriptError> {
+    on_big_stack_or_panic(file_name, || run_compiled(file_name, source, dir, config)).unwrap_or_else(|message| {
         // taskline panicked outside the loop (parsing, the module's top
         // level): the log holds the panic, as a run's internal error does.
         let mut log = Log::new();
@@ -174,10 +219,21 @@ fn on_big_stack_or_panic<R: Send>(
 
 /// Parses the script and checks it against the supported subset, without running it.
 pub fn check_source(file_name: &str, source: &str) -> Result<(), ScriptError> {
+    check(file_name, source, None)
+}
+
+/// Checks the script at `path` and every module it imports, without running it.
+pub fn check_file(path: &Path) -> Result<(), ScriptError> {
+    let source = read_script(path)?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    check(&name, &source, Some(&script_dir(path)))
+}
+
+fn check(file_name: &str, source: &str, dir: Option<&Path>) -> Result<(), ScriptError> {
     on_big_stack(file_name, || {
         let mut guard = QUALNAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let q = guard.get_or_insert_with(HashMap::new);
-        parse_and_compile(file_name, source, q).map(|_| ())
+        modules::load_program(file_name, source, dir, q).map(|_| ())
     })
     .unwrap_or_else(|| {
         Err(ScriptError::Io { file: file_name.to_owned(), message: "taskline: the checker failed".into() })
@@ -290,6 +346,7 @@ fn parse_and_compile(
     file_name: &str,
     source: &str,
     q: &mut HashMap<String, &'static str>,
+    ctx: compile::ModuleCtx,
 ) -> Result<compile::Module, ScriptError> {
     let parsed = match ruff_python_parser::parse_module(source) {
         Ok(p) => p,
@@ -300,7 +357,7 @@ fn parse_and_compile(
         }
     };
     let module = parsed.into_syntax();
-    compile::compile_module(source, &module, q).map_err(|r| {
+    compile::compile_module(source, &module, q, ctx).map_err(|r| {
         let (line, col, source_line) = position(source, r.at);
         match r.feature.strip_prefix("SYNTAX:") {
             Some(m) => {
@@ -328,12 +385,13 @@ pub(crate) fn intern_qualname(q: &str) -> &'static str {
     s
 }
 
-fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log, ScriptError> {
-    let module = {
+fn run_compiled(file_name: &str, source: &str, dir: Option<&Path>, mut config: Config) -> Result<Log, ScriptError> {
+    let program = {
         let mut guard = QUALNAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let q = guard.get_or_insert_with(HashMap::new);
-        parse_and_compile(file_name, source, q)?
+        modules::load_program(file_name, source, dir, q)?
     };
+    let module = &program.entry;
     if config.source.is_empty() {
         config.source = file_name.to_owned();
     }
@@ -342,9 +400,11 @@ fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log
     }
     let max_steps = (config.max_events as u64).saturating_mul(10).max(10_000);
     heap::set_limit(config.max_heap);
-    let it = Rc::new(interp::Interp::new(file_name, &module, max_steps));
+    let mut it = interp::Interp::new(file_name, module, max_steps);
+    it.add_modules(program.files, program.modules);
+    let it = Rc::new(it);
     interp::SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&it)));
-    let result = run_module(file_name, &it, &module, config);
+    let result = run_module(file_name, &it, module, config);
     interp::SELF.with(|s| *s.borrow_mut() = None);
     result
 }
@@ -361,9 +421,10 @@ fn run_module(
             log.meta.stopped = Some(builtins::exception_text(&exc));
             return Ok(log);
         }
+        let (file, line) = it.place(exc.line.get());
         return Err(ScriptError::ModuleException {
-            file: file_name.to_owned(),
-            line: exc.line.get(),
+            file: file.to_string(),
+            line,
             type_name: exc.class.name.to_string(),
             message: builtins::exception_text(&exc),
         });
@@ -381,9 +442,10 @@ fn run_module(
             match it.call(&Value::Func(func), Vec::new(), Vec::new()) {
                 Ok(v) => v,
                 Err(exc) => {
+                    let (file, line) = it.place(exc.line.get());
                     return Err(ScriptError::ModuleException {
-                        file: file_name.to_owned(),
-                        line: exc.line.get(),
+                        file: file.to_string(),
+                        line,
                         type_name: exc.class.name.to_string(),
                         message: builtins::exception_text(&exc),
                     });
@@ -409,8 +471,17 @@ fn run_module(
             message: "cannot reuse already awaited coroutine".into(),
         });
     };
-    crate::runtime::set_script_location(Some(file_name), it.main_line.get());
-    crate::runtime::set_pending_prints(std::mem::take(&mut *it.module_prints.borrow_mut()));
+    let (main_file, main_line) = it.place(it.main_line.get());
+    crate::runtime::set_script_location(Some(&main_file), main_line);
+    let prints = std::mem::take(&mut *it.module_prints.borrow_mut());
+    let prints = prints
+        .into_iter()
+        .map(|(text, code)| {
+            let (file, line) = it.place(code);
+            (text, Some(file), line)
+        })
+        .collect();
+    crate::runtime::set_pending_prints(prints);
     // Everything the run does is taskline's own code (a script cannot run
     // Rust): a panic anywhere in it is an internal error, kept in the log.
     let run = crate::runtime::as_internal_code(|| Runtime::with_config(config).run(coro));

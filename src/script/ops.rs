@@ -189,6 +189,13 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
             Ok(Value::tuple(repeat(it, l, int(n).unwrap_or(0))?))
         }
         (Operator::Mod, Value::Str(fmt), args) => percent_format(it, fmt, args),
+        (Operator::BitOr, x, y)
+            if super::typing::is_type_operand(x)
+                && super::typing::is_type_operand(y)
+                && !matches!((x, y), (Value::None, Value::None)) =>
+        {
+            Ok(super::typing::bitor(it, x, y))
+        }
         (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             it.reserve(heap::set_bytes(x.len().saturating_add(y.len())))?;
@@ -695,6 +702,9 @@ pub(crate) fn get_item(it: &Interp, o: &Value, k: &Value) -> R<Value> {
         && let Some(f) = c.lookup("__class_getitem__")
     {
         return it.call(&f, vec![o.clone(), k.clone()], Vec::new());
+    }
+    if matches!(o, Value::Class(_) | Value::TypeForm(_)) {
+        return super::typing::subscript(it, o, k);
     }
     if let Some(sl) = slice_of(k) {
         return match o {

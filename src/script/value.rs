@@ -81,6 +81,8 @@ pub enum Value {
     AgenAwait(Rc<super::generator::AgenAwaitable>),
     /// A context manager from `contextlib`.
     CtxMgr(Rc<super::generator::CtxMgr>),
+    /// A value of `typing` or of an annotation (`Optional[int]`, `list[int]`, `...`).
+    TypeForm(Rc<super::typing::TypeForm>),
 }
 
 /// An instance of a user-defined class: its attributes live in a dict on
@@ -568,6 +570,7 @@ impl Value {
             Value::Gen(g) => g.kind,
             Value::AgenAwait(a) => a.kind,
             Value::CtxMgr(c) => c.type_name(),
+            Value::TypeForm(t) => t.type_name(),
         }
     }
 
@@ -646,6 +649,7 @@ impl Value {
             Value::Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::AgenAwait(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::CtxMgr(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::TypeForm(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
             _ => 0,
         }
@@ -775,6 +779,7 @@ pub fn py_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
         (Value::Instance(_), _) | (_, Value::Instance(_)) => {
             return super::interp::hook(|it| it.rich_eq(a, b));
         }
+        (Value::TypeForm(x), Value::TypeForm(y)) => x.repr() == y.repr(),
         _ => {
             let (x, y) = (a.identity(), b.identity());
             x != 0 && x == y
@@ -1104,6 +1109,7 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             super::sync::write_repr(o, false, out, &|x| try_repr(x).unwrap_or_else(|_| "...".into()));
         }
         Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+        Value::TypeForm(t) => out.push_str(&t.repr()),
         Value::TaskGroup(tg) => {
             let st = tg.st.borrow();
             out.push_str("<TaskGroup");

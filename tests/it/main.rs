@@ -30,6 +30,7 @@ mod real_clock;
 mod runaway;
 mod script_errors;
 mod script_limits;
+mod script_modules;
 mod scripts;
 mod shield;
 mod sync_primitives;

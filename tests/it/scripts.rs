@@ -7,6 +7,11 @@
 //!   supported Python subset and asyncio API (golden: `tests/scripts/NNN_topic_what.jsonl`,
 //!   recorded with `tests/scripts/record.sh`, which records every script twice
 //!   and refuses non-deterministic traces);
+//! * `tests/scripts/NNN_topic_what/main.py`: multi-file programs (the script
+//!   imports the program's own modules and packages from its folder; golden:
+//!   `tests/scripts/NNN_topic_what.jsonl`, recorded by `record.sh` through
+//!   `tests/trace_program.py`, which puts the program's folders on
+//!   `sys.path` as taskline's module search path does);
 //! * `../shared/asyncio-reference/scenarios/*.py`: the reference scenarios,
 //!   read in place (golden: `../shared/asyncio-reference/golden/*.jsonl`).
 //!
@@ -43,6 +48,8 @@ struct Case {
     id: String,
     script: PathBuf,
     golden: PathBuf,
+    /// A folder's `main.py` (recorded through `trace_program.py`).
+    multi_file: bool,
 }
 
 fn scripts_dir() -> PathBuf {
@@ -72,6 +79,30 @@ fn python_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The multi-file programs of `dir`: its folders named `NNN_...`, sorted.
+fn program_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && stem(p).bytes().take(3).all(|b| b.is_ascii_digit()) && stem(p).len() > 4)
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// A program folder's entry script: its `main.py`, or the one `main.py` a level down
+/// (a listing in a chapter folder beside the program's packages).
+fn program_entry(dir: &Path) -> PathBuf {
+    if dir.join("main.py").is_file() {
+        return dir.join("main.py");
+    }
+    let mut nested: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path().join("main.py"))).filter(|p| p.is_file()).collect())
+        .unwrap_or_default();
+    nested.sort();
+    nested.into_iter().next().unwrap_or_else(|| dir.join("main.py"))
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned()
 }
@@ -81,7 +112,21 @@ fn all_cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for script in python_files(&scripts_dir()) {
         let name = stem(&script);
-        cases.push(Case { id: format!("scripts/{name}"), golden: script.with_extension("jsonl"), script });
+        cases.push(Case {
+            id: format!("scripts/{name}"),
+            golden: script.with_extension("jsonl"),
+            script,
+            multi_file: false,
+        });
+    }
+    for dir in program_dirs(&scripts_dir()) {
+        let name = stem(&dir);
+        cases.push(Case {
+            id: format!("scripts/{name}"),
+            golden: dir.with_extension("jsonl"),
+            script: program_entry(&dir),
+            multi_file: true,
+        });
     }
     let reference = reference_dir();
     let scenarios = python_files(&reference.join("scenarios"));
@@ -92,6 +137,7 @@ fn all_cases() -> Vec<Case> {
             id: format!("reference/{name}"),
             golden: reference.join("golden").join(format!("{name}.jsonl")),
             script,
+            multi_file: false,
         });
     }
     cases
@@ -318,10 +364,7 @@ fn every_script_passes_check_source() {
     let mut failures = Vec::new();
     let cases = selected_cases();
     for case in &cases {
-        let source =
-            std::fs::read_to_string(&case.script).unwrap_or_else(|e| panic!("read {}: {e}", case.script.display()));
-        let file_name = case.script.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let result = std::panic::catch_unwind(|| taskline::script::check_source(file_name, &source));
+        let result = std::panic::catch_unwind(|| taskline::script::check_file(&case.script));
         match result {
             Ok(Ok(())) => {}
             Ok(Err(e)) => failures.push(format!("{}: {e}", case.id)),
@@ -361,9 +404,22 @@ fn scripts_folder_is_well_formed() {
                 .push(format!("{name}.py: no golden {name}.jsonl (record it with tests/scripts/record.sh {name}.py)"));
         }
     }
+    for program in program_dirs(&dir) {
+        let name = stem(&program);
+        let source = std::fs::read_to_string(program_entry(&program)).unwrap_or_default();
+        if !source.starts_with("\"\"\"") || !source.contains("\nasync def main():") {
+            problems.push(format!("{name}/main.py: needs a docstring and an `async def main()`"));
+        }
+        if !program.with_extension("jsonl").is_file() {
+            problems.push(format!("{name}/: no golden {name}.jsonl (record it with tests/scripts/record.sh {name})"));
+        }
+    }
     for entry in std::fs::read_dir(&dir).expect("read tests/scripts").filter_map(|e| e.ok()) {
         let path = entry.path();
-        if path.extension().is_some_and(|x| x == "jsonl") && !path.with_extension("py").is_file() {
+        if path.extension().is_some_and(|x| x == "jsonl")
+            && !path.with_extension("py").is_file()
+            && !program_entry(&path.with_extension("")).is_file()
+        {
             problems.push(format!("{}: a golden without its script", path.display()));
         }
     }
@@ -382,9 +438,13 @@ fn cpython_313() -> Option<Command> {
     Some(cmd)
 }
 
-/// The trace CPython 3.13 records for `script` with the reference harness.
-fn cpython_trace(script: &Path) -> Result<String, String> {
+/// The trace CPython 3.13 records for `script` with the reference harness
+/// (through `trace_program.py` for a multi-file program).
+fn cpython_trace(script: &Path, multi_file: bool) -> Result<String, String> {
     let mut cmd = cpython_313().ok_or("CPython 3.13 disappeared")?;
+    if multi_file {
+        cmd.arg(scripts_dir().join("../trace_program.py"));
+    }
     let out = cmd
         .arg(reference_dir().join("trace.py"))
         .arg(script)
@@ -407,7 +467,9 @@ fn goldens_are_current_with_cpython() {
         return;
     }
     let cases = selected_cases();
-    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| cpython_trace(&case.script));
+    let results = run_parallel(&cases, threads(), Duration::from_secs(120), |case: Case| {
+        cpython_trace(&case.script, case.multi_file)
+    });
     let mut failures = Vec::new();
     for (case, result) in cases.iter().zip(results) {
         let want = std::fs::read_to_string(&case.golden).unwrap_or_default();

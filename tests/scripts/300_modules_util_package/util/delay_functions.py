@@ -1,0 +1,7 @@
+import asyncio
+
+async def delay(seconds: int) -> int:
+    print(f"sleeping for {seconds} second(s)")
+    await asyncio.sleep(seconds)
+    print(f"finished sleeping for {seconds} second(s)")
+    return seconds

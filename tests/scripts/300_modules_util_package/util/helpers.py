@@ -1,0 +1,2 @@
+def fmt(x) -> str:
+    return f"<{x}>"

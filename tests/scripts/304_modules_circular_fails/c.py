@@ -1,0 +1,2 @@
+import d
+VALUE = d.OTHER + 1

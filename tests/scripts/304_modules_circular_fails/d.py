@@ -1,0 +1,2 @@
+import c
+OTHER = c.VALUE  # c is partially initialised: no VALUE yet

@@ -1,0 +1,2 @@
+def use() -> str:
+    return "namespace package module"

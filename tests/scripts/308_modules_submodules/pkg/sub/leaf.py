@@ -1,0 +1,2 @@
+def grow(x: int) -> int:
+    return x + 1

@@ -1,0 +1,1 @@
+from util.delay_functions import delay

@@ -1,0 +1,2 @@
+print("pkg.second runs")
+VALUE = 2
