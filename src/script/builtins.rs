@@ -197,6 +197,7 @@ pub(crate) fn module_functions() -> HashMap<(&'static str, &'static str), Value>
     for n in TIME {
         m.insert(("time", *n), bf(time_name(n), None));
     }
+    m.extend(super::stdlib::module_values());
     m
 }
 
@@ -604,6 +605,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
     let name = b.name;
     if name.starts_with("asyncio.") {
         return call_asyncio(it, name, args, kwargs);
+    }
+    if super::stdlib::owns(name) {
+        return super::stdlib::call(it, name, args, kwargs);
     }
     if !kwargs.is_empty()
         && !matches!(

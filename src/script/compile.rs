@@ -298,7 +298,8 @@ pub(crate) fn compile_module(
     for st in &module.body {
         if let PStmt::Import(i) = st {
             for a in &i.names {
-                if let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) {
+                let found = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()).copied();
+                if let Some(m) = found.or_else(|| super::stdlib::module_name(a.name.as_str())) {
                     c.module_aliases.insert(a.asname.as_ref().unwrap_or(&a.name).id.to_string(), m);
                 }
             }
@@ -680,9 +681,10 @@ impl Compiler<'_> {
             PStmt::Import(i) => {
                 let mut out = Vec::new();
                 for a in &i.names {
-                    let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) else {
+                    let found = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()).copied();
+                    let Some(m) = found.or_else(|| super::stdlib::module_name(a.name.as_str())) else {
                         return refuse(
-                            format!("import of module '{}' (only asyncio and time can be imported)", a.name.as_str()),
+                            format!("import of module '{}' (only asyncio, time, random, math and string can be imported)", a.name.as_str()),
                             a,
                         );
                     };
@@ -696,9 +698,10 @@ impl Compiler<'_> {
             }
             PStmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
-                let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == module).filter(|_| i.level == 0) else {
+                let found = SUPPORTED_MODULES.iter().find(|m| **m == module).copied();
+                let Some(m) = found.or_else(|| super::stdlib::module_name(module)).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!("import from module '{}' (only asyncio and time can be imported)", module),
+                        format!("import from module '{}' (only asyncio, time, random, math and string can be imported)", module),
                         s,
                     );
                 };
@@ -707,16 +710,16 @@ impl Compiler<'_> {
                     if a.name.as_str() == "*" {
                         return refuse("import *", a);
                     }
-                    let known = if *m == "asyncio" {
-                        asyncio_has(a.name.as_str())
-                    } else {
-                        TIME_NAMES.contains(&a.name.as_str())
+                    let known = match m {
+                        "asyncio" => asyncio_has(a.name.as_str()),
+                        "time" => TIME_NAMES.contains(&a.name.as_str()),
+                        _ => super::stdlib::has(m, a.name.as_str()),
                     };
                     if !known {
                         return refuse(format!("{m}.{}", a.name.as_str()), a);
                     }
                     let name = a.asname.as_ref().unwrap_or(&a.name);
-                    out.push((self.resolve(name.as_str(), true), *m, Rc::from(a.name.as_str())));
+                    out.push((self.resolve(name.as_str(), true), m, Rc::from(a.name.as_str())));
                 }
                 SK::ImportFrom(out)
             }
@@ -966,10 +969,10 @@ impl Compiler<'_> {
             PExpr::Attribute(a) => {
                 if let PExpr::Name(n) = &*a.value {
                     if let Some(m) = self.module_aliases.get(n.id.as_str()).copied() {
-                        let known = if m == "asyncio" {
-                            asyncio_has(a.attr.as_str())
-                        } else {
-                            TIME_NAMES.contains(&a.attr.as_str())
+                        let known = match m {
+                            "asyncio" => asyncio_has(a.attr.as_str()),
+                            "time" => TIME_NAMES.contains(&a.attr.as_str()),
+                            _ => super::stdlib::has(m, a.attr.as_str()),
                         };
                         if !known && !self.is_local(n.id.as_str()) {
                             return refuse(format!("{m}.{}", a.attr.as_str()), e);

@@ -75,6 +75,10 @@ pub struct Interp {
     pub(crate) module_attrs: HashMap<(&'static str, &'static str), Value>,
     /// `print` calls of the top level (before the loop exists): (text, line).
     pub(crate) module_prints: RefCell<Vec<(String, u32)>>,
+    /// The `random` module's generator.
+    pub(crate) random: RefCell<super::stdlib::random::Mt>,
+    /// The seed `random.seed()` (no argument) goes back to: the run's seed.
+    pub(crate) random_seed: Cell<u64>,
 }
 
 impl std::fmt::Debug for Interp {
@@ -175,6 +179,8 @@ impl Interp {
             main_line: Cell::new(0),
             module_attrs: builtins::module_functions(),
             module_prints: RefCell::new(Vec::new()),
+            random: RefCell::new(super::stdlib::random::Mt::new(super::stdlib::random::DEFAULT_SEED)),
+            random_seed: Cell::new(super::stdlib::random::DEFAULT_SEED),
         }
     }
 

@@ -41,6 +41,7 @@ mod compile;
 mod heap;
 mod interp;
 mod ops;
+mod stdlib;
 mod taskgroup;
 mod value;
 
@@ -57,6 +58,7 @@ use self::value::Value;
 
 #[doc(hidden)]
 pub use self::interp::PANIC_AT_STEP_ENV;
+pub use self::stdlib::random::DEFAULT_SEED;
 
 /// Why a script could not be run.
 #[derive(Debug, thiserror::Error)]
@@ -324,7 +326,11 @@ fn run_compiled(file_name: &str, source: &str, mut config: Config) -> Result<Log
     }
     let max_steps = (config.max_events as u64).saturating_mul(10).max(10_000);
     heap::set_limit(config.max_heap);
+    let seed = config.seed.unwrap_or(DEFAULT_SEED);
+    config.seed = Some(seed);
     let it = Rc::new(interp::Interp::new(file_name, &module, max_steps));
+    it.random_seed.set(seed);
+    *it.random.borrow_mut() = stdlib::random::Mt::new(seed);
     interp::SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&it)));
     let result = run_module(file_name, &it, &module, config);
     interp::SELF.with(|s| *s.borrow_mut() = None);

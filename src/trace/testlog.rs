@@ -20,7 +20,7 @@ impl LogBuilder {
     pub fn titled(title: &str) -> LogBuilder {
         let mut b = LogBuilder::new();
         b.log.meta =
-            Meta { source: "test_scenario".into(), title: title.into(), clock: "virtual".into(), stopped: None };
+            Meta { source: "test_scenario".into(), title: title.into(), clock: "virtual".into(), stopped: None, seed: None };
         b
     }
 
