@@ -767,6 +767,47 @@ mod tests {
         assert_eq!(first, [1_067_595_299, 955_945_823, 477_289_528, 4_107_218_783, 4_228_976_476]);
     }
 
+    /// Replays CPython's streams for many seeds (tests/data/random/make_fixture.py
+    /// says how to regenerate the fixture).
+    #[test]
+    fn matches_cpython_streams() {
+        let fixture = include_str!("../../../tests/data/random/cpython_streams.txt");
+        let ks = [1, 7, 31, 32, 33, 53, 63, 64];
+        let ns: [u64; 10] =
+            [1, 2, 3, 10, 1000, (1 << 31) + 1, 1 << 32, (1 << 40) + 3, 1_000_000_000_000_000_000, (1 << 63) - 1];
+        let mut lines = 0;
+        for line in fixture.lines() {
+            let (head, values) = line.split_once(" | ").expect("a fixture line has a '|'");
+            let (kind, seed) = head.split_once(' ').expect("kind and seed");
+            let mut mt = Mt::new(0);
+            match kind {
+                "int" => {
+                    let n: i128 = seed.parse().expect("an int seed");
+                    mt.seed_u64(u64::try_from(n.unsigned_abs()).expect("seed within 64 bits"));
+                }
+                _ => {
+                    let bytes: Vec<u8> = (0..seed.len())
+                        .step_by(2)
+                        .map(|i| u8::from_str_radix(&seed[i..i + 2], 16).expect("hex"))
+                        .collect();
+                    mt.seed_bytes(&bytes);
+                }
+            }
+            let values: Vec<&str> = values.split(' ').collect();
+            for v in &values[..3] {
+                assert_eq!(mt.random(), v.parse::<f64>().expect("a float"), "random() for seed {head}");
+            }
+            for (k, v) in ks.iter().zip(&values[3..11]) {
+                assert_eq!(mt.getrandbits(*k).to_string(), *v, "getrandbits({k}) for seed {head}");
+            }
+            for (n, v) in ns.iter().zip(&values[11..]) {
+                assert_eq!(mt.randbelow(*n).to_string(), *v, "randrange({n}) for seed {head}");
+            }
+            lines += 1;
+        }
+        assert!(lines > 50, "the fixture has every seed");
+    }
+
     #[test]
     fn float_hash_matches_int_hash_for_integral_floats() {
         assert_eq!(super::float_hash(3.0), 3);
