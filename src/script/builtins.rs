@@ -475,6 +475,7 @@ fn as_int(it: &Interp, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Big(_) => Err(it.exc("OverflowError", "cannot fit 'int' into an index-sized integer")),
         other => it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())),
     }
 }
@@ -798,7 +799,10 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             nargs(it, "abs", &args, 1, 1)?;
             match &args[0] {
                 Value::Int(i) => {
-                    i.checked_abs().map(Value::Int).ok_or_else(|| it.exc("OverflowError", "taskline: integer overflow"))
+                    Ok(i.checked_abs().map_or_else(|| super::bigint::neg(&num_bigint::BigInt::from(*i)), Value::Int))
+                }
+                Value::Big(n) => {
+                    Ok(if super::bigint::is_negative(n) { super::bigint::neg(n) } else { args[0].clone() })
                 }
                 Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
@@ -810,14 +814,14 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             let x = arg(it, &args, &kwargs, 0, "number", "round")?;
             let nd = kw(&kwargs, "ndigits").or(args.get(1)).filter(|v| !matches!(v, Value::None));
             match (x, nd) {
+                (Value::Big(_), _) => Ok(x.clone()),
                 (Value::Int(_) | Value::Bool(_), _) => Ok(Value::Int(as_int(it, x)?)),
                 (Value::Float(f), None) => {
                     let r = round_half_even(*f);
                     if !r.is_finite() {
                         return Err(it.exc("OverflowError", "cannot convert float infinity to integer"));
                     }
-                    #[allow(clippy::cast_possible_truncation)]
-                    Ok(Value::Int(r as i64))
+                    Ok(super::bigint::from_f64(r))
                 }
                 (Value::Float(f), Some(n)) => {
                     let n = as_int(it, n)?;
@@ -870,7 +874,11 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             nargs(it, "hash", &args, 1, 1)?;
             hkey(it, &args[0])?;
             match &args[0] {
-                Value::Int(i) => Ok(Value::Int(*i)),
+                Value::Int(i) => Ok(Value::Int(super::bigint::hash_i64(*i))),
+                Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+                Value::Big(n) => Ok(Value::Int(super::bigint::hash(n))),
+                #[allow(clippy::cast_possible_wrap)]
+                Value::Float(f) => Ok(Value::Int(super::stdlib::random::float_hash(*f) as i64)),
                 _ => Ok(Value::Int(i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0))),
             }
         }
@@ -925,7 +933,7 @@ fn isinstance(it: &Interp, v: &Value, cls: &Value) -> R<bool> {
             let tn = v.type_name();
             Ok(match &*c.name {
                 "object" => true,
-                "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+                "int" => matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_)),
                 "float" => matches!(v, Value::Float(_)),
                 "Future" => matches!(v, Value::Task(_) | Value::Future(_)),
                 n => n == tn,
@@ -954,6 +962,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
             match args.first() {
                 None => Ok(Value::Int(0)),
                 Some(Value::Int(i)) => Ok(Value::Int(*i)),
+                Some(Value::Big(_)) => Ok(args[0].clone()),
                 Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
                 Some(Value::Float(f)) => {
                     if !f.is_finite() {
@@ -966,8 +975,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                             },
                         ));
                     }
-                    #[allow(clippy::cast_possible_truncation)]
-                    Ok(Value::Int(f.trunc() as i64))
+                    Ok(super::bigint::from_f64(*f))
                 }
                 Some(Value::Str(s)) => {
                     let base = match args.get(1) {
@@ -1017,10 +1025,22 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                             ),
                         ));
                     }
-                    let signed = if neg { format!("-{clean}") } else { clean };
-                    i64::from_str_radix(&signed, base)
-                        .map(Value::Int)
-                        .map_err(|_| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
+                    match super::bigint::parse(&clean, base, neg) {
+                        Ok(Some(v)) => Ok(v),
+                        Ok(None) => Err(it.exc(
+                            "ValueError",
+                            format!(
+                                "invalid literal for int() with base {given_base}: {}",
+                                repr(&Value::Str(s.clone()))
+                            ),
+                        )),
+                        Err(n) => Err(it.exc(
+                            "ValueError",
+                            format!(
+                                "Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                            ),
+                        )),
+                    }
                 }
                 Some(o) => it.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1047,6 +1067,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                         )
                     })
                 }
+                Some(Value::Big(n)) => Ok(Value::Float(super::bigint::to_f64(it, n)?)),
                 Some(v) => match float_of(v) {
                     Some(f) => Ok(Value::Float(f)),
                     None => it.type_error(format!(

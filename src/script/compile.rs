@@ -935,7 +935,10 @@ impl Compiler<'_> {
             PExpr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => E::Const(Value::Int(v)),
-                    None => return refuse("an integer outside the 64-bit range", e),
+                    None => match super::bigint::literal(&i.to_string()) {
+                        Ok(v) => E::Const(v),
+                        Err(message) => return refuse(format!("SYNTAX:{message}"), e),
+                    },
                 },
                 ast::Number::Float(f) => E::Const(Value::Float(*f)),
                 ast::Number::Complex { .. } => return refuse("a complex number", e),

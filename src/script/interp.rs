@@ -222,6 +222,7 @@ impl Interp {
             Halt::Deep(what) => self.exc("RecursionError", format!("maximum recursion depth exceeded{what}")),
             Halt::Memory => self.memory_error(),
             Halt::Unhashable(t) => self.exc("TypeError", format!("unhashable type: '{t}'")),
+            Halt::IntDigits => self.exc("ValueError", super::bigint::TOO_MANY_DIGITS),
         }
     }
 

@@ -17,7 +17,8 @@
 //! recorded in the log: [`run_source`] still returns `Ok(log)`.
 //!
 //! Sandbox: the interpreter has no file, network, environment or process
-//! access at all, and imports nothing but `asyncio` and `time`. Runaway
+//! access at all, and imports nothing but `asyncio`, `time` and the modules of `stdlib` (`random`,
+//! `math`, `string`). Runaway
 //! scripts are stopped by the step budget (10 × `Config::max_events`
 //! interpreter steps; built-ins that loop count each element), the event
 //! budget (checked within a step too: a loop that never awaits ends soon
@@ -36,6 +37,7 @@
 //! assert_eq!(log.end_time(), 1.0);
 //! ```
 
+mod bigint;
 mod builtins;
 mod compile;
 mod heap;

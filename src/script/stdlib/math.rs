@@ -3,6 +3,11 @@
 
 use std::rc::Rc;
 
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::super::bigint;
 use super::super::compile::Operator;
 use super::super::interp::{Interp, R};
 use super::super::ops;
@@ -57,6 +62,7 @@ pub(crate) fn constants() -> [(&'static str, Value); 5] {
 fn real(it: &Interp, v: &Value) -> R<f64> {
     #[allow(clippy::cast_precision_loss)]
     match v {
+        Value::Big(n) => bigint::to_f64(it, n),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(f) => Ok(*f),
@@ -64,16 +70,21 @@ fn real(it: &Interp, v: &Value) -> R<f64> {
     }
 }
 
+/// An int argument as a [`BigInt`].
+fn big_index(it: &Interp, v: &Value) -> R<BigInt> {
+    match bigint::to_big(v) {
+        Some(n) => Ok(n),
+        None => it.type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())),
+    }
+}
+
 fn index(it: &Interp, v: &Value) -> R<i64> {
     match v {
+        Value::Big(_) => Err(it.exc("OverflowError", "Python int too large to convert to C long")),
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
         other => it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())),
     }
-}
-
-fn overflow(it: &Interp) -> super::super::interp::Exc {
-    it.exc("OverflowError", "taskline: integer result does not fit in 64 bits")
 }
 
 fn domain(it: &Interp) -> super::super::interp::Exc {
@@ -88,12 +99,7 @@ fn to_int(it: &Interp, f: f64) -> R<Value> {
     if f.is_infinite() {
         return Err(it.exc("OverflowError", "cannot convert float infinity to integer"));
     }
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-    if f >= -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 {
-        Ok(Value::Int(f as i64))
-    } else {
-        Err(overflow(it))
-    }
+    Ok(bigint::from_f64(f))
 }
 
 fn one(it: &Interp, name: &str, args: &[Value]) -> R<()> {
@@ -117,6 +123,25 @@ fn unary(it: &Interp, x: f64, f: fn(f64) -> f64, can_overflow: bool) -> R<Value>
 }
 
 fn log_of(it: &Interp, v: &Value, f: fn(f64) -> f64) -> R<f64> {
+    if let Value::Big(n) = v {
+        if bigint::is_negative(n) {
+            return Err(domain(it));
+        }
+        if let Some(x) = n.to_f64().filter(|x| x.is_finite()) {
+            return Ok(f(x));
+        }
+        // CPython's loghelper: n = x * 2**e with x in [0.5, 1), correctly rounded.
+        let e = n.bits();
+        let k = e - 64;
+        let mut top = (&***n >> k).to_u64().unwrap_or(u64::MAX);
+        if n.trailing_zeros().is_some_and(|z| z < k) {
+            top |= 1;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let x = top as f64 / 18_446_744_073_709_551_616.0;
+        #[allow(clippy::cast_precision_loss)]
+        return Ok(f(x) + f(2.0) * e as f64);
+    }
     let x = real(it, v)?;
     if x <= 0.0 {
         return Err(domain(it));
@@ -124,14 +149,7 @@ fn log_of(it: &Interp, v: &Value, f: fn(f64) -> f64) -> R<f64> {
     Ok(f(x))
 }
 
-fn gcd(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
-/// `n! / (n-k)!` (and divided by `k!` for `comb`), overflow-checked.
+/// `n! / (n-k)!` (and divided by `k!` for `comb`).
 fn perm_comb(it: &Interp, n: i64, k: i64, comb: bool) -> R<Value> {
     if n < 0 {
         return Err(it.exc("ValueError", "n must be a non-negative integer"));
@@ -143,18 +161,16 @@ fn perm_comb(it: &Interp, n: i64, k: i64, comb: bool) -> R<Value> {
         return Ok(Value::Int(0));
     }
     let k = if comb { k.min(n - k) } else { k };
-    let mut r: i128 = 1;
+    let mut r = BigInt::from(1);
     for i in 0..k {
         it.ticks(1)?;
-        r = r.checked_mul(i128::from(n - i)).ok_or_else(|| overflow(it))?;
+        it.reserve(usize::try_from(r.bits() / 8).unwrap_or(usize::MAX).saturating_add(16))?;
+        r *= n - i;
         if comb {
-            r /= i128::from(i + 1);
-        }
-        if r > i128::from(i64::MAX) {
-            return Err(overflow(it));
+            r /= i + 1;
         }
     }
-    i64::try_from(r).map(Value::Int).map_err(|_| overflow(it))
+    Ok(bigint::norm(r))
 }
 
 /// Shewchuk's exact sum of floats (CPython's `math_fsum`).
@@ -252,6 +268,7 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
             one(it, qualified, &args)?;
             match &args[0] {
                 Value::Int(i) => Ok(Value::Int(*i)),
+                Value::Big(_) => Ok(args[0].clone()),
                 Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
                 Value::Float(f) => to_int(
                     it,
@@ -353,18 +370,19 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
             Ok(Value::Bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
         }
         "gcd" | "lcm" => {
-            let mut acc: u64 = if name == "gcd" { 0 } else { 1 };
+            let mut acc = BigInt::from(i64::from(name == "lcm"));
             for a in &args {
-                let x = index(it, a)?.unsigned_abs();
+                let x = big_index(it, a)?.abs();
                 acc = if name == "gcd" {
-                    gcd(acc, x)
-                } else if acc == 0 || x == 0 {
-                    0
+                    acc.gcd(&x)
+                } else if acc.is_zero() || x.is_zero() {
+                    BigInt::zero()
                 } else {
-                    (acc / gcd(acc, x)).checked_mul(x).ok_or_else(|| overflow(it))?
+                    it.reserve(usize::try_from((acc.bits() + x.bits()) / 8).unwrap_or(usize::MAX))?;
+                    acc.lcm(&x)
                 };
             }
-            i64::try_from(acc).map(Value::Int).map_err(|_| overflow(it))
+            Ok(bigint::norm(acc))
         }
         "factorial" => {
             one(it, qualified, &args)?;
@@ -372,11 +390,13 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
             if n < 0 {
                 return Err(it.exc("ValueError", "factorial() not defined for negative values"));
             }
-            let mut r: i64 = 1;
+            let mut r = BigInt::from(1);
             for i in 2..=n {
-                r = r.checked_mul(i).ok_or_else(|| overflow(it))?;
+                it.ticks(1)?;
+                it.reserve(usize::try_from(r.bits() / 8).unwrap_or(usize::MAX).saturating_add(16))?;
+                r *= i;
             }
-            Ok(Value::Int(r))
+            Ok(bigint::norm(r))
         }
         "comb" | "perm" => {
             let want = if name == "comb" { 2 } else { 1 };

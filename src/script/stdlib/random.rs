@@ -10,6 +10,10 @@
 
 use std::rc::Rc;
 
+use num_bigint::{BigInt, BigUint};
+use num_traits::{Signed, ToPrimitive};
+
+use super::super::bigint;
 use super::super::compile::Operator;
 use super::super::interp::{Interp, R};
 use super::super::ops;
@@ -157,6 +161,22 @@ impl Mt {
         }
     }
 
+    /// `getrandbits(k)` for any `k`: 32-bit words, least significant first.
+    pub(crate) fn getrandbits_big(&mut self, k: u64) -> BigUint {
+        let words = usize::try_from(k.div_ceil(32)).unwrap_or(0);
+        let mut out = Vec::with_capacity(words);
+        let mut left = k;
+        for _ in 0..words {
+            let mut r = self.next_u32();
+            if left < 32 {
+                r >>= 32 - left;
+            }
+            out.push(r);
+            left = left.saturating_sub(32);
+        }
+        BigUint::from_slice(&out)
+    }
+
     /// `_randbelow_with_getrandbits(n)` for `n > 0`.
     pub(crate) fn randbelow(&mut self, n: u64) -> u64 {
         let k = 64 - n.leading_zeros();
@@ -187,7 +207,7 @@ pub(crate) const FUNCTIONS: &[&str] = &[
 ];
 
 /// CPython's `hash(float)` as an unsigned machine word (`_Py_HashDouble`).
-fn float_hash(v: f64) -> u64 {
+pub(crate) fn float_hash(v: f64) -> u64 {
     const BITS: i32 = 61;
     const MODULUS: u64 = (1 << BITS) - 1;
     if v.is_infinite() {
@@ -301,7 +321,16 @@ fn index(it: &Interp, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Big(_) => Err(it.exc("OverflowError", "Python int too large to convert to C ssize_t")),
         other => it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())),
+    }
+}
+
+/// `operator.index(v)`.
+fn big_index(it: &Interp, v: &Value) -> R<BigInt> {
+    match bigint::to_big(v) {
+        Some(n) => Ok(n),
+        None => it.type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())),
     }
 }
 
@@ -315,13 +344,27 @@ fn float_arg(it: &Interp, v: &Value) -> R<f64> {
     }
 }
 
-fn int_value(n: i128, it: &Interp) -> R<Value> {
-    i64::try_from(n).map(Value::Int).map_err(|_| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
+fn randbelow(it: &Interp, n: i128) -> R<i128> {
+    match u64::try_from(n) {
+        Ok(n) => Ok(i128::from(it.random.borrow_mut().randbelow(n))),
+        Err(_) => randbelow_big(it, &BigInt::from(n)).map(|r| r.to_i128().unwrap_or(0)),
+    }
 }
 
-fn randbelow(it: &Interp, n: i128) -> R<i128> {
-    let n = u64::try_from(n).map_err(|_| it.exc("OverflowError", "taskline: randrange() wider than 2**64"))?;
-    Ok(i128::from(it.random.borrow_mut().randbelow(n)))
+/// `_randbelow(n)` for any `n > 0`.
+fn randbelow_big(it: &Interp, n: &BigInt) -> R<BigInt> {
+    if let Some(small) = n.to_u64() {
+        return Ok(BigInt::from(it.random.borrow_mut().randbelow(small)));
+    }
+    let k = n.bits();
+    it.reserve(usize::try_from(k / 8).unwrap_or(usize::MAX))?;
+    let mut mt = it.random.borrow_mut();
+    loop {
+        let r = BigInt::from(mt.getrandbits_big(k));
+        if &r < n {
+            return Ok(r);
+        }
+    }
 }
 
 fn len_of(it: &Interp, v: &Value) -> R<usize> {
@@ -390,6 +433,7 @@ fn seed(it: &Interp, a: Option<&Value>, version: i64) -> R<()> {
             mt.seed_u64(s);
         }
         Some(Value::Int(i)) => mt.seed_u64(i.unsigned_abs()),
+        Some(Value::Big(n)) => mt.seed_words(&n.magnitude().to_u32_digits()),
         Some(Value::Bool(b)) => mt.seed_u64(u64::from(*b)),
         Some(Value::Float(f)) => mt.seed_u64(float_hash(*f)),
         Some(Value::Str(s)) if version == 1 => {
@@ -456,7 +500,10 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
                 return Err(it.exc("ValueError", "number of bits must be non-negative"));
             }
             if k > 63 {
-                return Err(it.exc("OverflowError", "taskline: getrandbits(k) needs k <= 63 (ints are 64-bit)"));
+                it.reserve(usize::try_from(k / 8).unwrap_or(usize::MAX))?;
+                #[allow(clippy::cast_sign_loss)]
+                let bits = it.random.borrow_mut().getrandbits_big(k as u64);
+                return Ok(bigint::norm(BigInt::from(bits)));
             }
             #[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             Ok(Value::Int(it.random.borrow_mut().getrandbits(k as u32) as i64))
@@ -589,42 +636,44 @@ fn normal(it: &Interp) -> f64 {
 }
 
 fn randrange(it: &Interp, start: &Value, stop: Option<&Value>, step: Option<&Value>) -> R<Value> {
-    let istart = i128::from(index(it, start)?);
+    let istart = big_index(it, start)?;
     let stop = stop.filter(|v| !matches!(v, Value::None));
     let Some(stop) = stop else {
         if step.is_some() {
             return it.type_error("Missing a non-None stop argument");
         }
-        if istart > 0 {
-            return int_value(randbelow(it, istart)?, it);
+        if istart.is_positive() {
+            return Ok(bigint::norm(randbelow_big(it, &istart)?));
         }
         return Err(it.exc("ValueError", "empty range for randrange()"));
     };
-    let istop = i128::from(index(it, stop)?);
-    let width = istop - istart;
+    let istop = big_index(it, stop)?;
+    let width = &istop - &istart;
     let istep = match step {
-        None => 1,
-        Some(s) => i128::from(index(it, s)?),
+        None => BigInt::from(1),
+        Some(s) => big_index(it, s)?,
     };
-    if istep == 1 {
-        if width > 0 {
-            return int_value(istart + randbelow(it, width)?, it);
+    if istep == BigInt::from(1) {
+        if width.is_positive() {
+            return Ok(bigint::norm(istart + randbelow_big(it, &width)?));
         }
         return Err(it.exc("ValueError", format!("empty range in randrange({}, {})", to_str(start), to_str(stop))));
     }
-    let n = match istep.cmp(&0) {
-        std::cmp::Ordering::Greater => (width + istep - 1).div_euclid(istep),
-        std::cmp::Ordering::Less => (width + istep + 1).div_euclid(istep),
-        std::cmp::Ordering::Equal => return Err(it.exc("ValueError", "zero step for randrange()")),
+    let n = if istep.is_positive() {
+        num_integer::Integer::div_floor(&(width + &istep - 1), &istep)
+    } else if istep.is_negative() {
+        num_integer::Integer::div_floor(&(width + &istep + 1), &istep)
+    } else {
+        return Err(it.exc("ValueError", "zero step for randrange()"));
     };
-    if n <= 0 {
+    if !n.is_positive() {
         let step = step.map_or_else(|| "1".to_owned(), to_str);
         return Err(it.exc(
             "ValueError",
             format!("empty range in randrange({}, {}, {step})", to_str(start), to_str(stop)),
         ));
     }
-    int_value(istart + istep * randbelow(it, n)?, it)
+    Ok(bigint::norm(istart + istep * randbelow_big(it, &n)?))
 }
 
 fn sample(it: &Interp, pop: &Value, k: &Value, counts: Option<&Value>) -> R<Value> {
