@@ -155,7 +155,7 @@ pub(crate) fn op(it: &Interp, op: Operator, x: &BigInt, y: &BigInt) -> R<Value> 
             }
             let Some(e) = y.to_u32() else { return Err(it.memory_error()) };
             reserve_bits(it, x.bits().saturating_mul(u64::from(e)))?;
-            it.ticks(u64::from(e.ilog2() + 1))?;
+            it.ticks(u64::from(e.max(1).ilog2() + 1))?;
             norm(num_traits::Pow::pow(x, e))
         }
         Operator::LShift => {

@@ -231,13 +231,9 @@ fn big_binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> Option<R<Value>
     match (float(a), float(b)) {
         (Some(x), Some(y)) => Some(x.and_then(|x| y.and_then(|y| float_op(it, op, x, y)))),
         _ => match (op, a, b) {
-            (Operator::Mult, seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_)), Value::Big(n))
-            | (Operator::Mult, Value::Big(n), seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_))) => {
-                Some(if bigint::is_negative(n) {
-                    binop(it, op, seq, &Value::Int(0))
-                } else {
-                    Err(it.exc("OverflowError", "cannot fit 'int' into an index-sized integer"))
-                })
+            (Operator::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Big(_))
+            | (Operator::Mult, Value::Big(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                Some(Err(it.exc("OverflowError", "cannot fit 'int' into an index-sized integer")))
             }
             _ => None,
         },

@@ -150,17 +150,21 @@ fn log_of(it: &Interp, v: &Value, f: fn(f64) -> f64) -> R<f64> {
 }
 
 /// `n! / (n-k)!` (and divided by `k!` for `comb`).
-fn perm_comb(it: &Interp, n: i64, k: i64, comb: bool) -> R<Value> {
-    if n < 0 {
+fn perm_comb(it: &Interp, n: &BigInt, k: &BigInt, comb: bool) -> R<Value> {
+    if n.is_negative() {
         return Err(it.exc("ValueError", "n must be a non-negative integer"));
     }
-    if k < 0 {
+    if k.is_negative() {
         return Err(it.exc("ValueError", "k must be a non-negative integer"));
     }
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = if comb { k.min(n - k) } else { k };
+    let k = if comb { k.min(&(n - k)).clone() } else { k.clone() };
+    let Some(k) = k.to_i64() else {
+        let what = if comb { "min(n - k, k)" } else { "k" };
+        return Err(it.exc("OverflowError", format!("{what} must not exceed 9223372036854775807")));
+    };
     let mut r = BigInt::from(1);
     for i in 0..k {
         it.ticks(1)?;
@@ -386,6 +390,13 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
         }
         "factorial" => {
             one(it, qualified, &args)?;
+            if let Value::Big(n) = &args[0] {
+                return Err(if bigint::is_negative(n) {
+                    it.exc("ValueError", "factorial() not defined for negative values")
+                } else {
+                    it.exc("OverflowError", "factorial() argument should not exceed 9223372036854775807")
+                });
+            }
             let n = index(it, &args[0])?;
             if n < 0 {
                 return Err(it.exc("ValueError", "factorial() not defined for negative values"));
@@ -407,15 +418,15 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
                     args.len()
                 ));
             }
-            let n = index(it, &args[0])?;
+            let n = big_index(it, &args[0])?;
             if args.len() == 1 || matches!(args[1], Value::None) {
-                if n < 0 {
+                if n.is_negative() {
                     return Err(it.exc("ValueError", "factorial() not defined for negative values"));
                 }
-                return perm_comb(it, n, n, false);
+                return perm_comb(it, &n, &n, false);
             }
-            let k = index(it, &args[1])?;
-            perm_comb(it, n, k, name == "comb")
+            let k = big_index(it, &args[1])?;
+            perm_comb(it, &n, &k, name == "comb")
         }
         "prod" => {
             if args.len() != 1 {
