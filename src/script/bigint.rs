@@ -273,8 +273,7 @@ pub(crate) fn to_decimal(n: &BigInt) -> Option<String> {
 }
 
 /// CPython's message when an int is too long for a decimal string.
-pub(crate) const TOO_MANY_DIGITS: &str =
-    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
+pub(crate) const TOO_MANY_DIGITS: &str = "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
 
 /// The digits of `|n|` in `radix` (2, 8, 16).
 pub(crate) fn magnitude_radix(n: &BigInt, radix: u32) -> String {

@@ -684,7 +684,10 @@ impl Compiler<'_> {
                     let found = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()).copied();
                     let Some(m) = found.or_else(|| super::stdlib::module_name(a.name.as_str())) else {
                         return refuse(
-                            format!("import of module '{}' (only asyncio, time, random, math and string can be imported)", a.name.as_str()),
+                            format!(
+                                "import of module '{}' (only asyncio, time, random, math and string can be imported)",
+                                a.name.as_str()
+                            ),
                             a,
                         );
                     };
@@ -701,7 +704,10 @@ impl Compiler<'_> {
                 let found = SUPPORTED_MODULES.iter().find(|m| **m == module).copied();
                 let Some(m) = found.or_else(|| super::stdlib::module_name(module)).filter(|_| i.level == 0) else {
                     return refuse(
-                        format!("import from module '{}' (only asyncio, time, random, math and string can be imported)", module),
+                        format!(
+                            "import from module '{}' (only asyncio, time, random, math and string can be imported)",
+                            module
+                        ),
                         s,
                     );
                 };

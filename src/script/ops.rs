@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
-use super::compile::{CmpOp, Operator, UnaryOp};
 use super::bigint;
+use super::compile::{CmpOp, Operator, UnaryOp};
 use super::heap;
 use super::interp::{Interp, R};
 use super::value::{Dict, HKey, Halt, Value, range_len};

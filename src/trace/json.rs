@@ -627,9 +627,10 @@ fn read_meta(m: &Map<String, Value>) -> Result<Meta, Problem> {
 fn opt_u64(m: &Map<String, Value>, key: &str) -> Result<Option<u64>, Problem> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-            format!("\"{key}\" must be an integer from 0 to {}, found {}", u64::MAX, short(v))
-        }),
+        Some(v) => v
+            .as_u64()
+            .map(Some)
+            .ok_or_else(|| format!("\"{key}\" must be an integer from 0 to {}, found {}", u64::MAX, short(v))),
     }
 }
 

@@ -299,10 +299,8 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
         }
         "log" => {
             if args.is_empty() || args.len() > 2 {
-                return it.type_error(format!("log expected at least 1 argument, got {}", args.len()).replace(
-                    "at least 1 argument, got 3",
-                    "at most 2 arguments, got 3",
-                ));
+                let expected = if args.is_empty() { "at least 1 argument" } else { "at most 2 arguments" };
+                return it.type_error(format!("log expected {expected}, got {}", args.len()));
             }
             let num = log_of(it, &args[0], f64::ln)?;
             if args.len() == 1 {
@@ -347,10 +345,7 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
         }
         "isclose" => {
             if args.len() != 2 {
-                return it.type_error(format!(
-                    "isclose() takes exactly 2 positional arguments ({} given)",
-                    args.len()
-                ));
+                return it.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.len()));
             }
             let (a, b) = (real(it, &args[0])?, real(it, &args[1])?);
             let (mut rel, mut abs) = (1e-9, 0.0);

@@ -59,9 +59,7 @@ impl Mt {
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
-                .wrapping_add(key[j])
-                .wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -106,10 +104,8 @@ impl Mt {
     pub(crate) fn seed_bytes(&mut self, bytes: &[u8]) {
         let mut big_endian = bytes.to_vec();
         big_endian.extend_from_slice(&sha512(bytes));
-        let words: Vec<u32> = big_endian
-            .rchunks(4)
-            .map(|c| c.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)))
-            .collect();
+        let words: Vec<u32> =
+            big_endian.rchunks(4).map(|c| c.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b))).collect();
         self.seed_words(&words);
     }
 
@@ -277,11 +273,8 @@ fn bind(
     if args.len() > params.len() {
         let shown = params.len() + 1;
         let given = args.len() + 1;
-        let takes = if required == params.len() {
-            format!("{shown}")
-        } else {
-            format!("from {} to {shown}", required + 1)
-        };
+        let takes =
+            if required == params.len() { format!("{shown}") } else { format!("from {} to {shown}", required + 1) };
         return it.type_error(format!(
             "Random.{fname}() takes {takes} positional argument{} but {given} were given",
             if shown == 1 { "" } else { "s" }
@@ -451,7 +444,10 @@ fn seed(it: &Interp, a: Option<&Value>, version: i64) -> R<()> {
             // CPython hashes the str (randomised per process): refuse rather than guess.
             return Err(it.exc(
                 "ValueError",
-                format!("taskline: random.seed({}, version={version}) is not reproducible; use version=2", to_str(&Value::Str(s.clone()))),
+                format!(
+                    "taskline: random.seed({}, version={version}) is not reproducible; use version=2",
+                    to_str(&Value::Str(s.clone()))
+                ),
             ));
         }
         Some(_) => {
@@ -490,10 +486,8 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
                 return it.type_error("Random.getrandbits() takes no keyword arguments");
             }
             if args.len() != 1 {
-                return it.type_error(format!(
-                    "Random.getrandbits() takes exactly one argument ({} given)",
-                    args.len()
-                ));
+                return it
+                    .type_error(format!("Random.getrandbits() takes exactly one argument ({} given)", args.len()));
             }
             let k = index(it, &args[0])?;
             if k < 0 {
@@ -573,9 +567,7 @@ pub(crate) fn call(it: &Interp, qualified: &str, args: Vec<Value>, kwargs: Vec<(
             let mut u = it.random.borrow_mut().random();
             let c = match &a[2] {
                 None | Some(Value::None) => Ok(Value::Float(0.5)),
-                Some(mode) => {
-                    ops::binop(it, Operator::Div, &sub(it, mode, &low)?, &sub(it, &high, &low)?)
-                }
+                Some(mode) => ops::binop(it, Operator::Div, &sub(it, mode, &low)?, &sub(it, &high, &low)?),
             };
             let c = match c {
                 Ok(c) => c,
@@ -668,10 +660,9 @@ fn randrange(it: &Interp, start: &Value, stop: Option<&Value>, step: Option<&Val
     };
     if !n.is_positive() {
         let step = step.map_or_else(|| "1".to_owned(), to_str);
-        return Err(it.exc(
-            "ValueError",
-            format!("empty range in randrange({}, {}, {step})", to_str(start), to_str(stop)),
-        ));
+        return Err(
+            it.exc("ValueError", format!("empty range in randrange({}, {}, {step})", to_str(start), to_str(stop)))
+        );
     }
     Ok(bigint::norm(istart + istep * randbelow_big(it, &n)?))
 }
@@ -753,7 +744,9 @@ fn choices(
         None => 1,
         Some(k) => match k {
             Value::Int(_) | Value::Bool(_) => index(it, k)?,
-            other => return it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())),
+            other => {
+                return it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()));
+            }
         },
     };
     let count = usize::try_from(k).unwrap_or(0);
@@ -855,6 +848,22 @@ mod tests {
             lines += 1;
         }
         assert!(lines > 50, "the fixture has every seed");
+    }
+
+    /// A script starts from the run's seed (`--seed`), `random.seed()` goes
+    /// back to it, and the log records it.
+    #[test]
+    fn the_run_seed_seeds_the_script_and_is_recorded() {
+        let src = "import asyncio\nimport random\n\nasync def main():\n    print(random.random())\n    random.seed()\n    print(random.random())\n";
+        let first = |seed: u64| crate::trace::pyfmt::float_repr(Mt::new(seed).random());
+        for (given, used) in [(None, super::DEFAULT_SEED), (Some(5), 5)] {
+            let cfg = crate::Config { seed: given, ..crate::Config::default() };
+            let log = crate::script::run_source("s.py", src, cfg).expect("the script runs");
+            assert_eq!(log.meta.seed, Some(used));
+            let printed: Vec<&str> =
+                log.events.iter().filter(|e| e.kind == crate::trace::EventKind::Print).map(|e| log.str(e.a)).collect();
+            assert_eq!(printed, [first(used), first(used)]);
+        }
     }
 
     #[test]
