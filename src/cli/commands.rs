@@ -377,6 +377,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "MIB", value_parser = parse_max_heap, allow_negative_numbers = true)]
     pub max_heap: Option<usize>,
 
+    /// The seed of a script's `random` module, as if the script started with
+    /// `random.seed(N)` (default: 0; recorded in the log; scripts only).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
     /// Width of the text output in columns (default: $COLUMNS, else 100).
     #[arg(long, value_name = "COLS", value_parser = parse_width, allow_negative_numbers = true)]
     pub width: Option<usize>,
@@ -393,6 +398,7 @@ impl RunArgs {
             max_tasks: None,
             max_time: None,
             max_heap: None,
+            seed: None,
             width: None,
         }
     }
@@ -809,6 +815,7 @@ fn run_config(args: &RunArgs) -> Config {
         max_tasks: args.max_tasks.unwrap_or(defaults.max_tasks),
         max_time: args.max_time.unwrap_or(defaults.max_time),
         max_heap: args.max_heap.map_or(defaults.max_heap, |mib| mib << 20),
+        seed: args.seed,
         ..defaults
     }
 }
@@ -834,6 +841,8 @@ pub fn obtain_log(args: &RunArgs) -> anyhow::Result<(Log, bool)> {
                 Some("--max-time")
             } else if args.max_heap.is_some() {
                 Some("--max-heap")
+            } else if args.seed.is_some() {
+                Some("--seed")
             } else {
                 None
             };

@@ -159,6 +159,9 @@ fn header(out: &mut String, log: &Log, tl: &Timeline) {
     if !log.meta.clock.is_empty() {
         facts.push(format!("{} clock", safe(&log.meta.clock)));
     }
+    if let Some(seed) = log.meta.seed {
+        facts.push(format!("random seed {seed}"));
+    }
     if !log.events.is_empty() {
         facts.push(format!("ends at {}", fmt_seconds(tl.end_time)));
     }

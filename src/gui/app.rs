@@ -679,7 +679,8 @@ impl TasklineApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(doc) = &self.doc {
                     let title = doc.scenario.map_or_else(|| doc.log.meta.title.clone(), |s| s.title.to_owned());
-                    ui.weak(format!("{} — {}", title, doc.origin.label()));
+                    let seed = doc.log.meta.seed.map(|s| format!(" — random seed {s}")).unwrap_or_default();
+                    ui.weak(format!("{} — {}{seed}", title, doc.origin.label()));
                 }
             });
         });

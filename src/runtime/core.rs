@@ -86,6 +86,9 @@ pub struct Config {
     pub title: String,
     /// Called with the log so far while the run goes on (a live view).
     pub observer: Option<Observer>,
+    /// The seed of a script's `random` module (`None`: the default seed,
+    /// [`crate::script::DEFAULT_SEED`]); recorded in the log's metadata.
+    pub seed: Option<u64>,
 }
 
 impl Default for Config {
@@ -99,6 +102,7 @@ impl Default for Config {
             source: String::new(),
             title: String::new(),
             observer: None,
+            seed: None,
         }
     }
 }
@@ -575,6 +579,7 @@ impl State {
         let mut log = Log::new();
         log.meta.source = cfg.source.clone();
         log.meta.title = cfg.title.clone();
+        log.meta.seed = cfg.seed;
         log.meta.clock = match cfg.clock {
             ClockMode::Virtual => "virtual".into(),
             ClockMode::Real => "real".into(),

@@ -276,6 +276,7 @@ pub(crate) fn module_functions() -> HashMap<(&'static str, &'static str), Value>
     for n in super::compile::CONTEXTLIB_NAMES {
         m.insert(("contextlib", *n), bf(contextlib_name(n), None));
     }
+    m.extend(super::stdlib::module_values());
     m
 }
 
@@ -589,6 +590,7 @@ fn as_int(it: &Interp, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Big(_) => Err(it.exc("OverflowError", "cannot fit 'int' into an index-sized integer")),
         other => it.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())),
     }
 }
@@ -752,6 +754,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
     }
     if name == "typing.cast" {
         return super::typing::cast(it, &args);
+    }
+    if super::stdlib::owns(name) {
+        return super::stdlib::call(it, name, args, kwargs);
     }
     if !kwargs.is_empty()
         && !matches!(
@@ -988,7 +993,10 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             nargs(it, "abs", &args, 1, 1)?;
             match &args[0] {
                 Value::Int(i) => {
-                    i.checked_abs().map(Value::Int).ok_or_else(|| it.exc("OverflowError", "taskline: integer overflow"))
+                    Ok(i.checked_abs().map_or_else(|| super::bigint::neg(&num_bigint::BigInt::from(*i)), Value::Int))
+                }
+                Value::Big(n) => {
+                    Ok(if super::bigint::is_negative(n) { super::bigint::neg(n) } else { args[0].clone() })
                 }
                 Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
@@ -1003,14 +1011,14 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             let x = arg(it, &args, &kwargs, 0, "number", "round")?;
             let nd = kw(&kwargs, "ndigits").or(args.get(1)).filter(|v| !matches!(v, Value::None));
             match (x, nd) {
+                (Value::Big(_), _) => Ok(x.clone()),
                 (Value::Int(_) | Value::Bool(_), _) => Ok(Value::Int(as_int(it, x)?)),
                 (Value::Float(f), None) => {
                     let r = round_half_even(*f);
                     if !r.is_finite() {
                         return Err(it.exc("OverflowError", "cannot convert float infinity to integer"));
                     }
-                    #[allow(clippy::cast_possible_truncation)]
-                    Ok(Value::Int(r as i64))
+                    Ok(super::bigint::from_f64(r))
                 }
                 (Value::Float(f), Some(n)) => {
                     let n = as_int(it, n)?;
@@ -1089,8 +1097,11 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 return Ok(Value::Int(k.hash));
             }
             match (&args[0], h) {
-                (Value::Int(i), _) => Ok(Value::Int(*i)),
-                (_, super::value::HKey::Int(i)) => Ok(Value::Int(i)),
+                (Value::Int(i), _) => Ok(Value::Int(super::bigint::hash_i64(*i))),
+                (Value::Bool(b), _) => Ok(Value::Int(i64::from(*b))),
+                (Value::Big(n), _) => Ok(Value::Int(super::bigint::hash(n))),
+                #[allow(clippy::cast_possible_wrap)]
+                (Value::Float(f), _) => Ok(Value::Int(super::stdlib::random::float_hash(*f) as i64)),
                 (_, super::value::HKey::Id(_)) => {
                     Ok(Value::Int(i64::try_from(args[0].identity() % 1_000_000_007).unwrap_or(0)))
                 }
@@ -1195,7 +1206,7 @@ fn isinstance(it: &Interp, v: &Value, cls: &Value) -> R<bool> {
             let tn = v.type_name();
             Ok(match &*c.name {
                 "object" => true,
-                "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+                "int" => matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_)),
                 "float" => matches!(v, Value::Float(_)),
                 "Future" => matches!(v, Value::Task(_) | Value::Future(_)),
                 n => n == tn,
@@ -1230,6 +1241,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
             match args.first() {
                 None => Ok(Value::Int(0)),
                 Some(Value::Int(i)) => Ok(Value::Int(*i)),
+                Some(Value::Big(_)) => Ok(args[0].clone()),
                 Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
                 Some(Value::Float(f)) => {
                     if !f.is_finite() {
@@ -1242,8 +1254,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                             },
                         ));
                     }
-                    #[allow(clippy::cast_possible_truncation)]
-                    Ok(Value::Int(f.trunc() as i64))
+                    Ok(super::bigint::from_f64(*f))
                 }
                 Some(Value::Str(s)) => {
                     let base = match args.get(1) {
@@ -1293,10 +1304,22 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                             ),
                         ));
                     }
-                    let signed = if neg { format!("-{clean}") } else { clean };
-                    i64::from_str_radix(&signed, base)
-                        .map(Value::Int)
-                        .map_err(|_| it.exc("OverflowError", "taskline: integer result does not fit in 64 bits"))
+                    match super::bigint::parse(&clean, base, neg) {
+                        Ok(Some(v)) => Ok(v),
+                        Ok(None) => Err(it.exc(
+                            "ValueError",
+                            format!(
+                                "invalid literal for int() with base {given_base}: {}",
+                                repr(&Value::Str(s.clone()))
+                            ),
+                        )),
+                        Err(n) => Err(it.exc(
+                            "ValueError",
+                            format!(
+                                "Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                            ),
+                        )),
+                    }
                 }
                 Some(o) => it.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1323,6 +1346,7 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
                         )
                     })
                 }
+                Some(Value::Big(n)) => Ok(Value::Float(super::bigint::to_f64(it, n)?)),
                 Some(v) => match float_of(v) {
                     Some(f) => Ok(Value::Float(f)),
                     None => it.type_error(format!(

@@ -376,7 +376,7 @@ const FORBIDDEN: &[&str] = &[
 /// (their names are in [`module_has`]). A built-in module wins over a file of
 /// the same name, as CPython's already-imported modules do.
 pub(crate) const SUPPORTED_MODULES: &[&str] =
-    &["asyncio", "time", "typing", "functools", "dataclasses", "enum", "contextlib"];
+    &["asyncio", "time", "typing", "functools", "dataclasses", "enum", "contextlib", "random", "math", "string"];
 
 /// The names of the `contextlib` module the interpreter provides.
 pub(crate) const CONTEXTLIB_NAMES: &[&str] =
@@ -400,7 +400,7 @@ pub(crate) fn module_has(m: &str, name: &str) -> bool {
         "dataclasses" => DATACLASSES_NAMES.contains(&name),
         "enum" => ENUM_NAMES.contains(&name),
         "contextlib" => CONTEXTLIB_NAMES.contains(&name),
-        _ => false,
+        _ => super::stdlib::has(m, name),
     }
 }
 
@@ -474,7 +474,8 @@ pub(crate) fn compile_module(
     for st in &module.body {
         if let PStmt::Import(i) = st {
             for a in &i.names {
-                if let Some(m) = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()) {
+                let found = SUPPORTED_MODULES.iter().find(|m| **m == a.name.as_str()).copied();
+                if let Some(m) = found.or_else(|| super::stdlib::module_name(a.name.as_str())) {
                     c.module_aliases.insert(a.asname.as_ref().unwrap_or(&a.name).id.to_string(), m);
                 }
             }
@@ -1298,7 +1299,10 @@ impl Compiler<'_> {
             PExpr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => E::Const(Value::Int(v)),
-                    None => return refuse("an integer outside the 64-bit range", e),
+                    None => match super::bigint::literal(&i.to_string()) {
+                        Ok(v) => E::Const(v),
+                        Err(message) => return refuse(format!("SYNTAX:{message}"), e),
+                    },
                 },
                 ast::Number::Float(f) => E::Const(Value::Float(*f)),
                 ast::Number::Complex { .. } => return refuse("a complex number", e),

@@ -80,6 +80,10 @@ pub struct Interp {
     /// The program's own modules (see `modules`), and their index by name.
     pub(crate) modules: Vec<super::modules::LoadedModule>,
     pub(crate) module_index: HashMap<&'static str, usize>,
+    /// The `random` module's generator.
+    pub(crate) random: RefCell<super::stdlib::random::Mt>,
+    /// The seed `random.seed()` (no argument) goes back to: the run's seed.
+    pub(crate) random_seed: Cell<u64>,
 }
 
 impl std::fmt::Debug for Interp {
@@ -197,6 +201,8 @@ impl Interp {
             files: vec![Rc::from(file)],
             modules: Vec::new(),
             module_index: HashMap::new(),
+            random: RefCell::new(super::stdlib::random::Mt::new(super::stdlib::random::DEFAULT_SEED)),
+            random_seed: Cell::new(super::stdlib::random::DEFAULT_SEED),
         }
     }
 
@@ -272,6 +278,7 @@ impl Interp {
             Halt::Memory => self.memory_error(),
             Halt::Unhashable(t) => self.exc("TypeError", format!("unhashable type: '{t}'")),
             Halt::Raised(e) => e,
+            Halt::IntDigits => self.exc("ValueError", super::bigint::TOO_MANY_DIGITS),
         }
     }
 

@@ -43,6 +43,7 @@
 //! assert_eq!(log.end_time(), 1.0);
 //! ```
 
+mod bigint;
 mod builtins;
 mod compile;
 mod dataclasses;
@@ -54,6 +55,7 @@ mod objects;
 pub mod modules;
 mod ops;
 mod sync;
+mod stdlib;
 mod taskgroup;
 mod typing;
 mod value;
@@ -71,6 +73,7 @@ use self::value::Value;
 
 #[doc(hidden)]
 pub use self::interp::PANIC_AT_STEP_ENV;
+pub use self::stdlib::random::DEFAULT_SEED;
 
 /// Why a script could not be run.
 #[derive(Debug, thiserror::Error)]
@@ -400,8 +403,12 @@ fn run_compiled(file_name: &str, source: &str, dir: Option<&Path>, mut config: C
     }
     let max_steps = (config.max_events as u64).saturating_mul(10).max(10_000);
     heap::set_limit(config.max_heap);
+    let seed = config.seed.unwrap_or(DEFAULT_SEED);
+    config.seed = Some(seed);
     let mut it = interp::Interp::new(file_name, module, max_steps);
     it.add_modules(program.files, program.modules);
+    it.random_seed.set(seed);
+    *it.random.borrow_mut() = stdlib::random::Mt::new(seed);
     let it = Rc::new(it);
     interp::SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&it)));
     let result = run_module(file_name, &it, module, config);

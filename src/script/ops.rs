@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
+use super::bigint;
 use super::compile::{CmpOp, Operator, UnaryOp};
 use super::heap;
 use super::interp::{Interp, R};
@@ -153,6 +154,11 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
     if let (Some(x), Some(y)) = (int(a), int(b)) {
         return int_op(it, op, x, y);
     }
+    if bigint::is_big(a) || bigint::is_big(b) {
+        if let Some(r) = big_binop(it, op, a, b) {
+            return r;
+        }
+    }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return float_op(it, op, x, y);
     }
@@ -249,6 +255,30 @@ pub(crate) fn binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> R<Value>
     }
 }
 
+/// `a op b` where one side is a big int: `None` when neither side is a number.
+fn big_binop(it: &Interp, op: Operator, a: &Value, b: &Value) -> Option<R<Value>> {
+    if let (Some(x), Some(y)) = (bigint::to_big(a), bigint::to_big(b)) {
+        return Some(bigint::op(it, op, &x, &y));
+    }
+    let float = |v: &Value| -> Option<R<f64>> {
+        match v {
+            Value::Float(f) => Some(Ok(*f)),
+            Value::Big(n) => Some(bigint::to_f64(it, n)),
+            _ => None,
+        }
+    };
+    match (float(a), float(b)) {
+        (Some(x), Some(y)) => Some(x.and_then(|x| y.and_then(|y| float_op(it, op, x, y)))),
+        _ => match (op, a, b) {
+            (Operator::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Big(_))
+            | (Operator::Mult, Value::Big(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                Some(Err(it.exc("OverflowError", "cannot fit 'int' into an index-sized integer")))
+            }
+            _ => None,
+        },
+    }
+}
+
 fn int_op(it: &Interp, op: Operator, x: i64, y: i64) -> R<Value> {
     let v = match op {
         Operator::Add => x.checked_add(y),
@@ -302,7 +332,10 @@ fn int_op(it: &Interp, op: Operator, x: i64, y: i64) -> R<Value> {
             return it.type_error("unsupported operand type(s) for @: 'int' and 'int'");
         }
     };
-    v.map(Value::Int).ok_or_else(|| overflow(it))
+    match v {
+        Some(v) => Ok(Value::Int(v)),
+        None => bigint::op(it, op, &num_bigint::BigInt::from(x), &num_bigint::BigInt::from(y)),
+    }
 }
 
 fn float_op(it: &Interp, op: Operator, x: f64, y: f64) -> R<Value> {
@@ -390,8 +423,12 @@ pub(crate) fn unary(it: &Interp, op: UnaryOp, a: &Value) -> R<Value> {
     match (op, a) {
         (UnaryOp::Not, v) => Ok(Value::Bool(!it.truthy(v)?)),
         (UnaryOp::USub, v) if int(v).is_some() => {
-            int(v).unwrap_or(0).checked_neg().map(Value::Int).ok_or_else(|| overflow(it))
+            let i = int(v).unwrap_or(0);
+            Ok(i.checked_neg().map_or_else(|| bigint::neg(&num_bigint::BigInt::from(i)), Value::Int))
         }
+        (UnaryOp::USub, Value::Big(n)) => Ok(bigint::neg(n)),
+        (UnaryOp::UAdd, Value::Big(_)) => Ok(a.clone()),
+        (UnaryOp::Invert, Value::Big(n)) => Ok(bigint::invert(n)),
         (UnaryOp::USub, Value::Float(f)) => Ok(Value::Float(-f)),
         (UnaryOp::UAdd, v) if int(v).is_some() => Ok(Value::Int(int(v).unwrap_or(0))),
         (UnaryOp::UAdd, Value::Float(f)) => Ok(Value::Float(*f)),
@@ -421,6 +458,19 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
 pub(crate) fn order(a: &Value, b: &Value) -> Result<Option<std::cmp::Ordering>, Halt> {
     if let (Some(x), Some(y)) = (int(a), int(b)) {
         return Ok(Some(x.cmp(&y)));
+    }
+    match (a, b) {
+        (Value::Int(_) | Value::Bool(_) | Value::Big(_), Value::Float(f)) => {
+            return Ok(bigint::to_big(a).and_then(|n| bigint::cmp_float(&n, *f)));
+        }
+        (Value::Float(f), Value::Int(_) | Value::Bool(_) | Value::Big(_)) => {
+            return Ok(bigint::to_big(b).and_then(|n| bigint::cmp_float(&n, *f)).map(std::cmp::Ordering::reverse));
+        }
+        (Value::Big(_), Value::Int(_) | Value::Bool(_) | Value::Big(_))
+        | (Value::Int(_) | Value::Bool(_), Value::Big(_)) => {
+            return Ok(bigint::to_big(a).zip(bigint::to_big(b)).map(|(x, y)| x.cmp(&y)));
+        }
+        _ => {}
     }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Ok(x.partial_cmp(&y));
@@ -484,6 +534,7 @@ pub(crate) fn contains(it: &Interp, container: &Value, x: &Value) -> R<bool> {
         },
         Value::Dict(d) => d.borrow().contains_key(&hkey(it, x)?),
         Value::Set(s) => s.borrow().contains_key(&hkey(it, x)?),
+        Value::Range(..) if matches!(x, Value::Big(_)) => false,
         Value::Range(a, b, s) => match int(x) {
             Some(v) => {
                 let n = i128::from(range_len(*a, *b, *s));
@@ -604,6 +655,9 @@ fn is(a: &Value, b: &Value) -> bool {
 }
 
 fn index(it: &Interp, i: &Value, len: usize, what: &str) -> R<usize> {
+    if let Value::Big(_) = i {
+        return Err(it.exc("IndexError", "cannot fit 'int' into an index-sized integer"));
+    }
     let Some(i) = int(i) else {
         return it.type_error(format!("{what} indices must be integers or slices, not {}", i.type_name()));
     };
@@ -1015,7 +1069,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
         );
     }
     it.reserve(heap::str_bytes(width.saturating_add(precision.unwrap_or(0))))?;
-    let is_num = matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    let is_num = matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Big(_));
     if !is_num && !matches!(v, Value::Str(_)) {
         // object.__format__ takes only an empty spec
         return it.type_error(format!("unsupported format string passed to {}.__format__", v.type_name()));
@@ -1038,7 +1092,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
             return Err(it.exc("ValueError", format!("Cannot specify '{g}' with 's'.")));
         }
     }
-    if matches!(v, Value::Int(_) | Value::Bool(_)) {
+    if matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_)) {
         if precision.is_some() && matches!(ty, None | Some('d' | 'x' | 'X' | 'o' | 'b' | 'c' | 'n')) {
             return Err(it.exc("ValueError", "Precision not allowed in integer format specifier"));
         }
@@ -1052,7 +1106,40 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
     if matches!(v, Value::Float(_)) && ty == Some('n') {
         return Err(it.exc("NotImplementedError", "taskline: the format code 'n' is not supported"));
     }
+    let big_float;
+    let v = match (v, ty) {
+        (Value::Big(n), Some('f' | 'F' | '%' | 'e' | 'E' | 'g' | 'G')) => {
+            big_float = Value::Float(bigint::to_f64(it, n)?);
+            &big_float
+        }
+        _ => v,
+    };
     let (mut body, negative) = match (v, ty) {
+        (Value::Big(n), None | Some('d')) => {
+            let Some(d) = bigint::to_decimal(n) else {
+                return Err(it.exc("ValueError", bigint::TOO_MANY_DIGITS));
+            };
+            (group(d.trim_start_matches('-'), grouping), bigint::is_negative(n))
+        }
+        (Value::Big(n), Some('x' | 'X' | 'o' | 'b')) => {
+            let radix = match ty {
+                Some('x' | 'X') => 16,
+                Some('o') => 8,
+                _ => 2,
+            };
+            let mut digits = bigint::magnitude_radix(n, radix);
+            if ty == Some('X') {
+                digits = digits.to_uppercase();
+            }
+            let prefix = match ty {
+                Some('x') => "0x",
+                Some('X') => "0X",
+                Some('o') => "0o",
+                _ => "0b",
+            };
+            let digits = if grouping == Some('_') { group_by(&digits, '_', 4) } else { digits };
+            (if alt { format!("{prefix}{digits}") } else { digits }, bigint::is_negative(n))
+        }
         (Value::Str(s), None | Some('s')) => {
             let s: String = match precision {
                 Some(p) => s.chars().take(p).collect(),

@@ -25,8 +25,10 @@ pub enum Value {
     None,
     /// `True` / `False`.
     Bool(bool),
-    /// An `int` (64-bit in taskline).
+    /// An `int` that fits in 64 bits.
     Int(i64),
+    /// An `int` that does not fit in 64 bits (never one that does: see `bigint`).
+    Big(Rc<super::bigint::PyBig>),
     /// A `float`.
     Float(f64),
     /// A `str`.
@@ -243,6 +245,8 @@ pub enum HKey {
     None,
     /// int, bool and integral floats.
     Int(i64),
+    /// ints (and integral floats) beyond 64 bits.
+    Big(num_bigint::BigInt),
     /// other floats (bits).
     Float(u64),
     /// str.
@@ -528,7 +532,7 @@ impl Value {
             Value::Undefined => "undefined",
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::Big(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::List(_) => "list",
@@ -600,10 +604,17 @@ impl Value {
             Value::None => HKey::None,
             Value::Bool(b) => HKey::Int(i64::from(*b)),
             Value::Int(i) => HKey::Int(*i),
+            Value::Big(b) => HKey::Big((**b).clone()),
             #[allow(clippy::cast_possible_truncation, clippy::float_cmp, clippy::cast_precision_loss)]
             Value::Float(f) => {
                 if f.fract() == 0.0 && f.abs() < 9.0e18 {
                     HKey::Int(*f as i64)
+                } else if f.fract() == 0.0 && f.is_finite() {
+                    match super::bigint::from_f64(*f) {
+                        Value::Big(b) => HKey::Big((*b).clone()),
+                        Value::Int(i) => HKey::Int(i),
+                        _ => HKey::Float(f.to_bits()),
+                    }
                 } else {
                     HKey::Float(f.to_bits())
                 }
@@ -651,6 +662,7 @@ impl Value {
             Value::CtxMgr(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TypeForm(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(m) => m.as_ptr() as usize,
+            Value::Big(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }
     }
@@ -689,6 +701,8 @@ pub enum Halt {
     Unhashable(String),
     /// A Python exception raised by a dunder method (`__repr__`, `__eq__`, ...).
     Raised(Rc<ExcObj>),
+    /// An int with more decimal digits than CPython converts: ValueError.
+    IntDigits,
 }
 
 /// One level of the shared C-recursion counter (comparison, repr, str, hash).
@@ -730,8 +744,10 @@ pub fn py_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => as_int(a) == as_int(b),
         (Value::Float(x), Value::Float(y)) => x == y,
-        (Value::Float(x), Value::Int(_) | Value::Bool(_)) => *x == as_int(b).unwrap_or(0) as f64,
-        (Value::Int(_) | Value::Bool(_), Value::Float(y)) => as_int(a).unwrap_or(0) as f64 == *y,
+        (Value::Big(x), Value::Big(y)) => ***x == ***y,
+        (Value::Big(_), Value::Int(_) | Value::Bool(_)) | (Value::Int(_) | Value::Bool(_), Value::Big(_)) => false,
+        (Value::Float(x), Value::Int(_) | Value::Bool(_) | Value::Big(_)) => int_float_eq(b, *x),
+        (Value::Int(_) | Value::Bool(_) | Value::Big(_), Value::Float(y)) => int_float_eq(a, *y),
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::List(x), Value::List(y)) => {
             if Rc::ptr_eq(x, y) {
@@ -785,6 +801,16 @@ pub fn py_eq(a: &Value, b: &Value) -> Result<bool, Halt> {
             x != 0 && x == y
         }
     })
+}
+
+/// `int == float`, exactly (CPython compares without rounding the int).
+fn int_float_eq(i: &Value, f: f64) -> bool {
+    match i {
+        Value::Big(b) => super::bigint::cmp_float(b, f) == Some(std::cmp::Ordering::Equal),
+        _ => as_int(i).is_some_and(|i| {
+            super::bigint::cmp_float(&num_bigint::BigInt::from(i), f) == Some(std::cmp::Ordering::Equal)
+        }),
+    }
 }
 
 fn seq_eq(x: &[Value], y: &[Value]) -> Result<bool, Halt> {
@@ -925,6 +951,10 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
+        Value::Big(b) => match super::bigint::to_decimal(b) {
+            Some(d) => out.push_str(&d),
+            None => return Err(Halt::IntDigits),
+        },
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
         Value::List(l) => {

@@ -27,7 +27,7 @@
 //! |-----|-------|
 //! | `format` | always `"taskline-log"`; a file without it is not a taskline log |
 //! | `version` | `2` (version 1, written before `sync` events existed, loads too); a reader refuses versions it does not know |
-//! | `meta` | `source`, `title`, `clock` (strings) and `stopped` (string or null), see [`Meta`] |
+//! | `meta` | `source`, `title`, `clock` (strings), `stopped` (string or null) and, for scripts, `seed` (the `random` seed, an integer; absent in older logs), see [`Meta`] |
 //! | `tasks` | the task table in creation order: `id` (equal to the position), `name`, `coro`, `parent` (task id or null), `via` (`asyncio.run`, `create_task`, `wait_for`, `gather`, `shield` or another asyncio function's name) |
 //! | `events` | the events in the order they happened |
 //!
@@ -304,6 +304,9 @@ fn meta_json(meta: &Meta) -> Value {
     m.insert("title".into(), Value::from(meta.title.as_str()));
     m.insert("clock".into(), Value::from(meta.clock.as_str()));
     m.insert("stopped".into(), meta.stopped.as_deref().map_or(Value::Null, Value::from));
+    if let Some(seed) = meta.seed {
+        m.insert("seed".into(), Value::from(seed));
+    }
     Value::Object(m)
 }
 
@@ -633,7 +636,18 @@ fn read_meta(m: &Map<String, Value>) -> Result<Meta, Problem> {
         title: string(m, "title")?.to_string(),
         clock: string(m, "clock")?.to_string(),
         stopped: opt_string(m, "stopped")?.map(str::to_string),
+        seed: opt_u64(m, "seed")?,
     })
+}
+
+fn opt_u64(m: &Map<String, Value>, key: &str) -> Result<Option<u64>, Problem> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v
+            .as_u64()
+            .map(Some)
+            .ok_or_else(|| format!("\"{key}\" must be an integer from 0 to {}, found {}", u64::MAX, short(v))),
+    }
 }
 
 struct Loader {
@@ -1036,6 +1050,7 @@ pub(crate) mod tests {
             title: "Every kind \u{e9}\"quoted\"".into(),
             clock: "virtual".into(),
             stopped: Some("budget".into()),
+            seed: Some(7),
         };
         let main = add(&mut log, "main", "main", None, Via::Main, 0.0);
         ev(&mut log, 0.0, main, EventKind::Wake, NONE, 0, WakeReason::Created as u8);

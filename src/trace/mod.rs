@@ -563,6 +563,9 @@ pub struct Meta {
     pub clock: String,
     /// The error that stopped the run early, if any.
     pub stopped: Option<String>,
+    /// The seed of a script's `random` module (`None` for Rust scenarios and
+    /// logs written before scripts had one).
+    pub seed: Option<u64>,
 }
 
 /// The event log of one run: tasks, events and their side tables.

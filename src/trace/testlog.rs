@@ -19,8 +19,13 @@ impl LogBuilder {
     /// A builder whose log has a title (and a virtual clock).
     pub fn titled(title: &str) -> LogBuilder {
         let mut b = LogBuilder::new();
-        b.log.meta =
-            Meta { source: "test_scenario".into(), title: title.into(), clock: "virtual".into(), stopped: None };
+        b.log.meta = Meta {
+            source: "test_scenario".into(),
+            title: title.into(),
+            clock: "virtual".into(),
+            stopped: None,
+            seed: None,
+        };
         b
     }
 

@@ -1,0 +1,89 @@
+//! Standard-library modules beyond `asyncio` and `time`: `random`, `math`
+//! and `string`, one file per module.
+//!
+//! Each module is one entry of [`MODULES`]: its name, its functions (as
+//! built-ins named `module.function`) and its constants. The compiler
+//! accepts `import m` / `from m import x` for the names listed here, the
+//! interpreter resolves `m.x` through [`module_values`] and calls each
+//! function through [`call`].
+
+pub(crate) mod math;
+pub(crate) mod random;
+mod sha512;
+
+use std::rc::Rc;
+
+use super::interp::{Interp, R};
+use super::value::{BuiltinFn, Value};
+
+/// One standard module.
+struct Module {
+    name: &'static str,
+    /// Its functions, each named `module.function`.
+    functions: &'static [&'static str],
+    /// Its constants.
+    constants: fn() -> Vec<(&'static str, Value)>,
+}
+
+const STRING_CONSTANTS: &[(&str, &str)] = &[
+    ("ascii_letters", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    ("ascii_lowercase", "abcdefghijklmnopqrstuvwxyz"),
+    ("ascii_uppercase", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    ("digits", "0123456789"),
+    ("hexdigits", "0123456789abcdefABCDEF"),
+    ("octdigits", "01234567"),
+    ("punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+    (
+        "printable",
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c",
+    ),
+    ("whitespace", " \t\n\r\x0b\x0c"),
+];
+
+const MODULES: &[Module] = &[
+    Module { name: "random", functions: random::FUNCTIONS, constants: Vec::new },
+    Module { name: "math", functions: math::FUNCTIONS, constants: || math::constants().to_vec() },
+    Module {
+        name: "string",
+        functions: &[],
+        constants: || STRING_CONSTANTS.iter().map(|(n, v)| (*n, Value::str(v))).collect(),
+    },
+];
+
+/// The standard module called `name`, as the `&'static` name a [`Value::Module`] holds.
+pub(crate) fn module_name(name: &str) -> Option<&'static str> {
+    MODULES.iter().find(|m| m.name == name).map(|m| m.name)
+}
+
+/// Whether module `module` has an attribute `name`.
+pub(crate) fn has(module: &str, name: &str) -> bool {
+    MODULES.iter().find(|m| m.name == module).is_some_and(|m| {
+        m.functions.iter().any(|f| f.strip_prefix(m.name).and_then(|f| f.strip_prefix('.')) == Some(name))
+            || (m.constants)().iter().any(|(n, _)| *n == name)
+    })
+}
+
+/// Every standard module's attributes as values, keyed by (module, name).
+pub(crate) fn module_values() -> Vec<((&'static str, &'static str), Value)> {
+    let mut out = Vec::new();
+    for m in MODULES {
+        for f in m.functions {
+            let short = &f[m.name.len() + 1..];
+            out.push(((m.name, short), Value::Builtin(Rc::new(BuiltinFn { name: f, this: None }))));
+        }
+        for (n, v) in (m.constants)() {
+            out.push(((m.name, n), v));
+        }
+    }
+    out
+}
+
+/// Whether the built-in called `name` is one of these modules' functions.
+pub(crate) fn owns(name: &str) -> bool {
+    name.starts_with("random.") || name.starts_with("math.")
+}
+
+/// Calls the standard function named `name` (`module.function`, see [`owns`]).
+pub(crate) fn call(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
+    if name.starts_with("random.") { random::call(it, name, args, kwargs) } else { math::call(it, name, args, kwargs) }
+}
