@@ -70,10 +70,7 @@ pub(crate) fn builtin_value(name: &str, classes: &HashMap<&'static str, Rc<Class
     if name == "NotImplemented" {
         return Some(Value::NotImplemented);
     }
-    if matches!(
-        name,
-        "CancelledError" | "InvalidStateError" | "FrozenInstanceError" | "Enum" | "IntEnum"
-    ) {
+    if matches!(name, "CancelledError" | "InvalidStateError" | "FrozenInstanceError" | "Enum" | "IntEnum") {
         return None;
     }
     classes.get(name).filter(|c| !c.builtin_type).cloned().map(Value::Class)

@@ -424,7 +424,7 @@ pub struct AgenAwaitable {
     /// `async_generator_asend` or `async_generator_athrow`.
     pub kind: &'static str,
     /// The step, until awaited.
-    pub(crate) fut: RefCell<Option<Pin<Box<dyn Future<Output = R<Value>>>>>>,
+    pub(crate) fut: RefCell<Option<GenFut>>,
 }
 
 /// `agen.__anext__()` / `asend(v)` / `athrow(e)` / `aclose()` as an awaitable value.

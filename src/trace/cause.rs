@@ -181,7 +181,8 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     let awaited = log.events.get(me.suspend as usize).map(|s| (s.wait_kind(), s.b));
                     let ended = awaited.and_then(|(kind, b)| awaited_end(log, &past, kind, b, seq));
                     // A release, set or put wakes its waiter at once, in the same instant.
-                    let by_sync = last_sync.filter(|&(time, s)| time == ev.time && me.suspend != NONE && s > me.suspend);
+                    let by_sync =
+                        last_sync.filter(|&(time, s)| time == ev.time && me.suspend != NONE && s > me.suspend);
                     match ended {
                         Some(end) => some(end, Reason::AwaitedEnded),
                         None if by_sync.is_some() => by_sync.and_then(|(_, s)| some(s, Reason::SyncWoke)),
@@ -214,7 +215,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     _ => None,
                 }
             }
-            EventKind::Sync if ev.task == NONE => last_end.filter(|(time, _)| *time == ev.time).and_then(|(_, e)| some(e, Reason::CallbackOnEnd)),
+            EventKind::Sync if ev.task == NONE => {
+                last_end.filter(|(time, _)| *time == ev.time).and_then(|(_, e)| some(e, Reason::CallbackOnEnd))
+            }
             EventKind::Suspend
             | EventKind::Sync
             | EventKind::Print
@@ -275,7 +278,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
             }
         }
         match ev.kind {
-            EventKind::Sync if !matches!(ev.sync_op(), SyncOp::Wait | SyncOp::GiveUp) => last_sync = Some((ev.time, seq)),
+            EventKind::Sync if !matches!(ev.sync_op(), SyncOp::Wait | SyncOp::GiveUp) => {
+                last_sync = Some((ev.time, seq))
+            }
             EventKind::TimeoutFired => last_fired = Some((ev.time, seq)),
             EventKind::Log if matches!(log.logs.get(ev.a as usize), Some(LogRecord::Shutdown { .. })) => shutdown = seq,
             _ => {}
