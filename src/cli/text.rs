@@ -406,11 +406,20 @@ fn events(out: &mut dyn io::Write, log: &Log, width: usize) -> io::Result<()> {
 /// event, then each cause back to the root, each line saying how it leads on.
 pub fn why(log: &Log, seq: u32, width: usize) -> String {
     let causes = crate::trace::cause::derive(log);
-    let explanations = explain::explain_all(log);
+    let chain = crate::trace::cause::chain(&causes, seq);
+    // One pass explains the events, keeping only the chain's (not the whole log's).
+    let mut wanted: std::collections::HashMap<u32, String> =
+        chain.iter().map(|c| c.seq).chain([seq]).map(|s| (s, String::new())).collect();
+    let _ = explain::try_for_each(log, |i, text| {
+        if let Some(slot) = u32::try_from(i).ok().and_then(|i| wanted.get_mut(&i)) {
+            *slot = text;
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
     let line = |seq: u32| {
         let ev = &log.events[seq as usize];
         let task = if ev.task == NONE { "-".to_string() } else { task_name(log, ev.task) };
-        let text = explanations.get(seq as usize).map_or(String::new(), |e| safe(e));
+        let text = wanted.get(&seq).map_or(String::new(), |e| safe(e));
         format!("#{seq}  {}  {task}  {}: {text}", fmt_seconds(ev.time), ev.kind.name())
     };
     let mut out = String::new();
@@ -423,7 +432,6 @@ pub fn why(log: &Log, seq: u32, width: usize) -> String {
         }
     };
     push(&format!("why {}", line(seq)), 0);
-    let chain = crate::trace::cause::chain(&causes, seq);
     for c in &chain {
         push(&format!("<- {} #{}", c.reason.describe(), c.seq), 2);
         push(&line(c.seq), 5);

@@ -1290,6 +1290,18 @@ async fn ev(it: &Interp, fr: &Frame, e: &E, aw: bool) -> R<Value> {
     }
 }
 
+/// One turn of a `for`/`async for` loop: binds `x` to the target and runs
+/// the body; `Some(flow)` when the loop ends with it (a `break`: the
+/// statement completes normally, skipping `else`; a `return`).
+async fn loop_turn(it: &Interp, fr: &Frame, target: &Target, x: Value, body: &[Stmt]) -> R<Option<Flow>> {
+    it.assign(fr, target, x)?;
+    Ok(match exec_block(it, fr, body).await? {
+        Flow::Break => Some(Flow::Normal),
+        Flow::Return(v) => Some(Flow::Return(v)),
+        Flow::Normal | Flow::Continue => None,
+    })
+}
+
 async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
     it.line.set(s.line);
     it.tick()?;
@@ -1379,11 +1391,8 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                         let Some(x) = it.next_item(&src)? else { break };
                         it.line.set(s.line);
                         it.tick()?;
-                        it.assign(fr, target, x)?;
-                        match exec_block(it, fr, body).await? {
-                            Flow::Break => return Ok(Flow::Normal),
-                            Flow::Return(v) => return Ok(Flow::Return(v)),
-                            Flow::Normal | Flow::Continue => {}
+                        if let Some(end) = loop_turn(it, fr, target, x, body).await? {
+                            return Ok(end);
                         }
                     }
                     drop(src);
@@ -1394,11 +1403,8 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
             for x in items {
                 it.line.set(s.line);
                 it.tick()?;
-                it.assign(fr, target, x)?;
-                match exec_block(it, fr, body).await? {
-                    Flow::Break => return Ok(Flow::Normal),
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    Flow::Normal | Flow::Continue => {}
+                if let Some(end) = loop_turn(it, fr, target, x, body).await? {
+                    return Ok(end);
                 }
             }
             return exec_block(it, fr, orelse).await;
@@ -1430,11 +1436,8 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                     Err(e) if !e.abort && e.class.is_subclass(&it.class("StopAsyncIteration")) => break,
                     Err(e) => return Err(e),
                 };
-                it.assign(fr, target, x)?;
-                match exec_block(it, fr, body).await? {
-                    Flow::Break => return Ok(Flow::Normal),
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    Flow::Normal | Flow::Continue => {}
+                if let Some(end) = loop_turn(it, fr, target, x, body).await? {
+                    return Ok(end);
                 }
             }
             return exec_block(it, fr, orelse).await;

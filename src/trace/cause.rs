@@ -355,8 +355,7 @@ pub fn is_root(log: &Log, seq: u32) -> bool {
 
 /// The most telling cause of `seq` for a one-line "because …": the first
 /// link of its chain that is not merely "in the step that began here" or
-/// "woken here" (those restate the task's own life), as (cause, the event
-/// it explains in the chain).
+/// "woken here" within the event's own task (those restate the task's own life).
 pub fn telling(log: &Log, causes: &[Option<Cause>], seq: u32) -> Option<Cause> {
     let ev = log.events.get(seq as usize)?;
     chain(causes, seq).into_iter().find(|c| {

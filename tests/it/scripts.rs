@@ -43,10 +43,10 @@ use taskline::trace::asyncio::to_jsonl;
 
 /// One program and the trace CPython recorded for it.
 #[derive(Clone, Debug)]
-struct Case {
+pub(crate) struct Case {
     /// `scripts/NNN_topic_what` or `reference/NN_name`.
     id: String,
-    script: PathBuf,
+    pub(crate) script: PathBuf,
     golden: PathBuf,
     /// A folder's `main.py` (recorded through `trace_program.py`).
     multi_file: bool,
@@ -108,7 +108,7 @@ fn stem(path: &Path) -> String {
 }
 
 /// Every script of `tests/scripts` and every reference scenario.
-fn all_cases() -> Vec<Case> {
+pub(crate) fn all_cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for script in python_files(&scripts_dir()) {
         let name = stem(&script);

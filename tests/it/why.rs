@@ -8,7 +8,7 @@
 //!   `<-`, how it follows, the cause). After a deliberate change, re-record
 //!   them with `TASKLINE_BLESS=1 cargo test --test it why::` and review the diff.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use taskline::trace::cause::{self, Cause};
@@ -16,16 +16,6 @@ use taskline::trace::{Log, NONE};
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn python_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .collect();
-    files.sort();
-    files
 }
 
 fn describe(log: &Log, seq: u32) -> String {
@@ -45,18 +35,14 @@ fn unexplained(log: &Log) -> Vec<String> {
 
 #[test]
 fn every_event_of_every_script_has_a_cause_or_is_a_root() {
-    let mut dirs = vec![manifest().join("tests/scripts")];
-    dirs.push(manifest().join("../shared/asyncio-reference/scenarios"));
     let mut checked = 0;
     let mut failures = Vec::new();
-    for dir in dirs {
-        for script in python_files(&dir) {
-            let Ok(log) = taskline::script::run_file(&script, taskline::Config::default()) else { continue };
-            checked += 1;
-            let missing = unexplained(&log);
-            if !missing.is_empty() {
-                failures.push(format!("{}: {}", script.display(), missing.join(", ")));
-            }
+    for case in crate::scripts::all_cases() {
+        let Ok(log) = taskline::script::run_file(&case.script, taskline::Config::default()) else { continue };
+        checked += 1;
+        let missing = unexplained(&log);
+        if !missing.is_empty() {
+            failures.push(format!("{}: {}", case.script.display(), missing.join(", ")));
         }
     }
     assert!(checked > 150, "only {checked} scripts ran");
