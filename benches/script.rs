@@ -1,23 +1,40 @@
-//! The Python-script path against CPython, in one run: the same script —
-//! 10k tasks × 100 sleeps on the virtual clock — run by taskline's
-//! interpreter (`taskline::script::run_source`, recording every event) and by
-//! CPython 3.13 on the reference harness's virtual-time loop
+//! The Python-script path against CPython, in one run: the same scripts run
+//! by taskline's interpreter (`taskline::script::run_source`, recording every
+//! event) and by CPython 3.13 on the reference harness's virtual-time loop
 //! (`VirtualTimeLoop` from `../shared/asyncio-reference/trace.py`) with
 //! tracing off: plain C `asyncio.Task`s, no `TracedTask`, no recording.
 //! Only the run is timed on both sides (not the interpreter start-up, not the
 //! parsing of the script on CPython's side).
 //!
-//! Run: `cargo bench --bench script`. Prints both times and the ratio (target:
-//! taskline ≥ 50x faster). Without CPython 3.13 (`PYENV_VERSION=3.13.0
+//! The workloads:
+//! - `sleeps`: 10k tasks x 100 sleeps on the virtual clock (target: taskline
+//!   >= 50x faster);
+//! - `lock`: 1,000 tasks contending for one `asyncio.Lock`, 100 acquisitions
+//!   each, every holder yielding inside the lock so the waiters queue up
+//!   (issue #10's target: >= 10x).
+//!
+//! Run: `cargo bench --bench script [-- sleeps|lock]`. Prints both times and
+//! the ratio per workload. Without CPython 3.13 (`PYENV_VERSION=3.13.0
 //! python3`) or without `../shared/asyncio-reference`, it prints why and
-//! times taskline alone. `TASKLINE_BENCH_TASKS=<n>` shrinks the workload.
+//! times taskline alone. `TASKLINE_BENCH_TASKS=<n>` shrinks every workload's
+//! task count.
 
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// The workload, as a Python script; `{TASKS}` is replaced by the task count.
-const SCRIPT: &str = r#""""10k tasks x 100 sleeps of 1 to 7 virtual seconds (the runtime bench's virtual_time workload)."""
+/// A workload: a name, its default task count, the Python script (`{TASKS}`
+/// is replaced by the task count), what it is, and the target ratio.
+struct Workload {
+    name: &'static str,
+    tasks: usize,
+    script: &'static str,
+    what: &'static str,
+    target: f64,
+}
+
+/// The `sleeps` workload.
+const SLEEPS: &str = r#""""10k tasks x 100 sleeps of 1 to 7 virtual seconds (the runtime bench's virtual_time workload)."""
 import asyncio
 
 
@@ -31,6 +48,47 @@ async def main():
     for t in tasks:
         await t
 "#;
+
+/// The `lock` workload: every task takes the lock 100 times and yields while
+/// holding it, so each release hands the lock to the next waiter in line.
+const LOCK: &str = r#""""1k tasks x 100 acquisitions of one asyncio.Lock, yielding inside it."""
+import asyncio
+
+held = 0
+
+
+async def worker(lock):
+    global held
+    for _ in range(100):
+        async with lock:
+            held += 1
+            await asyncio.sleep(0)
+
+
+async def main():
+    lock = asyncio.Lock()
+    tasks = [asyncio.create_task(worker(lock)) for i in range({TASKS})]
+    for t in tasks:
+        await t
+    assert held == {TASKS} * 100
+"#;
+
+const WORKLOADS: [Workload; 2] = [
+    Workload {
+        name: "sleeps",
+        tasks: 10_000,
+        script: SLEEPS,
+        what: "tasks x 100 sleeps (1 to 7 s) on the virtual clock",
+        target: 50.0,
+    },
+    Workload {
+        name: "lock",
+        tasks: 1_000,
+        script: LOCK,
+        what: "tasks x 100 acquisitions of one asyncio.Lock, yielding while holding it",
+        target: 10.0,
+    },
+];
 
 /// Runs the script's `main()` on the reference harness's `VirtualTimeLoop`
 /// with plain tasks (the loop's tracing `create_task` is bypassed), the way
@@ -87,12 +145,12 @@ fn cpython_313() -> Option<Command> {
 }
 
 /// CPython's run time and final virtual clock, or why it could not run.
-fn cpython_run(source: &str) -> Result<(Duration, f64), String> {
+fn cpython_run(file: &str, source: &str) -> Result<(Duration, f64), String> {
     let trace_py = reference_trace_py().ok_or("../shared/asyncio-reference/trace.py is missing")?;
     let mut cmd = cpython_313().ok_or("CPython 3.13 is not installed (`PYENV_VERSION=3.13.0 python3`)")?;
     let dir = std::env::temp_dir().join(format!("taskline-bench-script-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
-    let (script, driver) = (dir.join("tasks_sleeps.py"), dir.join("driver.py"));
+    let (script, driver) = (dir.join(file), dir.join("driver.py"));
     std::fs::write(&script, source).map_err(|e| format!("write {}: {e}", script.display()))?;
     std::fs::write(&driver, DRIVER).map_err(|e| format!("write {}: {e}", driver.display()))?;
     let out = cmd.arg(&driver).arg(&trace_py).arg(&script).output().map_err(|e| format!("run python3: {e}"))?;
@@ -114,16 +172,24 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let tasks: usize = std::env::var("TASKLINE_BENCH_TASKS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let source = SCRIPT.replace("{TASKS}", &tasks.to_string());
-    println!("script bench: {tasks} tasks x 100 sleeps (1 to 7 s) on the virtual clock");
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let scale: Option<usize> = std::env::var("TASKLINE_BENCH_TASKS").ok().and_then(|s| s.parse().ok());
+    for w in WORKLOADS.iter().filter(|w| only.is_empty() || only.iter().any(|o| o == w.name)) {
+        bench(w, scale.unwrap_or(w.tasks));
+    }
+}
+
+fn bench(w: &Workload, tasks: usize) {
+    let source = w.script.replace("{TASKS}", &tasks.to_string());
+    let file = format!("{}.py", w.name);
+    println!("script bench `{}`: {tasks} {}", w.name, w.what);
 
     // taskline: the median of 3 runs (each parses, runs and records).
     let mut times = Vec::new();
     let mut events = 0;
     for _ in 0..3 {
         let t = Instant::now();
-        let log = taskline::script::run_source("tasks_sleeps.py", &source, taskline::Config::default());
+        let log = taskline::script::run_source(&file, &source, taskline::Config::default());
         let elapsed = t.elapsed();
         match log {
             Ok(log) => events = log.events.len(),
@@ -140,15 +206,16 @@ fn main() {
         events as f64 / ours.as_secs_f64() / 1e6
     );
 
-    match cpython_run(&source) {
+    match cpython_run(&file, &source) {
         Ok((theirs, virtual_end)) => {
             println!(
                 "  CPython 3.13 (reference VirtualTimeLoop, plain tasks, no tracing): {theirs:?} (one run; virtual clock at the end {virtual_end})"
             );
             let ratio = theirs.as_secs_f64() / ours.as_secs_f64();
             println!(
-                "  ratio: taskline is {ratio:.1}x faster than CPython (target >= 50x: {})",
-                if ratio >= 50.0 { "met" } else { "NOT met" }
+                "  ratio: taskline is {ratio:.1}x faster than CPython (target >= {}x: {})",
+                w.target,
+                if ratio >= w.target { "met" } else { "NOT met" }
             );
         }
         Err(why) => println!("  CPython side skipped: {why}"),
