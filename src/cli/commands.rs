@@ -694,8 +694,14 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             sections.push(s.section);
         }
     }
+    let mut chapter = None;
     for (i, section) in sections.iter().enumerate() {
         if i > 0 {
+            writeln!(out)?;
+        }
+        if chapter != Some(section.chapter()) {
+            chapter = Some(section.chapter());
+            writeln!(out, "Chapter {}", section.chapter())?;
             writeln!(out)?;
         }
         writeln!(out, "{}", section.title())?;
@@ -994,6 +1000,12 @@ mod tests {
             assert!(text.contains(s.section.title()), "{text}");
             assert!(text.lines().any(|l| l.contains(s.id) && l.contains(s.title)), "{text}");
         }
+        // Chapter headings precede their sections, each once.
+        let chapter2 = text.find("Chapter 2 asyncio basics").expect("chapter 2 heading");
+        let chapter3 = text.find("Chapter 3 asyncio's toolkit").expect("chapter 3 heading");
+        assert!(chapter2 < text.find("2.1 ").expect("2.1") && chapter3 < text.find("3.1 ").expect("3.1"), "{text}");
+        assert!(text.find("2.4 shield").expect("2.4") < chapter3, "{text}");
+        assert_eq!(text.matches("Chapter ").count(), 2, "{text}");
         let mut out = Vec::new();
         list(&ListArgs { ids: true }, &mut out).expect("list");
         let ids: Vec<_> = scenarios::all().iter().map(|s| format!("{}\n", s.id)).collect();

@@ -21,7 +21,7 @@ pub enum Action {
     SetCursor(u32),
 }
 
-/// The scenario picker: scenarios grouped by chapter section, with a filter box.
+/// The scenario picker: scenarios grouped by chapter and section, with a filter box.
 #[derive(Debug, Default)]
 pub struct Picker {
     /// The filter text.
@@ -44,6 +44,7 @@ impl Picker {
             let mut sections: Vec<Section> = scenarios::all().iter().map(|s| s.section).collect();
             sections.sort();
             sections.dedup();
+            let mut chapter = None;
             for section in sections {
                 let matching: Vec<_> = scenarios::all()
                     .iter()
@@ -52,6 +53,11 @@ impl Picker {
                     .collect();
                 if matching.is_empty() {
                     continue;
+                }
+                if chapter != Some(section.chapter()) {
+                    chapter = Some(section.chapter());
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(format!("Chapter {}", section.chapter())).weak().small());
                 }
                 egui::CollapsingHeader::new(RichText::new(section.title()).strong())
                     .id_salt(("section", section.title()))

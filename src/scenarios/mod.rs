@@ -30,6 +30,14 @@ pub enum Section {
     Timeouts,
     /// 2.4 `shield`.
     Shield,
+    /// 3.1 Locks: races and mutual exclusion.
+    Locks,
+    /// 3.2 Events and conditions.
+    Signals,
+    /// 3.3 Semaphores.
+    Semaphores,
+    /// 3.4 Queues.
+    Queues,
 }
 
 impl Section {
@@ -42,6 +50,24 @@ impl Section {
             Section::Cancelling => "2.4 cancelling tasks",
             Section::Timeouts => "2.4 wait_for timeouts",
             Section::Shield => "2.4 shield",
+            Section::Locks => "3.1 locks: races and mutual exclusion",
+            Section::Signals => "3.2 events and conditions",
+            Section::Semaphores => "3.3 semaphores",
+            Section::Queues => "3.4 queues",
+        }
+    }
+
+    /// The chapter the section belongs to, e.g. `2 asyncio basics`: the
+    /// picker groups sections under it.
+    pub fn chapter(self) -> &'static str {
+        match self {
+            Section::Coroutines
+            | Section::Sleep
+            | Section::Tasks
+            | Section::Cancelling
+            | Section::Timeouts
+            | Section::Shield => "2 asyncio basics",
+            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues => "3 asyncio's toolkit",
         }
     }
 }
@@ -109,7 +135,7 @@ macro_rules! listing {
 
 /// Every built-in scenario, in chapter order.
 pub fn all() -> &'static [Scenario] {
-    static ALL: [Scenario; 23] = [
+    static ALL: [Scenario; 30] = [
         Scenario {
             id: "01_hello_world",
             title: "Hello world coroutine",
@@ -312,6 +338,69 @@ pub fn all() -> &'static [Scenario] {
             outer future: waiter gets CancelledError, while inner never receives a cancel request and \
             finishes at 5 s.",
             source: listing!("19_shield_outer_cancelled"),
+        },
+        Scenario {
+            id: "50_lost_update_race",
+            title: "A race: lost updates without a lock",
+            section: Section::Locks,
+            explanation: "Three deposits read the balance, await a 0.1 s round trip, then write back what \
+            they read plus 10. All three read 0 before any of them writes, so two updates are lost: the \
+            balance ends at 10, not 30.",
+            source: listing!("50_lost_update_race"),
+        },
+        Scenario {
+            id: "51_lock_protects_update",
+            title: "A lock protects the read-modify-write",
+            section: Section::Locks,
+            explanation: "The same deposits holding an asyncio.Lock across read, await and write. The \
+            first takes the lock; the others queue behind it and get it in the order they asked, each \
+            when the holder releases it. The balance is 30, and the deposits run one after the other.",
+            source: listing!("51_lock_protects_update"),
+        },
+        Scenario {
+            id: "53_event_start_signal",
+            title: "An event as a start signal",
+            section: Section::Signals,
+            explanation: "Three runners wait on one Event. main sets it at 1 s and set() wakes all of \
+            them at once, in the order they began waiting. A runner that waits after the event is set \
+            goes straight on.",
+            source: listing!("53_event_start_signal"),
+        },
+        Scenario {
+            id: "54_condition_notify",
+            title: "Condition: notify vs notify_all",
+            section: Section::Signals,
+            explanation: "Three consumers wait on a Condition. notify() wakes the one that waited longest; \
+            notify_all() wakes the rest. A woken consumer must re-acquire the condition's lock before \
+            wait() returns, so they resume one at a time.",
+            source: listing!("54_condition_notify"),
+        },
+        Scenario {
+            id: "52_semaphore_limit",
+            title: "A semaphore limits concurrency to 2",
+            section: Section::Semaphores,
+            explanation: "Five downloads under Semaphore(2): two run, the others wait for a free slot. \
+            Each release at the end of a download lets the next waiter in, so they run in waves of two \
+            and the batch takes 3 s instead of 1 s.",
+            source: listing!("52_semaphore_limit"),
+        },
+        Scenario {
+            id: "55_queue_producer_consumer",
+            title: "Producer, consumers and queue.join()",
+            section: Section::Queues,
+            explanation: "A producer puts six orders on a Queue every 0.5 s; two workers get() them (waiting \
+            while the queue is empty) and call task_done() after each. join() returns when every order \
+            is done; then main cancels the idle workers.",
+            source: listing!("55_queue_producer_consumer"),
+        },
+        Scenario {
+            id: "56_queue_backpressure",
+            title: "A bounded queue pushes back",
+            section: Section::Queues,
+            explanation: "Queue(maxsize=2) between a fast producer and a slow consumer: once two items wait, \
+            put() blocks the producer until the consumer takes one, so the producer slows to the \
+            consumer's pace instead of piling up work.",
+            source: listing!("56_queue_backpressure"),
         },
     ];
     &ALL

@@ -26,6 +26,13 @@ mod s40_gather;
 mod s41_gather_return_exceptions;
 mod s42_blocking_ruins_concurrency;
 mod s43_wait_for_swallowed_cancel;
+mod s50_lost_update_race;
+mod s51_lock_protects_update;
+mod s52_semaphore_limit;
+mod s53_event_start_signal;
+mod s54_condition_notify;
+mod s55_queue_producer_consumer;
+mod s56_queue_backpressure;
 
 /// Runs a twin on a runtime and returns its log.
 type Twin = fn(taskline::Runtime) -> taskline::trace::Log;
@@ -56,6 +63,13 @@ pub fn all() -> Vec<(&'static str, Twin)> {
         (s41_gather_return_exceptions::ID, s41_gather_return_exceptions::run),
         (s42_blocking_ruins_concurrency::ID, s42_blocking_ruins_concurrency::run),
         (s43_wait_for_swallowed_cancel::ID, s43_wait_for_swallowed_cancel::run),
+        (s50_lost_update_race::ID, s50_lost_update_race::run),
+        (s51_lock_protects_update::ID, s51_lock_protects_update::run),
+        (s52_semaphore_limit::ID, s52_semaphore_limit::run),
+        (s53_event_start_signal::ID, s53_event_start_signal::run),
+        (s54_condition_notify::ID, s54_condition_notify::run),
+        (s55_queue_producer_consumer::ID, s55_queue_producer_consumer::run),
+        (s56_queue_backpressure::ID, s56_queue_backpressure::run),
     ]
 }
 
