@@ -38,7 +38,7 @@ pub mod trace;
 pub use runtime::{
     Awaitable, Barrier, ClockMode, Condition, Config, Coro, Error, ErrorKind, Event, Gather, GatherSettled, Lock,
     PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
-    current_task, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
+    current_task, eprint, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
 
 /// The README's examples, compiled and run as doctests.

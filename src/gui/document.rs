@@ -234,7 +234,11 @@ impl Document {
                 format!("{coro}()")
             }
             EventKind::Suspend => format!("awaiting {}", log.str(ev.a)),
-            EventKind::Print => log.str(ev.a).to_owned(),
+            EventKind::Print => match ev.flags {
+                crate::trace::flags::STDERR => format!("stderr: {}", log.str(ev.a)),
+                crate::trace::flags::STDOUT_WRITE => format!("stdout.write: {}", log.str(ev.a)),
+                _ => log.str(ev.a).to_owned(),
+            },
             EventKind::Done => format!("returned {}", log.str(ev.a)),
             EventKind::Cancelled => log.strings.opt(ev.a).map(str::to_owned).unwrap_or_default(),
             EventKind::Exception => explain::fmt_error(log, ev.a, ev.b_u32()),

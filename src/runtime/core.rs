@@ -485,7 +485,8 @@ pub(crate) struct Inner {
 }
 
 /// A print made before the loop existed: (text, file (`None`: the script's), line).
-pub(crate) type PendingPrint = (String, Option<Rc<str>>, u32);
+/// A print made before the loop existed: text, file, line, stream flags ([`crate::trace::flags::STDERR`], …).
+pub(crate) type PendingPrint = (String, Option<Rc<str>>, u32, u8);
 
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Inner>>> = const { RefCell::new(None) };
@@ -632,7 +633,7 @@ impl State {
             user_callbacks: UserCallbacks::default(),
         };
         // Prints made before the loop existed (a script's top level), at 0.0 with no task.
-        for (text, file, line) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        for (text, file, line, stream) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
             let sym = st.log.intern(&text);
             let saved = std::mem::replace(&mut st.script_line, line);
             let saved_file = file.map(|f| {
@@ -645,7 +646,7 @@ impl State {
                 st.script_file = f;
             }
             st.script_line = saved;
-            st.emit(EventKind::Print, NONE, sym, 0, 0, loc);
+            st.emit(EventKind::Print, NONE, sym, 0, stream, loc);
         }
         st
     }

@@ -275,17 +275,34 @@ impl Drop for Sleep {
 /// Outside a running loop it prints to stdout.
 #[track_caller]
 pub fn print(text: impl AsRef<str>) {
-    let loc = Location::caller();
-    let text = text.as_ref();
+    print_to(text.as_ref(), 0, Location::caller());
+}
+
+/// `print(text, file=sys.stderr)` inside a task: recorded like [`print`],
+/// marked as standard error (shown as such; not part of CPython's
+/// reference trace, which records stdout prints only). Outside a running
+/// loop it prints to stderr.
+#[track_caller]
+pub fn eprint(text: impl AsRef<str>) {
+    print_to(text.as_ref(), crate::trace::flags::STDERR, Location::caller());
+}
+
+/// Records `text` written to a stream (`stream`: 0 for `print`, or
+/// [`crate::trace::flags::STDERR`] / [`crate::trace::flags::STDOUT_WRITE`]).
+pub(crate) fn print_to(text: &str, stream: u8, loc: &'static Location<'static>) {
     let recorded = with_state(|st| {
         let sym = st.log.intern(text);
         let loc = st.intern_loc(loc);
         let task = st.current.unwrap_or(NONE);
-        st.emit(EventKind::Print, task, sym, 0, 0, loc);
+        st.emit(EventKind::Print, task, sym, 0, stream, loc);
         st.last_loc = loc;
     });
     if recorded.is_none() {
-        println!("{text}");
+        if stream == crate::trace::flags::STDERR {
+            eprintln!("{text}");
+        } else {
+            println!("{text}");
+        }
     }
 }
 

@@ -53,7 +53,8 @@ pub use self::core::{ClockMode, Config, DEFAULT_MAX_EVENTS, DEFAULT_MAX_TASKS, O
 pub use self::core::{enter_opaque_frames, exit_opaque_frames};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
-pub use self::leaf::{Seconds, Sleep, print, sleep, time};
+pub use self::leaf::{Seconds, Sleep, eprint, print, sleep, time};
+pub(crate) use self::leaf::print_to;
 pub use self::queue::{LessThan, Queue, QueueOrder};
 pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
 pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};
@@ -587,9 +588,10 @@ pub fn set_script_location(file: Option<&str>, line: u32) {
 /// Records prints made before the loop exists (a script's top level, as
 /// CPython's harness records them while importing the script): the next
 /// run on this thread starts its log with them, at 0.0 with no task. Each
-/// is `(text, file, script line)` (line 0: no location; no file: the
-/// script's file).
-pub fn set_pending_prints(prints: Vec<(String, Option<Rc<str>>, u32)>) {
+/// is `(text, file, script line, stream)` (line 0: no location; no file:
+/// the script's file; stream: 0, or [`crate::trace::flags::STDERR`] /
+/// [`crate::trace::flags::STDOUT_WRITE`]).
+pub fn set_pending_prints(prints: Vec<(String, Option<Rc<str>>, u32, u8)>) {
     core::PENDING_PRINTS.with(|p| *p.borrow_mut() = prints);
 }
 

@@ -39,6 +39,7 @@ const BUILTINS: &[&str] = &[
     "map",
     "filter",
     "divmod",
+    "pow",
     "hash",
     "id",
     "iter",
@@ -144,6 +145,12 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             "index",
             "isalpha",
             "isspace",
+            "isalnum",
+            "isidentifier",
+            "isupper",
+            "islower",
+            "isdecimal",
+            "isnumeric",
         ]),
         Value::List(_) => method(&[
             "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "clear", "copy",
@@ -683,11 +690,7 @@ fn do_print(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value
             return it.type_error(format!("end must be None or a string, not {}", o.type_name()));
         }
     };
-    if kw(kwargs, "file").is_some_and(|f| !matches!(f, Value::None)) {
-        return Err(
-            it.exc("NotImplementedError", "taskline: print(file=...) is not supported (output goes to the log)")
-        );
-    }
+    let file = kw(kwargs, "file").filter(|f| !matches!(f, Value::None));
     let mut parts = Vec::with_capacity(args.len());
     let mut total = 0usize;
     for a in args {
@@ -698,16 +701,47 @@ fn do_print(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value
     }
     let mut text = parts.join(&sep);
     text.push_str(&end);
+    // print(file=f) writes to f; sys.stdout and sys.stderr are recorded as
+    // one event per print (CPython writes the pieces one by one).
+    let stream = match file {
+        None => 0,
+        Some(f) if it.module_attr("sys", "stdout").is_some_and(|s| s.identity() == f.identity()) => 0,
+        Some(f) if it.module_attr("sys", "stderr").is_some_and(|s| s.identity() == f.identity()) => {
+            crate::trace::flags::STDERR
+        }
+        Some(f) => {
+            // Any other file object: CPython calls its write() with each
+            // piece (every argument, each separator, the end).
+            let write = get_attr(it, f, "write")?;
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    it.call(&write, vec![Value::str(&sep)], Vec::new())?;
+                }
+                it.call(&write, vec![Value::str(p)], Vec::new())?;
+            }
+            it.call(&write, vec![Value::str(&end)], Vec::new())?;
+            return Ok(Value::None);
+        }
+    };
     if text.ends_with('\n') {
         text.pop();
     }
-    if !loop_running() {
-        it.module_prints.borrow_mut().push((text, it.line.get()));
-        return Ok(Value::None);
-    }
-    it.sync_loc();
-    runtime::print(text);
+    record_output(it, text, stream);
     Ok(Value::None)
+}
+
+/// Records `text` written to a stream (0: `print` to stdout; else a
+/// [`crate::trace::flags`] stream flag): a `Print` event in a running loop,
+/// else one of the prints made before the loop starts.
+pub(crate) fn record_output(it: &Interp, text: String, stream: u8) {
+    let line = it.line.replace(it.user_line());
+    if loop_running() {
+        it.sync_loc();
+        runtime::print_to(&text, stream, std::panic::Location::caller());
+    } else {
+        it.module_prints.borrow_mut().push((text, it.line.get(), stream));
+    }
+    it.line.set(line);
 }
 
 /// Calls a built-in.
@@ -1086,6 +1120,35 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
             let q = ops::binop(it, super::compile::Operator::FloorDiv, &args[0], &args[1])?;
             let r = ops::binop(it, super::compile::Operator::Mod, &args[0], &args[1])?;
             Ok(Value::tuple(vec![q, r]))
+        }
+        "pow" => {
+            nargs(it, "pow", &args, 2, 3)?;
+            let modulus = args.get(2).filter(|m| !matches!(m, Value::None));
+            let Some(m) = modulus else {
+                return ops::binop(it, super::compile::Operator::Pow, &args[0], &args[1]);
+            };
+            // pow(base, exp, mod): square-and-multiply on integers, as CPython (exp >= 0).
+            let (Value::Int(b), Value::Int(e), Value::Int(m)) = (&args[0], &args[1], m) else {
+                return it.type_error("pow() 3rd argument not allowed unless all arguments are integers");
+            };
+            if *m == 0 {
+                return Err(it.exc("ValueError", "pow() 3rd argument cannot be 0"));
+            }
+            if *e < 0 {
+                return Err(it.exc("ValueError", "pow() 2nd argument cannot be negative when 3rd argument specified"));
+            }
+            let m = i128::from(*m);
+            let (mut base, mut exp, mut acc) = (i128::from(*b).rem_euclid(m), *e, 1i128);
+            while exp > 0 {
+                if exp & 1 == 1 {
+                    acc = acc * base % m;
+                }
+                base = base * base % m;
+                exp >>= 1;
+            }
+            // Python's result takes the sign of the modulus.
+            let r = if acc != 0 && m < 0 { acc + m } else { acc };
+            Ok(Value::Int(i64::try_from(r).unwrap_or_default()))
         }
         "hash" => {
             nargs(it, "hash", &args, 1, 1)?;
@@ -1855,7 +1918,8 @@ fn str_method(it: &Interp, s: &PyStr, name: &str, args: Vec<Value>, kwargs: Vec<
     // results at most a few times the input: check before building them
     it.reserve(heap::str_bytes(s.len().saturating_mul(3)))?;
     match name {
-        "upper" | "lower" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace" => {
+        "upper" | "lower" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace" | "isalnum" | "isidentifier"
+        | "isupper" | "islower" | "isdecimal" | "isnumeric" => {
             nargs(it, &fname, &args, 0, 0)?;
             match name {
                 "upper" => st(s.to_uppercase()),
@@ -1869,6 +1933,19 @@ fn str_method(it: &Interp, s: &PyStr, name: &str, args: Vec<Value>, kwargs: Vec<
                 }
                 "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
                 "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
+                "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
+                "isdecimal" | "isnumeric" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_numeric))),
+                "isidentifier" => Ok(Value::Bool(
+                    s.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                        && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
+                )),
+                // Cased characters decide, as in CPython: "A1".isupper() is True, "1".isupper() False.
+                "isupper" => Ok(Value::Bool(
+                    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
+                )),
+                "islower" => Ok(Value::Bool(
+                    s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
+                )),
                 _ => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
             }
         }

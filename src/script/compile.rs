@@ -376,7 +376,7 @@ const FORBIDDEN: &[&str] = &[
 /// (their names are in [`module_has`]). A built-in module wins over a file of
 /// the same name, as CPython's already-imported modules do.
 pub(crate) const SUPPORTED_MODULES: &[&str] =
-    &["asyncio", "time", "typing", "functools", "dataclasses", "enum", "contextlib", "random", "math", "string"];
+    &["asyncio", "time", "typing", "functools", "dataclasses", "enum", "contextlib", "random", "math", "string", "_taskline_io"];
 
 /// The names of the `contextlib` module the interpreter provides.
 pub(crate) const CONTEXTLIB_NAMES: &[&str] =

@@ -60,6 +60,8 @@ pub struct Interp {
     pub(crate) classes: HashMap<&'static str, Rc<Class>>,
     pub(crate) tasks: RefCell<HashMap<u32, Weak<TaskObj>>>,
     pub(crate) line: Cell<u32>,
+    /// The line of each synchronous call in progress, outermost first (see [`Interp::user_line`]).
+    call_lines: RefCell<Vec<u32>>,
     synced: Cell<u32>,
     steps: Cell<u64>,
     max_steps: u64,
@@ -74,7 +76,7 @@ pub struct Interp {
     /// The functions of `asyncio` and `time`, made once.
     pub(crate) module_attrs: HashMap<(&'static str, &'static str), Value>,
     /// `print` calls of the top level (before the loop exists): (text, line code).
-    pub(crate) module_prints: RefCell<Vec<(String, u32)>>,
+    pub(crate) module_prints: RefCell<Vec<(String, u32, u8)>>,
     /// The program's files by index (the high bits of a line code); 0 is the entry script.
     pub(crate) files: Vec<Rc<str>>,
     /// The program's own modules (see `modules`), and their index by name.
@@ -197,6 +199,7 @@ impl Interp {
             main: RefCell::new(None),
             main_line: Cell::new(0),
             module_attrs: builtins::module_functions(),
+            call_lines: RefCell::new(Vec::new()),
             module_prints: RefCell::new(Vec::new()),
             files: vec![Rc::from(file)],
             modules: Vec::new(),
@@ -318,6 +321,21 @@ impl Interp {
     }
 
     /// Makes the runtime record the script's current line.
+    /// The current line in the program's own code: inside a standard module
+    /// taskline writes in Python (`sys`, `collections`, …), the line that
+    /// called into it, as CPython's C-implemented modules would show.
+    pub(crate) fn user_line(&self) -> u32 {
+        let embedded = |code: u32| {
+            let (file, _) = super::compile::split_line(code);
+            self.files.get(file).is_some_and(|f| f.starts_with(super::modules::EMBEDDED_PREFIX))
+        };
+        let cur = self.line.get();
+        if !embedded(cur) {
+            return cur;
+        }
+        self.call_lines.borrow().iter().rev().copied().find(|&l| !embedded(l)).unwrap_or(cur)
+    }
+
     pub(crate) fn sync_loc(&self) {
         let line = self.line.get();
         if self.synced.get() != line {
@@ -1107,7 +1125,9 @@ impl Interp {
         self.depth.set(depth + 1);
         let fr = Frame { env, handling: RefCell::new(Vec::new()) };
         let line = self.line.get();
+        self.call_lines.borrow_mut().push(line);
         let r = poll_once(self.run_body(&fr, &proto));
+        self.call_lines.borrow_mut().pop();
         self.depth.set(depth);
         self.line.set(line);
         release(fr);

@@ -483,9 +483,9 @@ fn run_module(
     let prints = std::mem::take(&mut *it.module_prints.borrow_mut());
     let prints = prints
         .into_iter()
-        .map(|(text, code)| {
+        .map(|(text, code, stream)| {
             let (file, line) = it.place(code);
-            (text, Some(file), line)
+            (text, Some(file), line, stream)
         })
         .collect();
     crate::runtime::set_pending_prints(prints);

@@ -78,13 +78,30 @@ enum Found {
     File { path: PathBuf, package_dir: Option<PathBuf> },
     /// A namespace package: its folders.
     Namespace(Vec<PathBuf>),
+    /// A standard module taskline writes in Python ([`EMBEDDED`]): its source.
+    Embedded(&'static str),
 }
+
+/// The standard modules taskline provides as Python source run by the
+/// interpreter (`src/script/stdlib/py/`): CPython's documented pure-Python
+/// equivalents. Like CPython's pure-Python standard modules they come after
+/// the program's own files on the search path.
+/// The file name of an [`EMBEDDED`] module starts with this (`<taskline>/sys.py`).
+pub(crate) const EMBEDDED_PREFIX: &str = "<taskline>/";
+
+pub(crate) const EMBEDDED: &[(&str, &str)] = &[
+    ("collections", include_str!("stdlib/py/collections.py")),
+    ("itertools", include_str!("stdlib/py/itertools.py")),
+    ("operator", include_str!("stdlib/py/operator.py")),
+    ("sys", include_str!("stdlib/py/sys.py")),
+];
 
 impl Found {
     fn dirs(&self) -> Vec<PathBuf> {
         match self {
             Found::File { package_dir, .. } => package_dir.iter().cloned().collect(),
             Found::Namespace(d) => d.clone(),
+            Found::Embedded(_) => Vec::new(),
         }
     }
 }
@@ -204,10 +221,14 @@ impl Loader<'_> {
             return Ok(());
         }
         let top = name.split('.').next().unwrap_or(name);
-        if STDLIB.binary_search(&top).is_ok() && self.find(top)?.is_none() {
+        let embedded_top = matches!(self.find(top)?, Some(Found::Embedded(_)));
+        if STDLIB.binary_search(&top).is_ok() && (embedded_top || self.find(top)?.is_none()) {
+            let mut provided: Vec<&str> =
+                SUPPORTED_MODULES.iter().chain(EMBEDDED.iter().map(|(n, _)| n)).copied().filter(|n| !n.starts_with('_')).collect();
+            provided.sort_unstable();
             return Err(LoadError::Unsupported(format!(
                 "import of module '{name}' (taskline provides {} and the program's own modules)",
-                SUPPORTED_MODULES.join(", ")
+                provided.join(", ")
             )));
         }
         Ok(())
@@ -247,6 +268,9 @@ impl Loader<'_> {
         if found.is_none() && !portions.is_empty() {
             found = Some(Found::Namespace(portions));
         }
+        if found.is_none() {
+            found = EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, src)| Found::Embedded(src));
+        }
         self.found.insert(name.to_owned(), found.clone());
         if let Some(f) = &found {
             self.load(name, f)?;
@@ -278,6 +302,10 @@ impl Loader<'_> {
         let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
         let (path, is_package) = match found {
             Found::File { path, package_dir } => (path.clone(), package_dir.is_some()),
+            Found::Embedded(source) => {
+                let display = format!("{EMBEDDED_PREFIX}{name}.py");
+                return self.compile_module(leaked, display.clone(), display, source, false);
+            }
             Found::Namespace(_) => {
                 let body = Module { body: Vec::new(), globals: Vec::new(), imports: Vec::new() };
                 let location = "unknown location".into();
@@ -297,16 +325,28 @@ impl Loader<'_> {
         }
         let source = std::fs::read_to_string(&path)
             .map_err(|e| LoadError::Refused(format!("cannot read module '{name}' ({display}): {e}")))?;
+        self.compile_module(leaked, display, path.display().to_string(), &source, is_package)
+    }
+
+    /// Compiles module `name` (file `display` in messages, `location` in its
+    /// repr), then loads what it imports.
+    fn compile_module(
+        &mut self,
+        name: &'static str,
+        display: String,
+        location: String,
+        source: &str,
+        is_package: bool,
+    ) -> Result<(), LoadError> {
         let file_idx = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
         self.files.push(Rc::from(display.as_str()));
         let package = if is_package { name.to_owned() } else { name.rsplit_once('.').map_or("", |p| p.0).to_owned() };
         let ctx = ModuleCtx { file_idx, slot_base: self.next_slot, package: Some(package) };
-        let body = super::parse_and_compile(&display, &source, self.qualnames, ctx).map_err(LoadError::Script)?;
+        let body = super::parse_and_compile(&display, source, self.qualnames, ctx).map_err(LoadError::Script)?;
         self.next_slot = self.next_slot.saturating_add(u32::try_from(body.globals.len()).unwrap_or(u32::MAX));
         let requests = body.imports.clone();
-        let location = path.display().to_string();
-        self.modules.push(LocalModule { name: leaked, location, is_package, body });
-        self.resolve_all(&display, &source, &requests).map_err(LoadError::Script)
+        self.modules.push(LocalModule { name, location, is_package, body });
+        self.resolve_all(&display, source, &requests).map_err(LoadError::Script)
     }
 }
 
@@ -606,6 +646,18 @@ const STDLIB: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_embedded_module_compiles_and_is_a_standard_module_name() {
+        for (name, _) in EMBEDDED {
+            assert!(STDLIB.binary_search(name).is_ok(), "{name}");
+            let src = format!("import {name}\n\nasync def main():\n    pass\n");
+            let mut qualnames = HashMap::new();
+            let program = load_program("m.py", &src, None, &mut qualnames).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(program.modules.iter().any(|m| m.name == *name), "{name} was not loaded");
+            assert!(program.files.iter().any(|f| **f == *format!("{EMBEDDED_PREFIX}{name}.py")), "{name}");
+        }
+    }
 
     #[test]
     fn stdlib_names_are_sorted() {

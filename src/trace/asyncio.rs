@@ -69,7 +69,7 @@ fn task_opt(log: &Log, task: TaskId) -> Option<&str> {
 /// Appends the JSON line of one event (without the newline); returns false
 /// for events that have no counterpart in the reference vocabulary.
 pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
-    if !ev.kind.in_asyncio_vocabulary() {
+    if !ev.kind.in_asyncio_vocabulary() || (ev.kind == EventKind::Print && ev.flags != 0) {
         return false;
     }
     let mut o = Obj::new(out);

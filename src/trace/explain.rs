@@ -204,7 +204,11 @@ impl Context {
             EventKind::CancelRequested => cancel_requested(log, ev),
             EventKind::Print => {
                 let who = if task == NONE { "the program" } else { name };
-                format!("{who} printed: {}", log.str(ev.a))
+                match ev.flags {
+                    super::flags::STDERR => format!("{who} wrote to stderr: {}", log.str(ev.a)),
+                    super::flags::STDOUT_WRITE => format!("{who} wrote to stdout: {}", log.str(ev.a)),
+                    _ => format!("{who} printed: {}", log.str(ev.a)),
+                }
             }
             EventKind::Block => format!(
                 "{name} blocks the whole loop for {} (time.sleep): no other task can run",

@@ -396,6 +396,15 @@ fn detail_json(log: &Log, ev: &Event) -> Map<String, Value> {
         }
         EventKind::Print => {
             d.insert("text".into(), sym(log, ev.a));
+            match ev.flags {
+                flags::STDERR => {
+                    d.insert("stream".into(), Value::from("stderr"));
+                }
+                flags::STDOUT_WRITE => {
+                    d.insert("stream".into(), Value::from("stdout.write"));
+                }
+                _ => {}
+            }
         }
         EventKind::Block => {
             d.insert("seconds".into(), float(ev.b_f64()));
@@ -843,7 +852,17 @@ impl Loader {
                 let rec = CancelRecord { by, state, via, forwarded_from, msg, returned, cancelling };
                 (self.log.add_cancel(rec), 0, 0)
             }
-            EventKind::Print => (self.sym(string_or_null(d, "text")?), 0, 0),
+            EventKind::Print => {
+                let stream = match opt_string(d, "stream")? {
+                    None | Some("stdout") => 0,
+                    Some("stderr") => flags::STDERR,
+                    Some("stdout.write") => flags::STDOUT_WRITE,
+                    Some(other) => {
+                        return Err(format!("\"stream\" is \"{other}\": expected stdout, stderr or stdout.write"));
+                    }
+                };
+                (self.sym(string_or_null(d, "text")?), 0, stream)
+            }
             EventKind::Block => {
                 let seconds = number(d, "seconds")?;
                 if !(seconds.is_finite() && seconds >= 0.0) {
@@ -1067,6 +1086,10 @@ pub(crate) mod tests {
         log.events[s as usize].loc = nl;
         let text = log.intern("hello\nworld");
         ev(&mut log, 0.0, child, EventKind::Print, text, 0, 0);
+        let err = log.intern("to stderr");
+        ev(&mut log, 0.0, child, EventKind::Print, err, 0, flags::STDERR);
+        let raw = log.intern("written");
+        ev(&mut log, 0.0, child, EventKind::Print, raw, 0, flags::STDOUT_WRITE);
         ev(&mut log, 0.0, child, EventKind::Block, NONE, 1.5f64.to_bits(), 0);
         let chain = log.intern("sleep(2)>Future");
         ev(&mut log, 1.5, child, EventKind::Suspend, chain, 3.5f64.to_bits(), WaitKind::Sleep as u8);
@@ -1342,12 +1365,12 @@ pub(crate) mod tests {
             (
                 r#""kind":"deadline","deadline":9.0,"#,
                 r#""kind":"deadline","#,
-                "event 11: suspend: \"wait\": missing \"deadline\"",
+                "event 13: suspend: \"wait\": missing \"deadline\"",
             ),
             (
                 r#""inner":{"kind":"gather","tasks":[1,2]}"#,
                 r#""inner":{"kind":"gather","tasks":[1,7]}"#,
-                "event 11: suspend: \"wait\": \"inner\": unknown task 7",
+                "event 13: suspend: \"wait\": \"inner\": unknown task 7",
             ),
             (
                 r#""kind":"task","task":1"#,
@@ -1357,14 +1380,14 @@ pub(crate) mod tests {
             (
                 r#""returned":true"#,
                 r#""returned":"yes""#,
-                "event 21: cancel_requested: \"returned\" must be true or false, found \"yes\"",
+                "event 23: cancel_requested: \"returned\" must be true or false, found \"yes\"",
             ),
             (
                 r#""by":0,"state""#,
                 r#""by":"me","state""#,
-                "event 21: cancel_requested: \"by\" must be a task id, found \"me\" (\"by\" is a task id, \"loop\" or \"shutdown\")",
+                "event 23: cancel_requested: \"by\" must be a task id, found \"me\" (\"by\" is a task id, \"loop\" or \"shutdown\")",
             ),
-            (r#""kind":"budget""#, r#""kind":"fatal""#, "event 37: log: unknown log kind \"fatal\""),
+            (r#""kind":"budget""#, r#""kind":"fatal""#, "event 39: log: unknown log kind \"fatal\""),
             (r#""loc":{"file":"scenario.py","line":7}"#, r#""loc":{"line":7}"#, "event 2: \"loc\": missing \"file\""),
             (r#"{"id":1,"#, r#"{"id":5,"#, "task 1: \"id\" is 5, expected 1 (tasks are listed in id order)"),
             (r#""parent":0,"via":"create_task""#, r#""parent":42,"via":"create_task""#, "task 1: unknown task 42"),

@@ -67,7 +67,8 @@ pub enum EventKind {
     Exception,
     /// `cancel()` was called on the task. `a`: index in [`Log::cancels`].
     CancelRequested,
-    /// `print()` in a task. `a`: the text.
+    /// `print()` in a task. `a`: the text; `flags`: [`flags::STDERR`] or [`flags::STDOUT_WRITE`] for
+    /// the other streams (0: `print` to stdout).
     Print,
     /// Blocking work (`time.sleep`) starts; the clock moves on by the seconds in `b` (f64 bits).
     Block,
@@ -158,6 +159,13 @@ pub mod flags {
     pub const BODY_NOT_RUN: u8 = 1;
     /// `Cancelled`: the coroutine returned while a cancel was pending; `b` holds the repr.
     pub const CORO_RETURNED: u8 = 1;
+    /// `Print`: written to standard error (`print(..., file=sys.stderr)`,
+    /// `sys.stderr.write`). CPython's harness records only what `print`
+    /// writes to stdout, so `--format asyncio-trace` leaves these out.
+    pub const STDERR: u8 = 1;
+    /// `Print`: written with `sys.stdout.write` (not `print`): shown, but not
+    /// in `--format asyncio-trace`, for the same reason.
+    pub const STDOUT_WRITE: u8 = 2;
 }
 
 /// What a suspended task waits for (stored in [`Event::flags`] of a `Suspend`).

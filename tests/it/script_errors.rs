@@ -10,12 +10,17 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "import_os.py",
         "import os\n",
-        "import_os.py:1:8: import of module 'os' (taskline provides asyncio, time, typing, functools, dataclasses, enum, contextlib, random, math, string and the program's own modules) is not supported by taskline\n    import os\n           ^",
+        "import_os.py:1:8: import of module 'os' (taskline provides asyncio, collections, contextlib, dataclasses, enum, functools, itertools, math, operator, random, string, sys, time, typing and the program's own modules) is not supported by taskline\n    import os\n           ^",
     ),
     (
         "import_from_os.py",
         "from os import path\n",
-        "import_from_os.py:1:1: import of module 'os' (taskline provides asyncio, time, typing, functools, dataclasses, enum, contextlib, random, math, string and the program's own modules) is not supported by taskline\n    from os import path\n    ^",
+        "import_from_os.py:1:1: import of module 'os' (taskline provides asyncio, collections, contextlib, dataclasses, enum, functools, itertools, math, operator, random, string, sys, time, typing and the program's own modules) is not supported by taskline\n    from os import path\n    ^",
+    ),
+    (
+        "import_collections_abc.py",
+        "from collections.abc import Iterable\n",
+        "import_collections_abc.py:1:1: import of module 'collections.abc' (taskline provides asyncio, collections, contextlib, dataclasses, enum, functools, itertools, math, operator, random, string, sys, time, typing and the program's own modules) is not supported by taskline\n    from collections.abc import Iterable\n    ^",
     ),
     (
         "import_unknown_asyncio_name.py",

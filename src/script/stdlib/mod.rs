@@ -40,7 +40,12 @@ const STRING_CONSTANTS: &[(&str, &str)] = &[
     ("whitespace", " \t\n\r\x0b\x0c"),
 ];
 
+/// `_taskline_io`: the native half of the `sys` module (written in Python,
+/// `py/sys.py`): recording what a stream is written.
+const IO_FUNCTIONS: &[&str] = &["_taskline_io.write", "_taskline_io.script_name"];
+
 const MODULES: &[Module] = &[
+    Module { name: "_taskline_io", functions: IO_FUNCTIONS, constants: Vec::new },
     Module { name: "random", functions: random::FUNCTIONS, constants: Vec::new },
     Module { name: "math", functions: math::FUNCTIONS, constants: || math::constants().to_vec() },
     Module {
@@ -80,10 +85,33 @@ pub(crate) fn module_values() -> Vec<((&'static str, &'static str), Value)> {
 
 /// Whether the built-in called `name` is one of these modules' functions.
 pub(crate) fn owns(name: &str) -> bool {
-    name.starts_with("random.") || name.starts_with("math.")
+    name.starts_with("random.") || name.starts_with("math.") || name.starts_with("_taskline_io.")
 }
 
 /// Calls the standard function named `name` (`module.function`, see [`owns`]).
 pub(crate) fn call(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
-    if name.starts_with("random.") { random::call(it, name, args, kwargs) } else { math::call(it, name, args, kwargs) }
+    if name.starts_with("random.") {
+        random::call(it, name, args, kwargs)
+    } else if name.starts_with("_taskline_io.") {
+        io_call(it, name, &args)
+    } else {
+        math::call(it, name, args, kwargs)
+    }
+}
+
+/// `_taskline_io.write(stream, text)` (`stream`: `stdout` or `stderr`) and
+/// `_taskline_io.script_name()` (`sys.argv[0]`).
+fn io_call(it: &Interp, name: &str, args: &[Value]) -> R<Value> {
+    match (name, args) {
+        ("_taskline_io.script_name", []) => Ok(Value::str(&it.files[0])),
+        ("_taskline_io.write", [Value::Str(stream), Value::Str(text)]) => {
+            let flag = if &**stream == "stderr" { crate::trace::flags::STDERR } else { crate::trace::flags::STDOUT_WRITE };
+            if !text.is_empty() {
+                let text = text.strip_suffix('\n').unwrap_or(text);
+                super::builtins::record_output(it, text.to_owned(), flag);
+            }
+            Ok(Value::None)
+        }
+        _ => it.type_error(format!("{name}: bad arguments")),
+    }
 }
