@@ -2170,6 +2170,42 @@ fn str_format(it: &Interp, s: &str, args: &[Value], kwargs: &[(Rc<str>, Value)])
     Ok(Value::Str(out.into()))
 }
 
+/// Applies a format field's accessors (`.attr`, `[index]`, `[key]`) to `v`,
+/// with CPython's messages for malformed ones.
+fn format_accessors(it: &Interp, mut v: Value, mut rest: &str) -> R<Value> {
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            let name = &after[..end];
+            if name.is_empty() {
+                return Err(it.exc("ValueError", "Empty attribute in format string"));
+            }
+            v = get_attr(it, &v, name)?;
+            rest = &after[end..];
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let Some(end) = after.find(']') else {
+                return Err(it.exc("ValueError", "Missing ']' in format string"));
+            };
+            let key = &after[..end];
+            if key.is_empty() {
+                return Err(it.exc("ValueError", "Empty attribute in format string"));
+            }
+            let k = match key.parse::<i64>() {
+                Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => Value::Int(n),
+                _ => Value::str(key),
+            };
+            v = ops::get_item(it, &v, &k)?;
+            rest = &after[end + 1..];
+            if !rest.is_empty() && !rest.starts_with(['.', '[']) {
+                return Err(it.exc("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
+            }
+        } else {
+            return Err(it.exc("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    Ok(v)
+}
+
 fn format_fields(
     it: &Interp,
     s: &str,
@@ -2246,12 +2282,11 @@ fn format_fields(
             }
             None => (head, ' '),
         };
-        if fname.contains(['.', '[']) {
-            return Err(it.exc(
-                "NotImplementedError",
-                format!("taskline: attribute or index access in a format field ('{fname}') is not supported"),
-            ));
-        }
+        // `{0.name}` / `{item[key]}`: the argument, then its accessors
+        let (fname, accessors) = match fname.find(['.', '[']) {
+            Some(p) => (&fname[..p], &fname[p..]),
+            None => (fname, ""),
+        };
         let v = if fname.is_empty() {
             if *manual {
                 return Err(
@@ -2289,6 +2324,7 @@ fn format_fields(
                 None => return Err(it.exc_args(it.class("KeyError"), vec![Value::str(fname)])),
             }
         };
+        let v = format_accessors(it, v, accessors)?;
         let spec = if spec.contains('{') {
             format_fields(it, spec, args, kwargs, auto, manual, depth + 1)?
         } else {

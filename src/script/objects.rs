@@ -219,6 +219,10 @@ fn bind(it: &Interp, attr: &Value, this: &Value, cls: Option<&Rc<Class>>) -> R<V
         Value::Builtin(b) if !on_class && b.this.is_none() && b.name.starts_with("dataclass.") => {
             method(attr.clone(), this.clone())
         }
+        // a @contextmanager / @asynccontextmanager method: a function in CPython, so it binds
+        Value::Builtin(b) if !on_class && matches!(b.name, "contextlib.<cm>" | "contextlib.<acm>") => {
+            method(attr.clone(), this.clone())
+        }
         Value::Native(n) => match &**n {
             Native::StaticMethod(f) => f.clone(),
             Native::ClassMethod(f) => match cls {

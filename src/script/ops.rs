@@ -965,32 +965,90 @@ fn percent_format(it: &Interp, fmt: &str, args: &Value) -> R<Value> {
     };
     let mut out = String::new();
     let mut idx = 0;
+    let mut used_mapping = false;
     let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '%' {
             out.push(c);
             continue;
         }
+        // `%(key)s`: the value under `key` in the mapping argument
+        let mut key = None;
+        if chars.peek() == Some(&'(') {
+            chars.next();
+            let mut k = String::new();
+            let mut depth = 1;
+            loop {
+                match chars.next() {
+                    Some('(') => {
+                        depth += 1;
+                        k.push('(');
+                    }
+                    Some(')') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                        k.push(')');
+                    }
+                    Some(ch) => k.push(ch),
+                    None => return Err(it.exc("ValueError", "incomplete format key")),
+                }
+            }
+            key = Some(k);
+        }
         let mut spec = String::new();
         let conv = loop {
             match chars.next() {
-                Some(ch) if "sdrfgeix%".contains(ch) => break ch,
-                Some(ch) => spec.push(ch),
+                Some(ch) if "sdrfgeixXoEGFcau%".contains(ch) => break ch,
+                Some(ch) if "-+ 0#.123456789".contains(ch) => spec.push(ch),
+                Some(ch) => {
+                    let at = fmt.len() - chars.clone().map(char::len_utf8).sum::<usize>() - ch.len_utf8();
+                    return Err(it.exc(
+                        "ValueError",
+                        format!("unsupported format character '{ch}' (0x{:x}) at index {at}", u32::from(ch)),
+                    ));
+                }
                 None => return it.type_error("incomplete format"),
             }
         };
-        if conv == '%' {
+        if conv == '%' && key.is_none() {
             out.push('%');
             continue;
         }
-        let Some(v) = items.get(idx) else {
-            return it.type_error("not enough arguments for format string");
+        let v = match key {
+            Some(k) => {
+                if !matches!(args, Value::Dict(_)) {
+                    return it.type_error("format requires a mapping");
+                }
+                used_mapping = true;
+                get_item(it, args, &Value::str(&k))?
+            }
+            None => {
+                let Some(v) = items.get(idx) else {
+                    return it.type_error("not enough arguments for format string");
+                };
+                idx += 1;
+                v.clone()
+            }
         };
-        idx += 1;
+        let v = &v;
+        let spec = printf_spec(&spec, !matches!(conv, 's' | 'r' | 'a' | 'c'));
         let s = match conv {
             's' => format_spec(it, &Value::Str(it.to_str(v)?.into()), &spec)?,
-            'r' => format_spec(it, &Value::Str(it.repr(v)?.into()), &spec)?,
-            'd' | 'i' => {
+            'r' | 'a' => format_spec(it, &Value::Str(it.repr(v)?.into()), &spec)?,
+            'c' => {
+                let ch = match v {
+                    Value::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
+                    Value::Str(s) if s.chars().count() == 1 => s.chars().next(),
+                    _ => None,
+                };
+                let Some(ch) = ch else {
+                    return it.type_error("%c requires an int or a unicode character");
+                };
+                format_spec(it, &Value::str(&ch.to_string()), &spec)?
+            }
+            'd' | 'i' | 'u' => {
                 #[allow(clippy::cast_possible_truncation)]
                 let n = match v {
                     Value::Float(f) => Value::Int(f.trunc() as i64),
@@ -1003,10 +1061,39 @@ fn percent_format(it: &Interp, fmt: &str, args: &Value) -> R<Value> {
         it.reserve(out.len().saturating_add(s.len()))?;
         out.push_str(&s);
     }
-    if idx < items.len() {
+    if idx < items.len() && !(used_mapping || matches!(args, Value::Dict(_))) {
         return it.type_error("not all arguments converted during string formatting");
     }
     Ok(Value::Str(out.into()))
+}
+
+/// A printf-style conversion's flags, width and precision (`-08.2`) as a
+/// format spec: `%` right-aligns strings too, `-` left-aligns, `0` pads
+/// numbers with zeros, `+`/space give the sign, `#` the alternate form.
+fn printf_spec(spec: &str, numeric: bool) -> String {
+    let rest = spec.trim_start_matches(['-', '+', ' ', '0', '#']);
+    let flags = &spec[..spec.len() - rest.len()];
+    let mut out = String::new();
+    if flags.contains('-') {
+        out.push('<');
+    } else if !numeric {
+        out.push('>');
+    }
+    if numeric {
+        if flags.contains('+') {
+            out.push('+');
+        } else if flags.contains(' ') {
+            out.push(' ');
+        }
+    }
+    if flags.contains('#') {
+        out.push('#');
+    }
+    if numeric && flags.contains('0') && !flags.contains('-') {
+        out.push('0');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `format(v, spec)`.
@@ -1171,6 +1258,7 @@ pub(crate) fn format_spec(it: &Interp, v: &Value, spec: &str) -> R<String> {
                 },
                 _ => String::new(),
             };
+            let s = if matches!(ty, Some('E' | 'G' | 'F')) { s.to_uppercase() } else { s };
             let (int_part, rest) = match s.find('.') {
                 Some(p) => (s[..p].to_owned(), s[p..].to_owned()),
                 None => (s.clone(), String::new()),
