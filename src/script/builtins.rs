@@ -192,6 +192,16 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
+            "split" | "subgroup" | "derive" if super::excgroup::is_group(it, e) => {
+                Some(Value::Builtin(Rc::new(BuiltinFn {
+                    name: match name {
+                        "split" => "BaseExceptionGroup.split",
+                        "subgroup" => "BaseExceptionGroup.subgroup",
+                        _ => "BaseExceptionGroup.derive",
+                    },
+                    this: Some(o.clone()),
+                })))
+            }
             "exceptions" if e.class.name.ends_with("ExceptionGroup") && e.args.borrow().len() == 2 => {
                 let a = e.args.borrow()[1].clone();
                 Some(Value::tuple(it.iterate(&a)?))
@@ -747,6 +757,9 @@ pub(crate) fn record_output(it: &Interp, text: String, stream: u8) {
 /// Calls a built-in.
 pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> R<Value> {
     if let Some(this) = &b.this {
+        if let (Some(m), Value::Exc(e)) = (b.name.strip_prefix("BaseExceptionGroup."), this) {
+            return super::excgroup::call_method(it, e, m, &args);
+        }
         if b.name.starts_with("object.") || b.name.starts_with("BaseException.") {
             return super::objects::call_object_method(it, b.name, this, args, &kwargs);
         }

@@ -26,6 +26,44 @@ fn refuse<T>(feature: impl Into<String>, node: &impl Ranged) -> CResult<T> {
     Err(Refusal { feature: feature.into(), at: node.start() })
 }
 
+/// Python's SyntaxError for a `return`, or a `break`/`continue` that would
+/// leave the `except*` clause (`in_loop`: inside a loop of the clause).
+fn leaves_except_star(body: &[PStmt], in_loop: bool) -> CResult<()> {
+    const MSG: &str = "SYNTAX:'break', 'continue' and 'return' cannot appear in an except* block";
+    for st in body {
+        match st {
+            PStmt::Return(_) => return refuse(MSG, st),
+            PStmt::Break(_) | PStmt::Continue(_) if !in_loop => return refuse(MSG, st),
+            PStmt::If(s) => {
+                leaves_except_star(&s.body, in_loop)?;
+                for c in &s.elif_else_clauses {
+                    leaves_except_star(&c.body, in_loop)?;
+                }
+            }
+            PStmt::For(s) => {
+                leaves_except_star(&s.body, true)?;
+                leaves_except_star(&s.orelse, in_loop)?;
+            }
+            PStmt::While(s) => {
+                leaves_except_star(&s.body, true)?;
+                leaves_except_star(&s.orelse, in_loop)?;
+            }
+            PStmt::With(s) => leaves_except_star(&s.body, in_loop)?,
+            PStmt::Try(s) => {
+                leaves_except_star(&s.body, in_loop)?;
+                for h in &s.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    leaves_except_star(&h.body, in_loop)?;
+                }
+                leaves_except_star(&s.orelse, in_loop)?;
+                leaves_except_star(&s.finalbody, in_loop)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// A resolved variable.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Var {
@@ -91,6 +129,8 @@ pub(crate) enum SK {
 
 #[derive(Debug)]
 pub(crate) struct TryStmt {
+    /// `except*` clauses (exception groups are split among them).
+    pub star: bool,
     pub body: Vec<Stmt>,
     pub handlers: Vec<Handler>,
     pub orelse: Vec<Stmt>,
@@ -868,20 +908,20 @@ impl Compiler<'_> {
                 SK::Raise(exc, cause)
             }
             PStmt::Try(t) => {
-                if t.is_star {
-                    return refuse("except*", s);
-                }
                 let body = self.block(&t.body)?;
                 let mut handlers = Vec::new();
                 for h in &t.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if t.is_star {
+                        leaves_except_star(&h.body, false)?;
+                    }
                     let ty = h.type_.as_ref().map(|e| self.expr(e)).transpose()?;
                     let name = h.name.as_ref().map(|n| self.resolve(n.as_str(), true));
                     handlers.push(Handler { line: self.line(h), ty, name, body: self.block(&h.body)? });
                 }
                 let orelse = self.block(&t.orelse)?;
                 let finalbody = self.block(&t.finalbody)?;
-                SK::Try(Box::new(TryStmt { body, handlers, orelse, finalbody }))
+                SK::Try(Box::new(TryStmt { star: t.is_star, body, handlers, orelse, finalbody }))
             }
             PStmt::FunctionDef(f) => {
                 if let Some(tp) = &f.type_params {

@@ -122,6 +122,26 @@ const EXC_TREE: &[(&str, &str)] = &[
     ("StopAsyncIteration", "Exception"),
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("BlockingIOError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("EOFError", "Exception"),
+    ("BufferError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("UnicodeError", "ValueError"),
+    ("ReferenceError", "Exception"),
+    ("SystemError", "Exception"),
     ("MemoryError", "Exception"),
     ("InvalidStateError", "Exception"),
     ("QueueEmpty", "Exception"),
@@ -167,7 +187,9 @@ impl Interp {
         let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
         for (name, base) in EXC_TREE {
             let base = if base.is_empty() { None } else { classes.get(base).cloned() };
-            classes.insert(name, Rc::new(Class { name: (*name).into(), base, ..Class::default() }));
+            // ExceptionGroup derives from both BaseExceptionGroup and Exception
+            let mro = if *name == "ExceptionGroup" { classes.get("BaseExceptionGroup").cloned().into_iter().collect() } else { Vec::new() };
+            classes.insert(name, Rc::new(Class { name: (*name).into(), base, mro, ..Class::default() }));
         }
         for t in TYPES {
             classes.insert(t, Rc::new(Class { name: (*t).into(), builtin_type: true, ..Class::default() }));
@@ -1596,6 +1618,7 @@ fn exc_matches(it: &Interp, exc: &Exc, ty: &Value) -> R<bool> {
 async fn exec_try(it: &Interp, fr: &Frame, t: &super::compile::TryStmt) -> R<Flow> {
     let r = exec_block(it, fr, &t.body).await;
     let r = match r {
+        Err(exc) if !exc.abort && t.star => exec_star_handlers(it, fr, t, exc).await,
         Err(exc) if !exc.abort => {
             let mut handled = None;
             for h in &t.handlers {
@@ -1646,6 +1669,42 @@ async fn exec_try(it: &Interp, fr: &Frame, t: &super::compile::TryStmt) -> R<Flo
     match f {
         Ok(Flow::Normal) => r,
         other => other,
+    }
+}
+
+/// The `except*` clauses of `t` for the body's exception `exc` (PEP 654).
+async fn exec_star_handlers(it: &Interp, fr: &Frame, t: &super::compile::TryStmt, exc: Exc) -> R<Flow> {
+    use super::excgroup::StarTry;
+    let mut st = StarTry::new(exc);
+    for h in &t.handlers {
+        if st.rest.is_none() {
+            break;
+        }
+        it.line.set(h.line);
+        let tv = match &h.ty {
+            Some(ty) => it.eval(fr, ty)?,
+            None => return Err(it.exc("SyntaxError", "expected one or more exception types")),
+        };
+        super::excgroup::check_star_type(it, &tv)?;
+        let Some(matched) = st.take(it, &|e: &Exc| exc_matches(it, e, &tv))? else { continue };
+        if let Some(var) = h.name {
+            it.store(fr, var, Value::Exc(matched.clone()));
+        }
+        fr.handling.borrow_mut().push(matched.clone());
+        let r = exec_block(it, fr, &h.body).await;
+        fr.handling.borrow_mut().pop();
+        if let Some(var) = h.name {
+            it.store(fr, var, Value::Undefined);
+        }
+        match r {
+            Ok(_) => {}
+            Err(e) if e.abort => return Err(e),
+            Err(e) => st.raised(&matched, e),
+        }
+    }
+    match st.finish(it)? {
+        Some(e) => Err(e),
+        None => Ok(Flow::Normal),
     }
 }
 

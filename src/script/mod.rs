@@ -47,6 +47,7 @@ mod bigint;
 mod builtins;
 mod compile;
 mod dataclasses;
+mod excgroup;
 mod functools;
 mod generator;
 mod heap;
