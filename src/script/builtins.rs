@@ -174,7 +174,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         ]),
         Value::Future(_) => method(&["cancel", "cancelled", "done", "result", "exception"]),
         Value::Timeout(_) => method(&["when", "expired"]),
-        Value::Loop => method(&["time", "create_task"]),
+        Value::Loop => method(&["time", "create_task", "run_in_executor"]),
         Value::TaskGroup(_) => method(&["create_task"]),
         Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::Exc(e) => match name {
@@ -291,6 +291,7 @@ fn asyncio_name(n: &str) -> &'static str {
         "all_tasks" => "asyncio.all_tasks",
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
+        "to_thread" => "asyncio.to_thread",
         _ => "asyncio.get_running_loop",
     }
 }
@@ -437,6 +438,7 @@ impl FutureLike<Value> for FutAsValue {
             FutObj::Shield(s) => FutureLike::fut_id(s),
             FutObj::Gather(g) => FutureLike::fut_id(g),
             FutObj::Settled(g) => FutureLike::fut_id(g),
+            FutObj::Job(j) => FutureLike::fut_id(j),
         }
     }
     fn task_id(&self) -> Option<u32> {
@@ -450,6 +452,7 @@ impl FutureLike<Value> for FutAsValue {
             FutObj::Shield(s) => FutureLike::result(s),
             FutObj::Gather(g) => FutureLike::result(g).map(Value::list),
             FutObj::Settled(g) => FutureLike::result(g).map(settled_list),
+            FutObj::Job(j) => FutureLike::result(j),
         }
     }
 }
@@ -489,6 +492,7 @@ impl Awaitable for Aw {
                     let g = g.clone();
                     Box::pin(async move { g.into_await(loc).await.map(settled_list) })
                 }
+                FutObj::Job(j) => j.clone().into_await(loc),
             },
         }
     }
@@ -1545,6 +1549,7 @@ fn call_method(
                     FutObj::Shield(s) => FutureLike::fut_id(s),
                     FutObj::Gather(g) => FutureLike::fut_id(g),
                     FutObj::Settled(g) => FutureLike::fut_id(g),
+                    FutObj::Job(j) => FutureLike::fut_id(j),
                 };
                 let msg = args.first().or_else(|| kw(&kwargs, "msg")).map(to_str);
                 it.sync_loc();
@@ -1588,6 +1593,7 @@ fn call_method(
         Value::Sync(s) => super::sync::call_method(it, s, name, args, kwargs),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
+            "run_in_executor" => super::threads::run_in_executor(it, args, &kwargs),
             _ => call_asyncio(it, "asyncio.create_task", args, kwargs),
         },
         Value::Coro(c) => {
@@ -2290,6 +2296,7 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             it.main_line.set(it.line.get());
             Ok(Value::None)
         }
+        "asyncio.to_thread" => super::threads::to_thread(it, args, kwargs),
         "asyncio.sleep" => {
             check_kwargs(it, "sleep", &kwargs, &["delay", "result"])?;
             let d = secs(it, arg(it, &args, &kwargs, 0, "delay", "sleep")?, "sleep")?;

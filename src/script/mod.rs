@@ -57,6 +57,7 @@ mod ops;
 mod stdlib;
 mod sync;
 mod taskgroup;
+mod threads;
 mod typing;
 mod value;
 

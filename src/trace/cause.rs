@@ -215,6 +215,10 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     _ => None,
                 }
             }
+            // A worker job's submission is part of the submitting task's step;
+            // what its worker does later has no cause in the log's tasks.
+            EventKind::Job if ev.task != NONE => some(me.step, Reason::InStep),
+            EventKind::Job => None,
             EventKind::Sync if ev.task == NONE => {
                 last_end.filter(|(time, _)| *time == ev.time).and_then(|(_, e)| some(e, Reason::CallbackOnEnd))
             }
@@ -312,7 +316,7 @@ fn awaited_end(log: &Log, past: &[Past], kind: WaitKind, b: u64, now: u32) -> Op
             }
             _ => None,
         },
-        WaitKind::Yield | WaitKind::Sleep | WaitKind::Future => None,
+        WaitKind::Yield | WaitKind::Sleep | WaitKind::Future | WaitKind::Job => None,
     }
 }
 
@@ -341,7 +345,7 @@ pub fn is_root(log: &Log, seq: u32) -> bool {
         EventKind::Created => log.tasks.get(ev.task as usize).is_none_or(|t| t.parent.is_none()),
         EventKind::Wake => ev.wake_reason() == WakeReason::Foreign,
         // The module's top level runs before any task (a print or time.sleep there).
-        EventKind::Print | EventKind::Block | EventKind::Sync => ev.task == NONE,
+        EventKind::Print | EventKind::Block | EventKind::Sync | EventKind::Job => ev.task == NONE,
         EventKind::Log => {
             matches!(log.logs.get(ev.a as usize), Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None)
                 || ev.task == NONE
