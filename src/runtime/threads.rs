@@ -332,11 +332,7 @@ impl<T: Clone + PyRepr + 'static> super::Awaitable for JobFuture<T> {
     fn into_await(self, loc: &'static Location<'static>) -> super::BoxAwait<T> {
         Box::pin(self.wait(loc))
     }
-    fn ensure_future(
-        self,
-        _via: crate::trace::Via,
-        _loc: &'static Location<'static>,
-    ) -> Rc<dyn super::FutureLike<T>> {
+    fn ensure_future(self, _via: crate::trace::Via, _loc: &'static Location<'static>) -> Rc<dyn super::FutureLike<T>> {
         Rc::new(self)
     }
 }

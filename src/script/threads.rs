@@ -22,7 +22,13 @@ fn func_name(f: &Value) -> String {
 
 /// Submits `func(*args, **kwargs)` to `pool`: the job's body calls it in
 /// the interpreter (a Python exception becomes the job's exception).
-fn submit(it: &Interp, pool: ThreadPool, func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> JobFuture<Value> {
+fn submit(
+    it: &Interp,
+    pool: ThreadPool,
+    func: Value,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> JobFuture<Value> {
     let name = func_name(&func);
     let me = it.rc();
     let slot: Rc<RefCell<Option<Value>>> = Rc::new(RefCell::new(None));
@@ -68,15 +74,18 @@ pub(crate) fn run_in_executor(it: &Interp, mut args: Vec<Value>, kwargs: &[(Rc<s
         return it.type_error(format!("BaseEventLoop.run_in_executor() got an unexpected keyword argument '{k}'"));
     }
     if args.len() < 2 {
-        let missing = if args.is_empty() { "2 required positional arguments: 'executor' and 'func'" } else { "1 required positional argument: 'func'" };
+        let missing = if args.is_empty() {
+            "2 required positional arguments: 'executor' and 'func'"
+        } else {
+            "1 required positional argument: 'func'"
+        };
         return it.type_error(format!("BaseEventLoop.run_in_executor() missing {missing}"));
     }
     let executor = args.remove(0);
     if !matches!(executor, Value::None) {
-        return Err(it.exc(
-            "NotImplementedError",
-            "taskline: run_in_executor() supports only the default executor (None)",
-        ));
+        return Err(
+            it.exc("NotImplementedError", "taskline: run_in_executor() supports only the default executor (None)")
+        );
     }
     let func = args.remove(0);
     let pool = ThreadPool::default_executor().map_err(|e| it.exc_from_error(e))?;

@@ -453,11 +453,7 @@ fn cpython_trace(script: &Path, multi_file: bool) -> Result<String, String> {
     if multi_file {
         cmd.arg(scripts_dir().join("../trace_program.py"));
     }
-    let out = cmd
-        .arg(harness())
-        .arg(script)
-        .output()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
+    let out = cmd.arg(harness()).arg(script).output().map_err(|e| format!("cannot run python3: {e}"))?;
     if !out.status.success() {
         return Err(format!("trace.py failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)));
     }
