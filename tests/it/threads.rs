@@ -228,6 +228,15 @@ fn a_task_waiting_on_a_job_is_drawn_as_in_a_worker_thread() {
     let started = log.events.iter().position(|e| e.kind == EventKind::Job && e.job_op() == JobOp::Started).unwrap();
     let text = taskline::trace::explain::explain(log, u32::try_from(started).unwrap());
     assert!(text.contains("worker thread asyncio_0 starts job 1, `blocking`"), "{text}");
+    // `taskline why`: main's wakeup follows from the job's end, which follows from its submission.
+    let causes = taskline::trace::cause::derive(log);
+    let wake = log.events.iter().rposition(|e| e.kind == EventKind::Wake && e.task == 0).unwrap();
+    let chain = taskline::trace::cause::chain(&causes, u32::try_from(wake).unwrap());
+    let kinds: Vec<_> = chain.iter().map(|c| (log.events[c.seq as usize].kind, c.reason)).collect();
+    use taskline::trace::cause::Reason;
+    assert_eq!(kinds[0], (EventKind::Job, Reason::AwaitedEnded), "{kinds:?}");
+    assert_eq!(kinds[1], (EventKind::Job, Reason::JobSubmitted), "{kinds:?}");
+    assert_eq!(kinds[2], (EventKind::Start, Reason::InStep), "{kinds:?}");
 }
 
 #[test]
