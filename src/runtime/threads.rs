@@ -382,7 +382,7 @@ where
         *out.borrow_mut() = Some(v);
         Ok(repr)
     });
-    JobFuture::new(submit_body(pool, func, body), slot, loc)
+    JobFuture::new(submit_body(pool, func, body, loc), slot, loc)
 }
 
 /// Submits a script's job: `body` stores the result where `slot` sees it.
@@ -393,13 +393,18 @@ pub(crate) fn submit_with_slot<T>(
     slot: Rc<RefCell<Option<T>>>,
     loc: &'static Location<'static>,
 ) -> JobFuture<T> {
-    JobFuture::new(submit_body(pool, func, body), slot, loc)
+    JobFuture::new(submit_body(pool, func, body, loc), slot, loc)
 }
 
 /// `executor.submit(body)` then `wrap_future`: queues the job (running it
 /// at once if a worker takes it) and returns its log index and the asyncio
 /// future that completes with it.
-pub(crate) fn submit_body(pool: ThreadPool, func: &str, body: JobBody) -> Result<(u64, FutId)> {
+pub(crate) fn submit_body(
+    pool: ThreadPool,
+    func: &str,
+    body: JobBody,
+    loc: &'static Location<'static>,
+) -> Result<(u64, FutId)> {
     let taken = with_state(|st| -> Result<(usize, Option<usize>)> {
         let Some(p) = pool.rec(st) else {
             return Err(Error::new("RuntimeError", "the executor belongs to another event loop"));
@@ -413,7 +418,8 @@ pub(crate) fn submit_body(pool: ThreadPool, func: &str, body: JobBody) -> Result
         let log = st.log.add_job(JobRecord { pool: pool_sym, func, submitter, worker: NONE });
         let job = st.threads.jobs.len();
         st.threads.jobs.push(JobRec { log, pool: p, dest: None, state: JobState::Queued, body: Some(body) });
-        st.emit(EventKind::Job, submitter, log, 0, JobOp::Queued as u8, NONE);
+        let loc = st.intern_loc(loc);
+        st.emit(EventKind::Job, submitter, log, 0, JobOp::Queued as u8, loc);
         let rec = &mut st.threads.pools[p];
         rec.queue.push_back(job);
         let worker = if let Some(w) = rec.idle.pop_front() {

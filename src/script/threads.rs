@@ -40,7 +40,9 @@ fn submit(
             *out.borrow_mut() = Some(v);
             Ok(repr)
         });
+        // Back in the submitting task: its line is the place of later events.
         me.line.set(line);
+        me.sync_loc();
         r.map_err(Interp::error_from_exc)
     });
     it.sync_loc();

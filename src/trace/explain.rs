@@ -400,6 +400,7 @@ fn suspend(log: &Log, ev: &Event) -> String {
             format!("{name} suspends awaiting shield({t}): a cancel of {name} will not reach {t}")
         }
         state @ State::AwaitingGather(_) => format!("{name} suspends {}", state.label(log)),
+        state @ State::InWorker(_) => format!("{name} suspends, {}", state.label(log)),
         State::Deadline { deadline, inner } => {
             let inner = inner.as_state();
             let what = match inner {
@@ -542,13 +543,16 @@ fn job(log: &Log, ev: &Event) -> String {
         ),
         JobOp::Started => format!("worker thread {pool}_{} starts job {n}, `{func}`", ev.b),
         JobOp::Done => format!(
-            "{} finished `{func}` with result {}: the awaiting task wakes soon",
-            job_worker(log, ev.a),
+            "job {n}, `{func}`, finished on worker thread {} with result {}; the result goes back to the loop",
+            j.worker_name(log).unwrap_or_default(),
             log.str(ev.b_u32())
         ),
         JobOp::Exception => {
             let e = log.error(ev.b_u32()).map_or_else(String::new, |e| fmt_error(log, e.kind, e.msg));
-            format!("{} raised {e}: it is raised in the awaiting task", job_worker(log, ev.a))
+            format!(
+                "job {n}, `{func}`, raised {e} on worker thread {}; the exception goes back to the loop",
+                j.worker_name(log).unwrap_or_default()
+            )
         }
         JobOp::Cancelled => format!("job {n}, `{func}`, was cancelled in the queue: it never runs"),
     }
