@@ -795,6 +795,11 @@ impl Loader {
         };
         let detail = field(m, "detail").and_then(as_obj)?;
         let (a, b, fl) = self.read_detail(kind, detail).map_err(|p| format!("{name}: {p}"))?;
+        if kind == EventKind::Job && fl == JobOp::Queued as u8 {
+            if let Some(j) = self.log.jobs.get_mut(a as usize) {
+                j.submitter = task;
+            }
+        }
         if kind == EventKind::Created {
             let info = &mut self.log.tasks[task as usize];
             if info.created_seq != NONE {

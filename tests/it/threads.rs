@@ -249,6 +249,13 @@ fn job_events_round_trip_through_json_and_version_2_logs_still_load() {
     let back = json::from_str(&text).expect("loads");
     assert_eq!(json::to_string(&back), text);
     assert_eq!(back.jobs[0].worker_name(&back).as_deref(), Some("asyncio_0"));
+    let table = |log: &taskline::trace::Log| -> Vec<_> {
+        log.jobs
+            .iter()
+            .map(|j| (log.str(j.pool).to_owned(), log.str(j.func).to_owned(), j.submitter, j.worker))
+            .collect()
+    };
+    assert_eq!(table(&back), table(&run.log), "the job table is rebuilt from the events");
     // The asyncio-trace projection of the loaded log is the golden one too.
     assert_matches_cpython("threads_cancel_running", &back);
     // A version-2 log (no jobs) still loads.
