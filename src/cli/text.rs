@@ -53,7 +53,7 @@ pub fn state_glyph(state: &State) -> char {
         State::AwaitingTask(_) | State::AwaitingGather(_) | State::AwaitingShield(_) => '░',
         State::Deadline { .. } => '┄',
         State::Yielded => '·',
-        State::WaitingFuture => '~',
+        State::WaitingFuture | State::InWorker(_) => '~',
     }
 }
 

@@ -251,6 +251,7 @@ impl Document {
             EventKind::TimeoutFired => format!("deadline {}", explain::fmt_seconds(ev.b_f64())),
             EventKind::ShieldAbsorbed => format!("keeps {} running", log.task_name(ev.b_u32())),
             EventKind::Sync => explain::sync_short(log, ev),
+            EventKind::Job => explain::job_short(log, ev),
             EventKind::CancelRequested | EventKind::Log => {
                 let text = self.explanation_short(ev);
                 text.unwrap_or_default()

@@ -675,6 +675,7 @@ impl TimelineItem<'_> {
         let text = match bar.state {
             crate::trace::timeline::State::Sleeping { until } => format!("sleep until {}", fmt_number(until)),
             crate::trace::timeline::State::Deadline { deadline, .. } => format!("deadline {}", fmt_number(deadline)),
+            crate::trace::timeline::State::InWorker(j) => format!("in a worker thread (job {})", j + 1),
             s => s.name().to_owned(),
         };
         let theme = self.options.theme;

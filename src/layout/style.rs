@@ -115,7 +115,7 @@ impl BarKind {
             State::AwaitingTask(_) | State::AwaitingGather(_) | State::AwaitingShield(_) => BarKind::Awaiting,
             State::Deadline { .. } => BarKind::Deadline,
             State::Yielded => BarKind::Yielded,
-            State::WaitingFuture => BarKind::Future,
+            State::WaitingFuture | State::InWorker(_) => BarKind::Future,
         }
     }
 

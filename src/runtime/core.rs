@@ -311,6 +311,8 @@ impl FutRec {
 pub(crate) enum TimerAction {
     SetResultUnlessCancelled(FutId),
     Timeout(usize),
+    /// An embedder's callback (`loop.call_at`), by index into `State::user_callbacks`.
+    User(u32),
 }
 
 #[derive(Debug)]
@@ -470,6 +472,8 @@ pub(crate) struct State {
     pub(crate) script_locs: FxHashMap<u32, Sym>,
     /// Done callbacks added by embedders ([`Callback::User`]).
     pub user_callbacks: UserCallbacks,
+    /// The simulated worker thread pools and their jobs (`to_thread`).
+    pub threads: super::threads::Pools,
 }
 
 /// The runtime shared by the loop, the drivers and the API functions.
@@ -631,6 +635,7 @@ impl State {
             script_line,
             script_locs: FxHashMap::default(),
             user_callbacks: UserCallbacks::default(),
+            threads: super::threads::Pools::default(),
         };
         // Prints made before the loop existed (a script's top level), at 0.0 with no task.
         for (text, file, line, stream) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {

@@ -293,6 +293,9 @@ pub(crate) fn print_to(text: &str, stream: u8, loc: &'static Location<'static>) 
     let recorded = with_state(|st| {
         let sym = st.log.intern(text);
         let loc = st.intern_loc(loc);
+        if super::threads::job_print(sym, loc, stream) {
+            return; // in a worker job: recorded at the job's time
+        }
         let task = st.current.unwrap_or(NONE);
         st.emit(EventKind::Print, task, sym, 0, stream, loc);
         st.last_loc = loc;
@@ -322,6 +325,9 @@ pub mod time {
         // NaN and negative durations block for 0 s (Python raises ValueError;
         // the script interpreter does, before calling this).
         let secs = if secs.is_nan() || secs < 0.0 { 0.0 } else { secs };
+        if super::super::threads::job_sleep(secs) {
+            return; // in a worker job: only the job's clock moves on
+        }
         let loc = Location::caller();
         let real = with_state(|st| {
             let loc = st.intern_loc(loc);
@@ -361,6 +367,9 @@ pub mod time {
 
     /// `time.monotonic()`: the loop's clock in seconds.
     pub fn monotonic() -> f64 {
+        if let Some(t) = super::super::threads::job_clock() {
+            return t; // in a worker job: the job's own clock
+        }
         with_state(|st| st.now()).unwrap_or(0.0)
     }
 

@@ -44,6 +44,7 @@ mod queue;
 mod slab;
 mod sync;
 mod task;
+pub(crate) mod threads;
 
 pub use self::combinators::{
     Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, TimeoutScope, gather, gather_settled, shield,
@@ -58,6 +59,7 @@ pub(crate) use self::leaf::print_to;
 pub use self::queue::{LessThan, Queue, QueueOrder};
 pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
 pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};
+pub use self::threads::{DEFAULT_MAX_WORKERS, JobFuture, ThreadPool, VIRTUAL_CPU_COUNT, run_in_executor, to_thread};
 
 use std::future::Future;
 use std::panic::Location;
@@ -440,6 +442,13 @@ impl Inner {
                         st.set_result(fut);
                     }
                     TimerAction::Timeout(idx) => st.timeout_fire(idx),
+                    TimerAction::User(idx) => {
+                        let f = st.user_callbacks.0.get_mut(idx as usize).and_then(Option::take);
+                        drop(st);
+                        if let Some(f) = f {
+                            f();
+                        }
+                    }
                 }
             }
             Handle::Timeout(idx) => {

@@ -181,7 +181,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         ]),
         Value::Future(_) => method(&["cancel", "cancelled", "done", "result", "exception"]),
         Value::Timeout(_) => method(&["when", "expired"]),
-        Value::Loop => method(&["time", "create_task"]),
+        Value::Loop => method(&["time", "create_task", "run_in_executor"]),
         Value::TaskGroup(_) => method(&["create_task"]),
         Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::Exc(e) => match name {
@@ -308,6 +308,7 @@ fn asyncio_name(n: &str) -> &'static str {
         "all_tasks" => "asyncio.all_tasks",
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
+        "to_thread" => "asyncio.to_thread",
         _ => "asyncio.get_running_loop",
     }
 }
@@ -454,6 +455,7 @@ impl FutureLike<Value> for FutAsValue {
             FutObj::Shield(s) => FutureLike::fut_id(s),
             FutObj::Gather(g) => FutureLike::fut_id(g),
             FutObj::Settled(g) => FutureLike::fut_id(g),
+            FutObj::Job(j) => FutureLike::fut_id(j),
         }
     }
     fn task_id(&self) -> Option<u32> {
@@ -467,6 +469,7 @@ impl FutureLike<Value> for FutAsValue {
             FutObj::Shield(s) => FutureLike::result(s),
             FutObj::Gather(g) => FutureLike::result(g).map(Value::list),
             FutObj::Settled(g) => FutureLike::result(g).map(settled_list),
+            FutObj::Job(j) => FutureLike::result(j),
         }
     }
 }
@@ -506,6 +509,7 @@ impl Awaitable for Aw {
                     let g = g.clone();
                     Box::pin(async move { g.into_await(loc).await.map(settled_list) })
                 }
+                FutObj::Job(j) => j.clone().into_await(loc),
             },
         }
     }
@@ -1621,6 +1625,7 @@ fn call_method(
                     FutObj::Shield(s) => FutureLike::fut_id(s),
                     FutObj::Gather(g) => FutureLike::fut_id(g),
                     FutObj::Settled(g) => FutureLike::fut_id(g),
+                    FutObj::Job(j) => FutureLike::fut_id(j),
                 };
                 let msg = args.first().or_else(|| kw(&kwargs, "msg")).map(to_str);
                 it.sync_loc();
@@ -1664,6 +1669,7 @@ fn call_method(
         Value::Sync(s) => super::sync::call_method(it, s, name, args, kwargs),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
+            "run_in_executor" => super::threads::run_in_executor(it, args, &kwargs),
             _ => call_asyncio(it, "asyncio.create_task", args, kwargs),
         },
         Value::Coro(c) => {
@@ -2416,6 +2422,7 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             it.main_line.set(it.line.get());
             Ok(Value::None)
         }
+        "asyncio.to_thread" => super::threads::to_thread(it, args, kwargs),
         "asyncio.sleep" => {
             check_kwargs(it, "sleep", &kwargs, &["delay", "result"])?;
             let d = secs(it, arg(it, &args, &kwargs, 0, "delay", "sleep")?, "sleep")?;

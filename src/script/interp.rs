@@ -1211,6 +1211,7 @@ impl Interp {
             },
             Value::Future(f) => match &*f {
                 FutObj::Shield(s) => s.clone().into_await(loc).await,
+                FutObj::Job(j) => runtime::Awaitable::into_await(j.clone(), loc).await,
                 FutObj::Gather(g) => g.clone().into_await(loc).await.map(Value::list),
                 FutObj::Settled(g) => g.clone().into_await(loc).await.map(|v| {
                     Value::list(

@@ -58,6 +58,7 @@ mod ops;
 mod stdlib;
 mod sync;
 mod taskgroup;
+mod threads;
 mod typing;
 mod value;
 

@@ -490,6 +490,8 @@ pub enum FutObj {
     Gather(Gather<Value>),
     /// `asyncio.gather(..., return_exceptions=True)`.
     Settled(GatherSettled<Value>),
+    /// `loop.run_in_executor(None, f, ...)`: a worker thread's job.
+    Job(crate::runtime::JobFuture<Value>),
 }
 
 /// `asyncio.timeout(delay)` / `timeout_at(when)` before it is entered.
@@ -548,7 +550,7 @@ impl Value {
             Value::Coro(_) => "coroutine",
             Value::Task(_) => "Task",
             Value::Future(f) => match &**f {
-                FutObj::Shield(_) => "Future",
+                FutObj::Shield(_) | FutObj::Job(_) => "Future",
                 _ => "_GatheringFuture",
             },
             Value::Module(_) => "module",

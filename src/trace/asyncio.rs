@@ -14,7 +14,7 @@
 //! the CLI uses, refuses to write one rather than emit text that is not JSON.
 
 use super::pyfmt::{round6, write_float_repr, write_json_str};
-use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, TaskId, Via, flags};
+use super::{Canceller, Event, EventKind, JobOp, Log, LogRecord, NONE, TaskId, Via, flags};
 
 /// The `via` string of a task's `created` event.
 pub fn via_name(log: &Log, via: Via) -> &str {
@@ -75,7 +75,11 @@ pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
     let mut o = Obj::new(out);
     write_json_float(o.key("t"), round6(ev.time));
     o.opt_str("task", task_opt(log, ev.task));
-    o.str("event", ev.kind.name());
+    if ev.kind == EventKind::Job {
+        o.str("event", &format!("job_{}", ev.job_op().name()));
+    } else {
+        o.str("event", ev.kind.name());
+    }
     let out = o.key("detail");
     let mut d = Obj::new(out);
     match ev.kind {
@@ -130,7 +134,13 @@ pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
             let out = d.key("cancelling");
             out.push_str(&c.cancelling.to_string());
         }
-        EventKind::Print => d.str("text", log.str(ev.a)),
+        EventKind::Print => {
+            d.str("text", log.str(ev.a));
+            if let Some(j) = ev.print_job() {
+                write_job_worker(log, j, &mut d);
+            }
+        }
+        EventKind::Job => write_job(log, ev, &mut d),
         EventKind::Block => write_json_float(d.key("seconds"), ev.b_f64()),
         EventKind::Log => write_log(log, &log.logs[ev.a as usize], &mut d),
         EventKind::Wake | EventKind::TimeoutFired | EventKind::ShieldAbsorbed | EventKind::Sync => {}
@@ -138,6 +148,44 @@ pub fn write_event(log: &Log, ev: &Event, out: &mut String) -> bool {
     d.end();
     o_end(out);
     true
+}
+
+/// `"job": n, "worker": "asyncio_0"` (the harness numbers jobs from 1).
+fn write_job_worker(log: &Log, job: u32, d: &mut Obj<'_>) {
+    d.key("job").push_str(&(u64::from(job) + 1).to_string());
+    if let Some(w) = log.jobs.get(job as usize).and_then(|j| j.worker_name(log)) {
+        d.str("worker", &w);
+    }
+}
+
+/// The detail of the harness's `job_*` events.
+fn write_job(log: &Log, ev: &Event, d: &mut Obj<'_>) {
+    let Some(job) = log.jobs.get(ev.a as usize) else { return };
+    match ev.job_op() {
+        JobOp::Queued => {
+            d.key("job").push_str(&(u64::from(ev.a) + 1).to_string());
+            d.str("func", log.str(job.func));
+            d.str("pool", log.str(job.pool));
+        }
+        JobOp::Started => {
+            d.key("job").push_str(&(u64::from(ev.a) + 1).to_string());
+            d.str("worker", &format!("{}_{}", log.str(job.pool), ev.b));
+        }
+        JobOp::Done => {
+            write_job_worker(log, ev.a, d);
+            d.str("result", log.str(ev.b_u32()));
+        }
+        JobOp::Exception => {
+            write_job_worker(log, ev.a, d);
+            if let Some(e) = log.error(ev.b_u32()) {
+                d.str("type", log.str(e.kind));
+                d.str("msg", log.strings.opt(e.msg).unwrap_or(""));
+            }
+        }
+        JobOp::Cancelled => {
+            d.key("job").push_str(&(u64::from(ev.a) + 1).to_string());
+        }
+    }
 }
 
 /// A float as Python's `json.dumps` writes it (`Infinity`, `-Infinity`, `NaN` for the non-finite).

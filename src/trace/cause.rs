@@ -31,7 +31,7 @@
 //!
 //! [`derive`] computes every cause in one pass over the log.
 
-use super::{Canceller, EventKind, Log, LogRecord, NONE, SyncOp, TaskId, Via, WaitKind, WaitRecord, WakeReason};
+use super::{Canceller, EventKind, JobOp, Log, LogRecord, NONE, SyncOp, TaskId, Via, WaitKind, WaitRecord, WakeReason};
 
 /// How an event follows from its direct cause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -68,6 +68,8 @@ pub enum Reason {
     MainEnded,
     /// The task whose end (the cause) left the exception unretrieved.
     TaskEnded,
+    /// A worker thread's job, submitted at the cause, started or ended.
+    JobSubmitted,
 }
 
 impl Reason {
@@ -91,6 +93,7 @@ impl Reason {
             Reason::Shutdown => "asyncio.run's shutdown, begun at",
             Reason::MainEnded => "the main task's end at",
             Reason::TaskEnded => "the task's end at",
+            Reason::JobSubmitted => "the worker-thread job submitted at",
         }
     }
 }
@@ -146,6 +149,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
     let mut shutdown = NONE;
     // The latest `sync` operation that can wake a waiter (a release, set, put, wake…).
     let mut last_sync: Option<(f64, u32)> = None;
+    // Per worker-thread job: its queued and its done/exception event.
+    let mut job_queued = vec![NONE; log.jobs.len()];
+    let mut job_end = vec![NONE; log.jobs.len()];
     let main_end = |past: &[Past]| {
         log.tasks.iter().position(|t| t.via == Via::Main).and_then(|m| past.get(m)).map_or(NONE, |p| p.end)
     };
@@ -183,7 +189,13 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     // A release, set or put wakes its waiter at once, in the same instant.
                     let by_sync =
                         last_sync.filter(|&(time, s)| time == ev.time && me.suspend != NONE && s > me.suspend);
-                    match ended {
+                    let job_done = match awaited {
+                        Some((WaitKind::Job, j)) => {
+                            usize::try_from(j).ok().and_then(|j| job_end.get(j).copied()).filter(|&e| e != NONE)
+                        }
+                        _ => None,
+                    };
+                    match ended.or(job_done) {
                         Some(end) => some(end, Reason::AwaitedEnded),
                         None if by_sync.is_some() => by_sync.and_then(|(_, s)| some(s, Reason::SyncWoke)),
                         None => match awaited {
@@ -215,6 +227,11 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     _ => None,
                 }
             }
+            // A worker job's submission is part of the submitting task's step;
+            // what its worker does later has no cause in the log's tasks.
+            EventKind::Job if ev.task != NONE => some(me.step, Reason::InStep),
+            // A job's later events follow from its submission.
+            EventKind::Job => job_queued.get(ev.a as usize).and_then(|&q| some(q, Reason::JobSubmitted)),
             EventKind::Sync if ev.task == NONE => {
                 last_end.filter(|(time, _)| *time == ev.time).and_then(|(_, e)| some(e, Reason::CallbackOnEnd))
             }
@@ -282,6 +299,14 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                 last_sync = Some((ev.time, seq))
             }
             EventKind::TimeoutFired => last_fired = Some((ev.time, seq)),
+            EventKind::Job => {
+                let j = ev.a as usize;
+                match ev.job_op() {
+                    JobOp::Queued if j < job_queued.len() => job_queued[j] = seq,
+                    JobOp::Done | JobOp::Exception if j < job_end.len() => job_end[j] = seq,
+                    _ => {}
+                }
+            }
             EventKind::Log if matches!(log.logs.get(ev.a as usize), Some(LogRecord::Shutdown { .. })) => shutdown = seq,
             _ => {}
         }
@@ -312,7 +337,7 @@ fn awaited_end(log: &Log, past: &[Past], kind: WaitKind, b: u64, now: u32) -> Op
             }
             _ => None,
         },
-        WaitKind::Yield | WaitKind::Sleep | WaitKind::Future => None,
+        WaitKind::Yield | WaitKind::Sleep | WaitKind::Future | WaitKind::Job => None,
     }
 }
 
@@ -341,7 +366,7 @@ pub fn is_root(log: &Log, seq: u32) -> bool {
         EventKind::Created => log.tasks.get(ev.task as usize).is_none_or(|t| t.parent.is_none()),
         EventKind::Wake => ev.wake_reason() == WakeReason::Foreign,
         // The module's top level runs before any task (a print or time.sleep there).
-        EventKind::Print | EventKind::Block | EventKind::Sync => ev.task == NONE,
+        EventKind::Print | EventKind::Block | EventKind::Sync | EventKind::Job => ev.task == NONE,
         EventKind::Log => {
             matches!(log.logs.get(ev.a as usize), Some(LogRecord::Deadlock { .. } | LogRecord::Budget { .. }) | None)
                 || ev.task == NONE

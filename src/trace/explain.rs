@@ -203,7 +203,11 @@ impl Context {
             }
             EventKind::CancelRequested => cancel_requested(log, ev),
             EventKind::Print => {
-                let who = if task == NONE { "the program" } else { name };
+                let who = match ev.print_job() {
+                    Some(j) => job_worker(log, j),
+                    None if task == NONE => "the program".to_owned(),
+                    None => name.to_owned(),
+                };
                 match ev.flags {
                     super::flags::STDERR => format!("{who} wrote to stderr: {}", log.str(ev.a)),
                     super::flags::STDOUT_WRITE => format!("{who} wrote to stdout: {}", log.str(ev.a)),
@@ -221,6 +225,7 @@ impl Context {
                 format!("the cancel of {name} stops at the shield: {} runs on", log.task_name(ev.b_u32()))
             }
             EventKind::Sync => sync(log, ev),
+            EventKind::Job => job(log, ev),
         }
     }
 
@@ -399,6 +404,7 @@ fn suspend(log: &Log, ev: &Event) -> String {
             format!("{name} suspends awaiting shield({t}): a cancel of {name} will not reach {t}")
         }
         state @ State::AwaitingGather(_) => format!("{name} suspends {}", state.label(log)),
+        state @ State::InWorker(_) => format!("{name} suspends, {}", state.label(log)),
         State::Deadline { deadline, inner } => {
             let inner = inner.as_state();
             let what = match inner {
@@ -508,7 +514,55 @@ fn object(log: &Log, ev: &Event) -> String {
     }
 }
 
-/// A short label of a `Sync` event (the op and the object).
+/// A short label of a `Job` event (the job, its function and the op).
+pub fn job_short(log: &Log, ev: &Event) -> String {
+    let func = log.jobs.get(ev.a as usize).map_or("?", |j| log.str(j.func));
+    format!("job {} `{func}` {}", ev.a + 1, ev.job_op().name())
+}
+
+/// "worker thread asyncio_0 (job 1, `f`)".
+fn job_worker(log: &Log, job: u32) -> String {
+    match log.jobs.get(job as usize) {
+        Some(j) => format!(
+            "worker thread {} (job {}, `{}`)",
+            j.worker_name(log).unwrap_or_else(|| "?".into()),
+            job + 1,
+            log.str(j.func)
+        ),
+        None => format!("job {}", job + 1),
+    }
+}
+
+/// The sentence of a `Job` event.
+fn job(log: &Log, ev: &Event) -> String {
+    use super::JobOp;
+    let Some(j) = log.jobs.get(ev.a as usize) else { return format!("job {}", ev.a + 1) };
+    let func = log.str(j.func);
+    let pool = log.str(j.pool);
+    let n = ev.a + 1;
+    match ev.job_op() {
+        JobOp::Queued => format!(
+            "{} submitted job {n}, `{func}`, to the {pool} thread pool",
+            if ev.task == NONE { "a loop callback" } else { who(log, ev.task) }
+        ),
+        JobOp::Started => format!("worker thread {pool}_{} starts job {n}, `{func}`", ev.b),
+        JobOp::Done => format!(
+            "job {n}, `{func}`, finished on worker thread {} with result {}; the result goes back to the loop",
+            j.worker_name(log).unwrap_or_default(),
+            log.str(ev.b_u32())
+        ),
+        JobOp::Exception => {
+            let e = log.error(ev.b_u32()).map_or_else(String::new, |e| fmt_error(log, e.kind, e.msg));
+            format!(
+                "job {n}, `{func}`, raised {e} on worker thread {}; the exception goes back to the loop",
+                j.worker_name(log).unwrap_or_default()
+            )
+        }
+        JobOp::Cancelled => format!("job {n}, `{func}`, was cancelled in the queue: it never runs"),
+    }
+}
+
+/// A short text of a `Sync` event (the event table's detail column).
 pub fn sync_short(log: &Log, ev: &Event) -> String {
     format!("{} {}", ev.sync_op().name(), object(log, ev))
 }

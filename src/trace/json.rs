@@ -1,4 +1,4 @@
-//! Saving and loading a [`Log`] as JSON (schema version 2; version 1 logs still load).
+//! Saving and loading a [`Log`] as JSON (schema version 3; versions 1 and 2 still load).
 //!
 //! The file is one JSON object. Every string is resolved (no interned symbol
 //! numbers appear in the file); tasks are referred to by their id, the index
@@ -9,7 +9,7 @@
 //! ```json
 //! {
 //!   "format": "taskline-log",
-//!   "version": 2,
+//!   "version": 3,
 //!   "meta": {"source": "05_two_tasks", "title": "Two tasks", "clock": "virtual", "stopped": null},
 //!   "tasks": [
 //!     {"id": 0, "name": "main", "coro": "main", "parent": null, "via": "asyncio.run"},
@@ -26,7 +26,7 @@
 //! | key | value |
 //! |-----|-------|
 //! | `format` | always `"taskline-log"`; a file without it is not a taskline log |
-//! | `version` | `2` (version 1, written before `sync` events existed, loads too); a reader refuses versions it does not know |
+//! | `version` | `3` (version 1, written before `sync` events existed, and 2, before `job` events, load too); a reader refuses versions it does not know |
 //! | `meta` | `source`, `title`, `clock` (strings), `stopped` (string or null) and, for scripts, `seed` (the `random` seed, an integer; absent in older logs), see [`Meta`] |
 //! | `tasks` | the task table in creation order: `id` (equal to the position), `name`, `coro`, `parent` (task id or null), `via` (`asyncio.run`, `create_task`, `wait_for`, `gather`, `shield` or another asyncio function's name) |
 //! | `events` | the events in the order they happened |
@@ -51,17 +51,18 @@
 //! | `cancelled` | `{}`; `msg` when a cancel message was given; `coro_returned` (repr) when the coroutine returned while a cancel was pending |
 //! | `exception` | `type` and `msg` (strings or null) |
 //! | `cancel_requested` | `by`: a task id, `"loop"` (a loop callback) or `"shutdown"` (the `asyncio.run` shutdown); `state` (string or null); `via` and `msg` (strings, only when set); `forwarded_from` (task id, only when set); `returned` (bool); `cancelling` (integer) |
-//! | `print` | `text` (string or null) |
+//! | `print` | `text` (string or null); `job` (id, only for a print made inside a worker-thread job) |
 //! | `block` | `seconds` (number) |
 //! | `log` | `kind` and per kind: `warning`: `category`, `message`; `loop_exception`: `message`, `exception` (`{"type", "msg"}`, only when set), `about` (task id, only when set); `shutdown`: `cancelling` (task ids); `deadlock`, `budget`: `message` |
 //! | `wake` | `reason`: a [`WakeReason::name`] |
 //! | `timeout_fired` | `deadline` (number) |
 //! | `shield_absorbed` | `shielded`: the task the shield kept running (id) |
+//! | `job` | `job` (id: jobs are numbered from 0 in order of submission), `op` (a [`JobOp::name`]) and per op: `queued`: `func`, `pool` (strings); `started`: `worker` (integer: the thread `{pool}_{worker}`); `done`: `result` (repr, string); `exception`: `type`, `msg` (strings) |
 //! | `sync` | `object` (id: objects are numbered from 0 in order of first use), `type` (e.g. `"Lock"`), `name` (e.g. `"db_lock"`), `op` (a [`SyncOp::name`]), `other` (task id, only when set), `count` (integer) |
 //!
 //! The `wait` object of a `suspend` has a `kind` ([`WaitKind::name`]) and
 //! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
-//! deadline); `task`, `shield`: `task` (id); `gather`: `tasks` (ids);
+//! deadline); `task`, `shield`: `task` (id); `gather`: `tasks` (ids); `job`: `job` (id);
 //! `deadline`: `deadline` (number) and `inner`, the `wait` object of what
 //! is awaited under the deadline.
 //!
@@ -98,18 +99,18 @@ use serde_json::{Map, Number, Value};
 
 use super::asyncio::via_name;
 use super::{
-    CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym, SyncObject, SyncOp,
-    TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
+    CancelRecord, Canceller, ErrorRecord, Event, EventKind, JobOp, JobRecord, Log, LogRecord, Meta, NONE, Sym,
+    SyncObject, SyncOp, TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
 };
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "taskline-log";
 
 /// The schema version this module writes (it reads this one and 1).
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// The schema versions this module reads.
-const READABLE_VERSIONS: [u64; 2] = [1, 2];
+const READABLE_VERSIONS: [u64; 3] = [1, 2, 3];
 
 /// How deeply `deadline` waits may nest (a guard against cycles in memory).
 const MAX_WAIT_DEPTH: usize = 16;
@@ -153,7 +154,7 @@ pub enum LoadError {
     },
     /// A taskline log of a schema version this build cannot read.
     #[error(
-        "{}unsupported log version {found} (this taskline reads versions 1 and {supported})",
+        "{}unsupported log version {found} (this taskline reads versions 1 to {supported})",
         prefix(.file),
         supported = VERSION
     )]
@@ -224,7 +225,7 @@ impl LoadError {
 /// ```
 /// use taskline::trace::{Log, json};
 /// let text = json::to_string(&Log::new());
-/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 2,"));
+/// assert!(text.starts_with("{\n  \"format\": \"taskline-log\",\n  \"version\": 3,"));
 /// assert_eq!(json::from_str(&text).unwrap().events.len(), 0);
 /// ```
 pub fn to_string(log: &Log) -> String {
@@ -405,6 +406,35 @@ fn detail_json(log: &Log, ev: &Event) -> Map<String, Value> {
                 }
                 _ => {}
             }
+            if let Some(j) = ev.print_job() {
+                d.insert("job".into(), Value::from(j));
+            }
+        }
+        EventKind::Job => {
+            d.insert("job".into(), Value::from(ev.a));
+            d.insert("op".into(), Value::from(ev.job_op().name()));
+            let job = log.jobs.get(ev.a as usize);
+            match ev.job_op() {
+                JobOp::Queued => {
+                    if let Some(j) = job {
+                        d.insert("func".into(), sym(log, j.func));
+                        d.insert("pool".into(), sym(log, j.pool));
+                    }
+                }
+                JobOp::Started => {
+                    d.insert("worker".into(), Value::from(ev.b));
+                }
+                JobOp::Done => {
+                    d.insert("result".into(), sym(log, ev.b_u32()));
+                }
+                JobOp::Exception => {
+                    if let Some(e) = log.error(ev.b_u32()) {
+                        d.insert("type".into(), sym(log, e.kind));
+                        d.insert("msg".into(), sym(log, e.msg));
+                    }
+                }
+                JobOp::Cancelled => {}
+            }
         }
         EventKind::Block => {
             d.insert("seconds".into(), float(ev.b_f64()));
@@ -445,6 +475,9 @@ fn wait_json(log: &Log, kind: WaitKind, b: u64, depth: usize) -> Value {
     let b32 = u32::try_from(b).unwrap_or(NONE);
     match kind {
         WaitKind::Yield | WaitKind::Future => {}
+        WaitKind::Job => {
+            w.insert("job".into(), Value::from(b32));
+        }
         WaitKind::Sleep => {
             w.insert("until".into(), float(f64::from_bits(b)));
         }
@@ -747,7 +780,8 @@ impl Loader {
         };
         let name = string(m, "kind")?;
         let kind = EventKind::from_name(name).ok_or_else(|| format!("unknown kind \"{name}\""))?;
-        let needs_task = !matches!(kind, EventKind::Print | EventKind::Block | EventKind::Log | EventKind::Sync);
+        let needs_task =
+            !matches!(kind, EventKind::Print | EventKind::Block | EventKind::Log | EventKind::Sync | EventKind::Job);
         if needs_task && task == NONE {
             return Err(format!("a {name} event needs a task"));
         }
@@ -770,6 +804,11 @@ impl Loader {
         };
         let detail = field(m, "detail").and_then(as_obj)?;
         let (a, b, fl) = self.read_detail(kind, detail).map_err(|p| format!("{name}: {p}"))?;
+        if kind == EventKind::Job && fl == JobOp::Queued as u8 {
+            if let Some(j) = self.log.jobs.get_mut(a as usize) {
+                j.submitter = task;
+            }
+        }
         if kind == EventKind::Created {
             let info = &mut self.log.tasks[task as usize];
             if info.created_seq != NONE {
@@ -861,7 +900,49 @@ impl Loader {
                         return Err(format!("\"stream\" is \"{other}\": expected stdout, stderr or stdout.write"));
                     }
                 };
-                (self.sym(string_or_null(d, "text")?), 0, stream)
+                let text = self.sym(string_or_null(d, "text")?);
+                let job = match d.get("job") {
+                    None | Some(Value::Null) => 0,
+                    Some(_) => {
+                        let j = uint(d, "job")?;
+                        if j as usize >= self.log.jobs.len() {
+                            return Err(format!("unknown job {j}"));
+                        }
+                        u64::from(j) + 1
+                    }
+                };
+                (text, job, stream)
+            }
+            EventKind::Job => {
+                let job = uint(d, "job")?;
+                let op = string(d, "op")?;
+                let op = JobOp::from_name(op).ok_or_else(|| format!("unknown job op \"{op}\""))?;
+                let known = self.log.jobs.len();
+                if op == JobOp::Queued {
+                    if job as usize != known {
+                        return Err(format!("job {job} queued, expected job {known} (jobs are numbered in order)"));
+                    }
+                    let func = self.sym(Some(string(d, "func")?));
+                    let pool = self.sym(Some(string(d, "pool")?));
+                    self.log.add_job(JobRecord { pool, func, submitter: NONE, worker: NONE });
+                } else if job as usize >= known {
+                    return Err(format!("job {job} before it was queued"));
+                }
+                let b = match op {
+                    JobOp::Queued | JobOp::Cancelled => 0,
+                    JobOp::Started => {
+                        let w = uint(d, "worker")?;
+                        self.log.jobs[job as usize].worker = w;
+                        u64::from(w)
+                    }
+                    JobOp::Done => u64::from(self.sym(string_or_null(d, "result")?)),
+                    JobOp::Exception => {
+                        let kind = self.sym(string_or_null(d, "type")?);
+                        let msg = self.sym(string_or_null(d, "msg")?);
+                        u64::from(self.log.add_error(ErrorRecord { kind, msg }))
+                    }
+                };
+                (job, b, op as u8)
             }
             EventKind::Block => {
                 let seconds = number(d, "seconds")?;
@@ -922,6 +1003,7 @@ impl Loader {
         let kind = WaitKind::from_name(name).ok_or_else(|| format!("unknown wait kind \"{name}\""))?;
         let b = match kind {
             WaitKind::Yield | WaitKind::Future => 0,
+            WaitKind::Job => u64::from(uint(w, "job")?),
             WaitKind::Sleep => not_nan(w, "until")?.to_bits(),
             WaitKind::Task | WaitKind::Shield => u64::from(self.task_id(field(w, "task")?, "\"task\"")?),
             WaitKind::Gather => {
@@ -1302,8 +1384,10 @@ pub(crate) mod tests {
         let text = to_string(&log);
         assert!(text.contains(r#""kind":"sync","detail":{"object":0,"type":"Lock","name":"db_lock","op":"acquire","other":0,"count":0}"#), "{text}");
         assert_eq!(to_string(&from_str(&text).unwrap()), text);
-        let v1 = text.replace("\"version\": 2", "\"version\": 1");
+        let v1 = text.replace("\"version\": 3", "\"version\": 1");
         assert!(from_str(&v1).is_ok());
+        let v2 = text.replace("\"version\": 3", "\"version\": 2");
+        assert!(from_str(&v2).is_ok());
         let bad = text.replace(
             r#""object":0,"type":"Lock","name":"db_lock","op":"release""#,
             r#""object":3,"type":"Lock","name":"db_lock","op":"release""#,
@@ -1314,9 +1398,9 @@ pub(crate) mod tests {
     #[test]
     fn unknown_versions_are_refused() {
         let err = load_text("log.json", r#"{"format": "taskline-log", "version": 7}"#);
-        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads versions 1 and 2)");
+        assert_eq!(err, "log.json: unsupported log version 7 (this taskline reads versions 1 to 3)");
         let err = load_text("log.json", r#"{"format": "taskline-log", "version": "1"}"#);
-        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads versions 1 and 2)"#);
+        assert_eq!(err, r#"log.json: unsupported log version "1" (this taskline reads versions 1 to 3)"#);
         let err = load_text("log.json", r#"{"format": "taskline-log"}"#);
         assert_eq!(err, r#"log.json: log: missing "version""#);
     }

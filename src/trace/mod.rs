@@ -67,8 +67,8 @@ pub enum EventKind {
     Exception,
     /// `cancel()` was called on the task. `a`: index in [`Log::cancels`].
     CancelRequested,
-    /// `print()` in a task. `a`: the text; `flags`: [`flags::STDERR`] or [`flags::STDOUT_WRITE`] for
-    /// the other streams (0: `print` to stdout).
+    /// `print()` in a task. `a`: the text; `b`: 0, or 1 + the worker job it was made in (see [`Event::print_job`]);
+    /// `flags`: [`flags::STDERR`] or [`flags::STDOUT_WRITE`] for the other streams (0: `print` to stdout).
     Print,
     /// Blocking work (`time.sleep`) starts; the clock moves on by the seconds in `b` (f64 bits).
     Block,
@@ -88,6 +88,12 @@ pub enum EventKind {
     /// it wakes, or [`NONE`]) and [`Event::sync_count`] (high 32 bits: a
     /// count after the operation, see [`SyncOp`]).
     Sync,
+    /// A job of a (simulated) worker thread pool: `asyncio.to_thread`,
+    /// `loop.run_in_executor` (taskline's own; projected onto the harness's
+    /// `job_*` events). `task`: the submitting task for [`JobOp::Queued`],
+    /// else [`NONE`]; `a`: the job (index in [`Log::jobs`]); `flags`: the
+    /// [`JobOp`]; `b`: per op, see [`JobOp`].
+    Job,
 }
 
 impl EventKind {
@@ -109,11 +115,12 @@ impl EventKind {
             EventKind::TimeoutFired => "timeout_fired",
             EventKind::ShieldAbsorbed => "shield_absorbed",
             EventKind::Sync => "sync",
+            EventKind::Job => "job",
         }
     }
 
     /// Every kind, in declaration order.
-    pub const ALL: [EventKind; 15] = [
+    pub const ALL: [EventKind; 16] = [
         EventKind::Created,
         EventKind::Start,
         EventKind::Resume,
@@ -129,6 +136,7 @@ impl EventKind {
         EventKind::TimeoutFired,
         EventKind::ShieldAbsorbed,
         EventKind::Sync,
+        EventKind::Job,
     ];
 
     /// Parses a name written by [`EventKind::name`].
@@ -186,6 +194,8 @@ pub enum WaitKind {
     Deadline,
     /// Any other future (a plain asyncio Future, or a foreign Rust future).
     Future,
+    /// The future of a job in a worker thread (`to_thread`, `run_in_executor`). `b`: the job (index in [`Log::jobs`]).
+    Job,
 }
 
 impl WaitKind {
@@ -197,6 +207,7 @@ impl WaitKind {
             3 => WaitKind::Shield,
             4 => WaitKind::Gather,
             5 => WaitKind::Deadline,
+            7 => WaitKind::Job,
             _ => WaitKind::Future,
         }
     }
@@ -211,12 +222,13 @@ impl WaitKind {
             WaitKind::Gather => "gather",
             WaitKind::Deadline => "deadline",
             WaitKind::Future => "future",
+            WaitKind::Job => "job",
         }
     }
 
     /// Parses a name written by [`WaitKind::name`].
     pub fn from_name(name: &str) -> Option<WaitKind> {
-        (0..7).map(WaitKind::from_u8).find(|k| k.name() == name)
+        (0..8).map(WaitKind::from_u8).find(|k| k.name() == name)
     }
 }
 
@@ -306,6 +318,72 @@ impl SyncOp {
     /// Parses a name written by [`SyncOp::name`].
     pub fn from_name(name: &str) -> Option<SyncOp> {
         SyncOp::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// What a [`EventKind::Job`] event says about its job (stored in [`Event::flags`]).
+///
+/// `b` per operation: `Started`: the worker's number in its pool (the
+/// thread `{pool}_{worker}`); `Done`: the `repr()` of the result (a [`Sym`]);
+/// `Exception`: the exception (index in [`Log::errors`]); otherwise 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum JobOp {
+    /// The job was submitted to the pool (it starts at once if a worker is free).
+    Queued,
+    /// A worker thread started running the job.
+    Started,
+    /// The job returned; its result goes back to the loop.
+    Done,
+    /// The job raised; the exception goes back to the loop.
+    Exception,
+    /// The job was cancelled while still queued (the awaiting task was cancelled): it never runs.
+    Cancelled,
+}
+
+impl JobOp {
+    /// Every operation, in declaration order.
+    pub const ALL: [JobOp; 5] = [JobOp::Queued, JobOp::Started, JobOp::Done, JobOp::Exception, JobOp::Cancelled];
+
+    fn from_u8(v: u8) -> JobOp {
+        JobOp::ALL.get(v as usize).copied().unwrap_or(JobOp::Queued)
+    }
+
+    /// A stable lower-case name (the harness's event is `job_` + this name).
+    pub fn name(self) -> &'static str {
+        match self {
+            JobOp::Queued => "queued",
+            JobOp::Started => "started",
+            JobOp::Done => "done",
+            JobOp::Exception => "exception",
+            JobOp::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses a name written by [`JobOp::name`].
+    pub fn from_name(name: &str) -> Option<JobOp> {
+        JobOp::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A job of a worker thread pool, named in [`EventKind::Job`] events and in
+/// the prints made inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JobRecord {
+    /// The pool's thread name prefix: `asyncio` for the loop's default executor.
+    pub pool: Sym,
+    /// The name of the function the job calls.
+    pub func: Sym,
+    /// The task that submitted it ([`NONE`] if none).
+    pub submitter: TaskId,
+    /// The worker that ran it ([`NONE`] until it starts).
+    pub worker: u32,
+}
+
+impl JobRecord {
+    /// The worker thread's name, `{pool}_{worker}` (`None` before it starts).
+    pub fn worker_name(&self, log: &Log) -> Option<String> {
+        (self.worker != NONE).then(|| format!("{}_{}", log.str(self.pool), self.worker))
     }
 }
 
@@ -416,6 +494,16 @@ impl Event {
     /// The `b` payload of a `Sync` event.
     pub fn sync_payload(other: TaskId, count: u32) -> u64 {
         u64::from(other) | (u64::from(count) << 32)
+    }
+
+    /// For a `Job`: the operation.
+    pub fn job_op(&self) -> JobOp {
+        JobOp::from_u8(self.flags)
+    }
+
+    /// For a `Print`: the worker job it was made in (index in [`Log::jobs`]), if any.
+    pub fn print_job(&self) -> Option<u32> {
+        (self.b != 0).then(|| u32::try_from(self.b - 1).unwrap_or(NONE))
     }
 
     /// For a `Wake`: why the task became ready.
@@ -597,6 +685,8 @@ pub struct Log {
     pub waits: Vec<WaitRecord>,
     /// The synchronization objects `Sync` events refer to, in order of first use.
     pub objects: Vec<SyncObject>,
+    /// The worker-thread jobs `Job` events refer to, in order of submission.
+    pub jobs: Vec<JobRecord>,
 }
 
 fn index_u32(len: usize) -> u32 {
@@ -666,6 +756,12 @@ impl Log {
     pub fn add_object(&mut self, o: SyncObject) -> u32 {
         self.objects.push(o);
         index_u32(self.objects.len() - 1)
+    }
+
+    /// Adds a worker-thread job; returns its index.
+    pub fn add_job(&mut self, j: JobRecord) -> u32 {
+        self.jobs.push(j);
+        index_u32(self.jobs.len() - 1)
     }
 
     /// The exception an event refers to by index, if any.

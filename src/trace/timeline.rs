@@ -20,7 +20,7 @@
 //! | [`State::Ready`] | `Created`, or a `Wake` of a waiting task | `Start`/`Resume` |
 //! | [`State::Running`] | `Start`/`Resume`, or the end of a block | `Suspend`, `Block`, or the task's end |
 //! | [`State::Blocking`] | `Block` (from `t` to `t + seconds`) | the next event of the log, when the running step goes on |
-//! | waiting states ([`State::Sleeping`], [`State::AwaitingTask`], [`State::AwaitingGather`], [`State::AwaitingShield`], [`State::Deadline`], [`State::Yielded`], [`State::WaitingFuture`]) | `Suspend`, by its [`WaitKind`] | `Wake` (to ready), or directly `Resume` when the log has no `Wake` |
+//! | waiting states ([`State::Sleeping`], [`State::AwaitingTask`], [`State::AwaitingGather`], [`State::AwaitingShield`], [`State::Deadline`], [`State::Yielded`], [`State::WaitingFuture`], [`State::InWorker`]) | `Suspend`, by its [`WaitKind`] | `Wake` (to ready), or directly `Resume` when the log has no `Wake` |
 //!
 //! `Done`, `Cancelled` and `Exception` close the last segment and set the
 //! row's [`EndMark`]. A segment that would span no event (entered and left
@@ -50,6 +50,8 @@ pub enum Awaited {
     Gather(u32),
     /// Any other future.
     Future,
+    /// A worker thread's job: its index in [`Log::jobs`].
+    Job(u32),
 }
 
 impl Awaited {
@@ -62,6 +64,7 @@ impl Awaited {
             Awaited::Shield(t) => State::AwaitingShield(t),
             Awaited::Gather(w) => State::AwaitingGather(w),
             Awaited::Future => State::WaitingFuture,
+            Awaited::Job(j) => State::InWorker(j),
         }
     }
 }
@@ -101,6 +104,8 @@ pub enum State {
     Yielded,
     /// Suspended on some other future.
     WaitingFuture,
+    /// Suspended until a job in a worker thread (`to_thread`) is back: its index in [`Log::jobs`].
+    InWorker(u32),
 }
 
 impl State {
@@ -117,6 +122,7 @@ impl State {
             State::Deadline { .. } => "under deadline",
             State::Yielded => "yielded",
             State::WaitingFuture => "awaiting future",
+            State::InWorker(_) => "in worker thread",
         }
     }
 
@@ -142,6 +148,10 @@ impl State {
             }
             State::Yielded => "yielded (sleep(0))".into(),
             State::WaitingFuture => "awaiting a future".into(),
+            State::InWorker(j) => match log.jobs.get(j as usize) {
+                Some(job) => format!("waiting for `{}` in a worker thread (job {})", log.str(job.func), j + 1),
+                None => "waiting for a job in a worker thread".into(),
+            },
         }
     }
 
@@ -167,6 +177,7 @@ impl State {
             State::AwaitingTask(t) => Awaited::Task(t),
             State::AwaitingShield(t) => Awaited::Shield(t),
             State::AwaitingGather(w) => Awaited::Gather(w),
+            State::InWorker(j) => Awaited::Job(j),
             _ => Awaited::Future,
         }
     }
@@ -185,6 +196,7 @@ impl State {
             WaitKind::Shield => State::AwaitingShield(b32),
             WaitKind::Gather => State::AwaitingGather(b32),
             WaitKind::Future => State::WaitingFuture,
+            WaitKind::Job => State::InWorker(b32),
             WaitKind::Deadline => match log.waits.get(b32 as usize) {
                 Some(&WaitRecord::Deadline { deadline, inner, inner_b }) if depth < 16 => {
                     match State::of_wait_depth(log, inner, inner_b, depth + 1) {
@@ -530,7 +542,7 @@ impl Deriver<'_> {
             }
             // Resource rows are drawn from these later; the task rows already
             // show the waits they cause (a suspend on the waiter's future).
-            EventKind::Sync => {}
+            EventKind::Sync | EventKind::Job => {}
         }
     }
 

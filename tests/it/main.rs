@@ -34,6 +34,7 @@ mod script_modules;
 mod scripts;
 mod shield;
 mod sync_primitives;
+mod threads;
 mod timers;
 mod twins;
 mod wait_for;
