@@ -38,6 +38,8 @@ pub enum Section {
     Semaphores,
     /// 3.4 Queues.
     Queues,
+    /// 3.5 Worker threads.
+    Threads,
 }
 
 impl Section {
@@ -54,6 +56,7 @@ impl Section {
             Section::Signals => "3.2 events and conditions",
             Section::Semaphores => "3.3 semaphores",
             Section::Queues => "3.4 queues",
+            Section::Threads => "3.5 worker threads",
         }
     }
 
@@ -67,7 +70,7 @@ impl Section {
             | Section::Cancelling
             | Section::Timeouts
             | Section::Shield => "2 asyncio basics",
-            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues => "3 asyncio's toolkit",
+            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues | Section::Threads => "3 asyncio's toolkit",
         }
     }
 }
@@ -135,7 +138,7 @@ macro_rules! listing {
 
 /// Every built-in scenario, in chapter order.
 pub fn all() -> &'static [Scenario] {
-    static ALL: [Scenario; 30] = [
+    static ALL: [Scenario; 31] = [
         Scenario {
             id: "01_hello_world",
             title: "Hello world coroutine",
@@ -401,6 +404,15 @@ pub fn all() -> &'static [Scenario] {
             put() blocks the producer until the consumer takes one, so the producer slows to the \
             consumer's pace instead of piling up work.",
             source: listing!("56_queue_backpressure"),
+        },
+        Scenario {
+            id: "60_to_thread_vs_blocking",
+            title: "to_thread keeps the loop free",
+            section: Section::Threads,
+            explanation: "A heartbeat task beats every 0.5 s. When main calls the blocking crunch(1.5) \
+            itself, the loop freezes and no beat comes for 1.5 s. Through asyncio.to_thread the same \
+            work runs in a worker thread for 1.5 s while the heartbeat keeps beating.",
+            source: listing!("60_to_thread_vs_blocking"),
         },
     ];
     &ALL

@@ -33,6 +33,7 @@ mod s53_event_start_signal;
 mod s54_condition_notify;
 mod s55_queue_producer_consumer;
 mod s56_queue_backpressure;
+mod s60_to_thread_vs_blocking;
 
 /// Runs a twin on a runtime and returns its log.
 type Twin = fn(taskline::Runtime) -> taskline::trace::Log;
@@ -70,6 +71,7 @@ pub fn all() -> Vec<(&'static str, Twin)> {
         (s54_condition_notify::ID, s54_condition_notify::run),
         (s55_queue_producer_consumer::ID, s55_queue_producer_consumer::run),
         (s56_queue_backpressure::ID, s56_queue_backpressure::run),
+        (s60_to_thread_vs_blocking::ID, s60_to_thread_vs_blocking::run),
     ]
 }
 
