@@ -13,10 +13,11 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
+use crate::layout::glyph::{end_parts, pattern_ink};
 use crate::layout::style::end_style;
-use crate::layout::{Bar, BarKind, Chrome, Layout, Pattern, Rgba, Theme};
+use crate::layout::{Bar, BarKind, Chrome, Layout, Part, Pattern, Rgba, Theme};
 use crate::trace::Log;
-use crate::trace::timeline::{EndKind, LinkKind, MarkerKind};
+use crate::trace::timeline::{EndKind, LinkKind};
 
 use super::font::FAMILY_ATTR;
 use super::scene::{Frame, Icon, LEGEND_SAMPLE, LegendKey, Scene, View};
@@ -97,9 +98,6 @@ fn kind_slug(kind: BarKind) -> &'static str {
 struct Paint {
     theme: Theme,
     chrome: Chrome,
-    /// Pattern strokes over a bar's colour.
-    stripe: &'static str,
-    stripe_opacity: &'static str,
     /// Alternate row background.
     band: Rgba,
     /// Secondary text (subtitle, axis title).
@@ -113,16 +111,12 @@ impl Paint {
             Theme::Light => Paint {
                 theme,
                 chrome,
-                stripe: "#ffffff",
-                stripe_opacity: "0.55",
                 band: mix(chrome.background, chrome.grid, 0.3),
                 muted: mix(chrome.text, chrome.background, 0.35),
             },
             Theme::Dark => Paint {
                 theme,
                 chrome,
-                stripe: "#000000",
-                stripe_opacity: "0.4",
                 band: mix(chrome.background, chrome.grid, 0.35),
                 muted: mix(chrome.text, chrome.background, 0.35),
             },
@@ -135,17 +129,13 @@ impl Paint {
 
     /// A marker's colour (the app's).
     fn icon(&self, icon: Icon) -> Rgba {
-        let kind = match icon {
-            Icon::CancelRequested => MarkerKind::CancelRequested,
-            Icon::CancelledDelivered => MarkerKind::CancelledDelivered,
-            Icon::ErrorDelivered => MarkerKind::ErrorDelivered,
-            Icon::Timeout => MarkerKind::TimeoutFired,
-            Icon::Shield => MarkerKind::ShieldAbsorbed,
-            Icon::Print => MarkerKind::Print,
-            Icon::Warning => MarkerKind::Warning,
-            Icon::Loop => MarkerKind::Shutdown,
-        };
-        crate::layout::style::marker_colour(kind, self.theme)
+        crate::layout::style::marker_colour(icon.kind(), self.theme)
+    }
+
+    /// The pattern ink (the app's): its colour and opacity.
+    fn ink(&self) -> (String, String) {
+        let ink = pattern_ink(self.theme, false);
+        (ink.hex(), num(f64::from(ink.0[3]) / 255.0))
     }
 
     /// A link's colour, stroke width and dashes (the app's).
@@ -171,8 +161,9 @@ pub(crate) fn palette(theme: Theme) -> Vec<Rgba> {
     for kind in [EndKind::Done, EndKind::Cancelled, EndKind::Failed] {
         out.push(end_style(kind, theme).1);
     }
-    let stripe = if theme == Theme::Light { Rgba([255, 255, 255, 255]) } else { Rgba([0, 0, 0, 255]) };
-    let stripe_t = p.stripe_opacity.parse().unwrap_or(0.5);
+    let ink = pattern_ink(theme, false);
+    let stripe = ink.with_alpha(255);
+    let stripe_t = f64::from(ink.0[3]) / 255.0;
     for kind in BarKind::ALL {
         let fill = p.bar(kind);
         out.push(fill);
@@ -231,7 +222,7 @@ fn defs(s: &mut String, p: &Paint) {
     for kind in BarKind::ALL {
         let style = kind.style();
         let fill = p.bar(kind).hex();
-        let (stripe, op) = (p.stripe, p.stripe_opacity);
+        let (stripe, op) = p.ink();
         let id = pattern_id(kind);
         let body = match style.pattern {
             Pattern::Solid | Pattern::Outline => continue,
@@ -247,54 +238,9 @@ fn defs(s: &mut String, p: &Paint) {
         };
         let _ = writeln!(s, "{body}");
     }
-    let r = ICON_R;
     for icon in Icon::ALL {
-        let colour = p.icon(icon).hex();
-        let body = match icon {
-            Icon::CancelRequested => {
-                format!(r#"<path d="M{},{}H{}L0,{}Z" fill="{colour}"/>"#, num(-r), num(-r), num(r), num(r))
-            }
-            Icon::CancelledDelivered | Icon::ErrorDelivered => format!(
-                r#"<path d="M{},{}L{},{}L{},{}L{},{}" fill="none" stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>"#,
-                num(0.4 * r),
-                num(-r),
-                num(-0.5 * r),
-                num(0.1 * r),
-                num(0.5 * r),
-                num(-0.1 * r),
-                num(-0.4 * r),
-                num(r)
-            ),
-            Icon::Timeout => format!(
-                r#"<circle r="{}" fill="none" stroke="{colour}" stroke-width="1.5"/><path d="M0,{}V0H{}" fill="none" stroke="{colour}" stroke-width="1.5"/>"#,
-                num(r),
-                num(-0.7 * r),
-                num(0.5 * r)
-            ),
-            Icon::Shield => format!(
-                r#"<path d="M{},{}H{}V0L0,{}L{},0Z" fill="{colour}"/>"#,
-                num(-r),
-                num(-r),
-                num(r),
-                num(r),
-                num(-r)
-            ),
-            Icon::Print => format!(
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="none" stroke="{colour}" stroke-width="1.2"/><path d="M{},{}H{}L{},{}Z" fill="{colour}"/>"#,
-                num(-0.9 * r),
-                num(-0.65 * r),
-                num(1.8 * r),
-                num(1.3 * r),
-                num(-0.6 * r),
-                num(0.65 * r),
-                num(0.0),
-                num(-0.7 * r),
-                num(1.25 * r)
-            ),
-            Icon::Warning | Icon::Loop => {
-                format!(r#"<path d="M0,{}L{},0L0,{}L{},0Z" fill="{colour}"/>"#, num(-r), num(r), num(r), num(-r))
-            }
-        };
+        let colour = p.icon(icon);
+        let body = parts_svg(&icon.parts(ICON_R), 0.0, 0.0, colour, "");
         let _ = writeln!(s, r#"<g id="{}">{body}</g>"#, icon.id());
     }
     s.push_str("</defs>\n");
@@ -431,47 +377,68 @@ fn task_group(s: &mut String, view: &View, scene: &Scene, p: &Paint, row: usize,
 
 /// An end mark as the app draws it: ✓ a check, ✗ a cross, ! a bar and a dot.
 fn end_mark(kind: EndKind, x: f64, y: f64, r: f64, colour: Rgba, extra: &str) -> String {
-    let w = num((r * 0.4).max(1.5));
-    let c = colour.hex();
-    let d = match kind {
-        EndKind::Done => format!(
-            "M{},{}L{},{}L{},{}",
-            num(x - r),
-            num(y),
-            num(x - 0.3 * r),
-            num(y + 0.7 * r),
-            num(x + r),
-            num(y - 0.8 * r)
-        ),
-        EndKind::Cancelled => format!(
-            "M{},{}L{},{}M{},{}L{},{}",
-            num(x - r),
-            num(y - r),
-            num(x + r),
-            num(y + r),
-            num(x - r),
-            num(y + r),
-            num(x + r),
-            num(y - r)
-        ),
-        EndKind::Failed => format!(
-            "M{},{}V{}M{},{}V{}",
-            num(x),
-            num(y - r),
-            num(y + 0.3 * r),
-            num(x),
-            num(y + 0.85 * r),
-            num(y + 0.9 * r)
-        ),
-    };
     let class = match kind {
         EndKind::Done => "end-done",
         EndKind::Cancelled => "end-cancelled",
         EndKind::Failed => "end-failed",
     };
-    format!(
-        r#"<path class="{class}" d="{d}" fill="none" stroke="{c}" stroke-width="{w}" stroke-linecap="round" stroke-linejoin="round"{extra}/>"#
-    )
+    format!(r#"<g class="{class}"{extra}>{}</g>"#, parts_svg(&end_parts(kind, r), x, y, colour, ""))
+}
+
+/// A layout glyph's parts as SVG elements centred at `(x, y)`.
+fn parts_svg(parts: &[Part], x: f64, y: f64, colour: Rgba, extra: &str) -> String {
+    let c = colour.hex();
+    let mut out = String::new();
+    let pt = |p: [f64; 2]| format!("{},{}", num(x + p[0]), num(y + p[1]));
+    for part in parts {
+        match part {
+            Part::Fill(points) => {
+                let d: Vec<String> = points.iter().map(|&p| pt(p)).collect();
+                let _ = write!(out, r#"<path d="M{}Z" fill="{c}"{extra}/>"#, d.join("L"));
+            }
+            Part::Line { points, width } => {
+                let d: Vec<String> = points.iter().map(|&p| pt(p)).collect();
+                let _ = write!(
+                    out,
+                    r#"<path d="M{}" fill="none" stroke="{c}" stroke-width="{}" stroke-linecap="round" stroke-linejoin="round"{extra}/>"#,
+                    d.join("L"),
+                    num(*width)
+                );
+            }
+            Part::Circle { r, width } => {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{c}" stroke-width="{}"{extra}/>"#,
+                    num(x),
+                    num(y),
+                    num(*r),
+                    num(*width)
+                );
+            }
+            Part::Dot { c: d, r } => {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{c}"{extra}/>"#,
+                    num(x + d[0]),
+                    num(y + d[1]),
+                    num(*r)
+                );
+            }
+            Part::Frame { min, max, rounding, width } => {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{c}" stroke-width="{}"{extra}/>"#,
+                    num(x + min[0]),
+                    num(y + min[1]),
+                    num(max[0] - min[0]),
+                    num(max[1] - min[1]),
+                    num(*rounding),
+                    num(*width)
+                );
+            }
+        }
+    }
+    out
 }
 
 fn dim(future: bool) -> &'static str {
@@ -801,7 +768,7 @@ fn legend(s: &mut String, scene: &Scene, p: &Paint) {
             LegendKey::End(kind) => {
                 let _ = write!(s, "{}", end_mark(kind, sample_mid, y, 6.0, end_style(kind, p.theme).1, ""));
             }
-            LegendKey::Icon(icon) => {
+            LegendKey::Glyph(icon) => {
                 let _ = write!(s, r##"<use xlink:href="#{}" x="{}" y="{}"/>"##, icon.id(), num(sample_mid), num(y));
             }
             LegendKey::Link(kind) => {

@@ -7,10 +7,10 @@ use std::sync::{Arc, Mutex};
 use egui::{Color32, Key, RichText, Ui};
 use egui_plot::{Plot, PlotBounds};
 
-use crate::layout::{Axis, BarKind, FutureMode, Theme};
+use crate::layout::{Axis, FutureMode, LegendKey, Theme};
 use crate::scenarios;
 use crate::trace::explain::fmt_seconds;
-use crate::trace::timeline::{EndKind, MarkerKind};
+use crate::trace::timeline::EndKind;
 use crate::trace::{NONE, json};
 
 use super::document::{Document, Origin};
@@ -309,8 +309,8 @@ impl TasklineApp {
     fn set_document(&mut self, doc: Document) {
         let len = doc.len();
         // Everything at one instant: time has no length, event order shows it.
-        if doc.timeline.is_instant() && len > 1 && self.axis() == Axis::Time {
-            self.settings.axis = Axis::Order.into();
+        if self.axis() == Axis::Time {
+            self.settings.axis = crate::layout::default_axis(&doc.timeline).into();
         }
         self.doc = Some(doc);
         self.player = Player::new(len);
@@ -990,32 +990,32 @@ impl TasklineApp {
     fn legend_ui(&self, ui: &mut Ui, theme: Theme) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
-            for kind in BarKind::ALL {
-                let style = kind.style();
-                legend_entry(ui, 24.0, style.name, |rect, shapes| {
-                    let bar =
-                        egui::Rect::from_center_size(rect.center(), egui::vec2(24.0, (12.0 * style.height).max(4.0)));
-                    bar_shapes(kind, bar, theme, false, 6.0, shapes);
-                })
-                .on_hover_text(format!("{}: {:?} fill", style.name, style.pattern).to_lowercase());
-            }
-            for (kind, name) in
-                [(EndKind::Done, "done"), (EndKind::Cancelled, "cancelled"), (EndKind::Failed, "failed")]
-            {
-                legend_entry(ui, 12.0, name, |rect, shapes| {
-                    end_shapes(kind, rect.center(), 4.5, color(crate::layout::style::end_style(kind, theme).1), shapes);
-                });
-            }
-            for kind in [
-                MarkerKind::CancelRequested,
-                MarkerKind::CancelledDelivered,
-                MarkerKind::TimeoutFired,
-                MarkerKind::ShieldAbsorbed,
-                MarkerKind::Print,
-            ] {
-                legend_entry(ui, 12.0, tl_paint::marker_name(kind), |rect, shapes| {
-                    marker_shapes(kind, rect.center(), 5.0, marker_color(kind, theme), shapes);
-                });
+            for key in crate::layout::glyph::legend(None, false) {
+                match key {
+                    LegendKey::Bar(kind) => {
+                        let style = kind.style();
+                        legend_entry(ui, 24.0, key.label(), |rect, shapes| {
+                            let bar = egui::Rect::from_center_size(
+                                rect.center(),
+                                egui::vec2(24.0, (12.0 * style.height).max(4.0)),
+                            );
+                            bar_shapes(kind, bar, theme, false, 6.0, shapes);
+                        })
+                        .on_hover_text(format!("{}: {:?} fill", style.name, style.pattern).to_lowercase());
+                    }
+                    LegendKey::End(kind) => {
+                        legend_entry(ui, 12.0, key.label(), |rect, shapes| {
+                            let col = color(crate::layout::style::end_style(kind, theme).1);
+                            end_shapes(kind, rect.center(), 4.5, col, shapes);
+                        });
+                    }
+                    LegendKey::Glyph(g) => {
+                        legend_entry(ui, 12.0, key.label(), |rect, shapes| {
+                            marker_shapes(g.kind(), rect.center(), 5.0, marker_color(g.kind(), theme), shapes);
+                        });
+                    }
+                    LegendKey::Link(_) | LegendKey::Cursor => {}
+                }
             }
         });
     }

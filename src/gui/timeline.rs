@@ -21,8 +21,10 @@ use std::ops::{Range, RangeInclusive};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
 use egui_plot::{GridInput, GridMark, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
 
+use crate::layout::glyph::{CROSS_SPACING, DOT_RADIUS, DOT_SPACING, HATCH_SPACING, end_parts, pattern_ink};
 use crate::layout::style::end_style;
 use crate::layout::{self, Axis, BarKind, Chrome, FutureMode, Layout, Pattern, Rgba, Theme};
+use crate::layout::{Glyph, Merger, Part};
 use crate::trace::explain::{fmt_number, fmt_seconds};
 use crate::trace::timeline::{EndKind, LinkKind, MarkerKind, Timeline};
 use crate::trace::{Log, NONE};
@@ -174,82 +176,40 @@ pub fn marker_color(kind: MarkerKind, theme: Theme) -> Color32 {
 
 pub use crate::layout::style::marker_name;
 
-/// Paints a marker glyph centred at `c`, `r` points in radius.
+/// Paints a marker glyph centred at `c`, `r` points in radius (the layout's [`Glyph`]).
 pub fn marker_shapes(kind: MarkerKind, c: Pos2, r: f32, col: Color32, out: &mut Vec<Shape>) {
-    let stroke = Stroke::new((r * 0.35).max(1.5), col);
-    match kind {
-        MarkerKind::CancelRequested => {
-            // A down-pointing triangle: "stop".
-            out.push(Shape::convex_polygon(
-                vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(0.0, r)],
-                col,
-                Stroke::NONE,
-            ));
-        }
-        MarkerKind::CancelledDelivered | MarkerKind::ErrorDelivered => {
-            // A lightning-like zig-zag.
-            out.push(Shape::line(
-                vec![
-                    c + vec2(r * 0.4, -r),
-                    c + vec2(-r * 0.5, r * 0.1),
-                    c + vec2(r * 0.5, -r * 0.1),
-                    c + vec2(-r * 0.4, r),
-                ],
-                stroke,
-            ));
-        }
-        MarkerKind::TimeoutFired => {
-            // A clock: a circle with hands.
-            out.push(Shape::circle_stroke(c, r, Stroke::new(1.5, col)));
-            out.push(Shape::line(vec![c + vec2(0.0, -r * 0.7), c, c + vec2(r * 0.5, 0.0)], Stroke::new(1.5, col)));
-        }
-        MarkerKind::ShieldAbsorbed => {
-            // A shield.
-            out.push(Shape::convex_polygon(
-                vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)],
-                col,
-                Stroke::NONE,
-            ));
-        }
-        MarkerKind::Print => {
-            // A speech bubble.
-            let rect = Rect::from_center_size(c, vec2(r * 1.8, r * 1.3));
-            out.push(Shape::rect_stroke(rect, 2.0, Stroke::new(1.2, col), StrokeKind::Middle));
-            out.push(Shape::convex_polygon(
-                vec![
-                    rect.left_bottom() + vec2(r * 0.3, 0.0),
-                    rect.left_bottom() + vec2(r * 0.9, 0.0),
-                    rect.left_bottom() + vec2(r * 0.2, r * 0.6),
-                ],
-                col,
-                Stroke::NONE,
-            ));
-        }
-        _ => {
-            // A diamond.
-            out.push(Shape::convex_polygon(
-                vec![c + vec2(0.0, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)],
-                col,
-                Stroke::NONE,
-            ));
-        }
-    }
+    part_shapes(&Glyph::of(kind).parts(f64::from(r)), c, col, out);
 }
 
 /// Paints an end mark (✓ done, ✗ cancelled, ! failed) centred at `c`.
 pub fn end_shapes(kind: EndKind, c: Pos2, r: f32, col: Color32, out: &mut Vec<Shape>) {
-    let stroke = Stroke::new((r * 0.4).max(1.5), col);
-    match kind {
-        EndKind::Done => {
-            out.push(Shape::line(vec![c + vec2(-r, 0.0), c + vec2(-r * 0.3, r * 0.7), c + vec2(r, -r * 0.8)], stroke))
-        }
-        EndKind::Cancelled => {
-            out.push(Shape::line_segment([c + vec2(-r, -r), c + vec2(r, r)], stroke));
-            out.push(Shape::line_segment([c + vec2(-r, r), c + vec2(r, -r)], stroke));
-        }
-        EndKind::Failed => {
-            out.push(Shape::line_segment([c + vec2(0.0, -r), c + vec2(0.0, r * 0.35)], stroke));
-            out.push(Shape::circle_filled(c + vec2(0.0, r * 0.85), stroke.width * 0.6, col));
+    part_shapes(&end_parts(kind, f64::from(r)), c, col, out);
+}
+
+/// Translates a layout glyph's parts into egui shapes centred at `c`.
+pub fn part_shapes(parts: &[Part], c: Pos2, col: Color32, out: &mut Vec<Shape>) {
+    let at = |p: [f64; 2]| c + vec2(p[0] as f32, p[1] as f32);
+    for part in parts {
+        match part {
+            Part::Fill(points) => {
+                out.push(Shape::convex_polygon(points.iter().map(|&p| at(p)).collect(), col, Stroke::NONE))
+            }
+            Part::Line { points, width } => {
+                let stroke = Stroke::new(*width as f32, col);
+                if points.len() == 2 {
+                    out.push(Shape::line_segment([at(points[0]), at(points[1])], stroke));
+                } else {
+                    out.push(Shape::line(points.iter().map(|&p| at(p)).collect(), stroke));
+                }
+            }
+            Part::Circle { r, width } => out.push(Shape::circle_stroke(c, *r as f32, Stroke::new(*width as f32, col))),
+            Part::Dot { c: d, r } => out.push(Shape::circle_filled(at(*d), *r as f32, col)),
+            Part::Frame { min, max, rounding, width } => out.push(Shape::rect_stroke(
+                Rect::from_min_max(at(*min), at(*max)),
+                *rounding as f32,
+                Stroke::new(*width as f32, col),
+                StrokeKind::Middle,
+            )),
         }
     }
 }
@@ -261,10 +221,7 @@ pub fn bar_shapes(kind: BarKind, rect: Rect, theme: Theme, dim: bool, min_patter
     if dim {
         fill = fill.gamma_multiply(0.28);
     }
-    let ink = match theme {
-        Theme::Light => Color32::from_black_alpha(if dim { 40 } else { 110 }),
-        Theme::Dark => Color32::from_white_alpha(if dim { 30 } else { 90 }),
-    };
+    let ink = color(pattern_ink(theme, dim));
     let patterned = rect.width() >= min_pattern_width && rect.height() >= 5.0;
     match style.pattern {
         Pattern::Outline => {
@@ -277,16 +234,17 @@ pub fn bar_shapes(kind: BarKind, rect: Rect, theme: Theme, dim: bool, min_patter
         return;
     }
     match style.pattern {
-        Pattern::Hatched => hatch(rect, 6.0, 1.0, ink, out),
+        Pattern::Hatched => hatch(rect, HATCH_SPACING as f32, 1.0, ink, out),
         Pattern::CrossHatched => {
-            hatch(rect, 7.0, 1.0, ink, out);
-            hatch(rect, 7.0, -1.0, ink, out);
+            hatch(rect, CROSS_SPACING as f32, 1.0, ink, out);
+            hatch(rect, CROSS_SPACING as f32, -1.0, ink, out);
         }
         Pattern::Dotted => {
             let y = rect.center().y;
-            let n = ((rect.width() - 4.0) / 6.0).floor().clamp(0.0, 400.0) as usize;
+            let step = DOT_SPACING as f32;
+            let n = ((rect.width() - 4.0) / step).floor().clamp(0.0, 400.0) as usize;
             for i in 0..n {
-                out.push(Shape::circle_filled(pos2(rect.left() + 5.0 + i as f32 * 6.0, y), 1.2, ink));
+                out.push(Shape::circle_filled(pos2(rect.left() + 5.0 + i as f32 * step, y), DOT_RADIUS as f32, ink));
             }
         }
         Pattern::Solid | Pattern::Outline => {}
@@ -585,17 +543,36 @@ impl TimelineItem<'_> {
         };
         // Sampled rows merge more: a 2-pixel band is an overview.
         let units_per_px = if band_px > 0.0 { units_per_px * 2.0 } else { units_per_px };
-        let mut i = bars.partition_point(|b| b.x1 < vx0);
-        // Merged run of sub-pixel bars: (x0, x1, kind of the longest, its width, dim).
-        let mut run: Option<(f64, f64, BarKind, f64, bool)> = None;
-        let flush = |run: &mut Option<(f64, f64, BarKind, f64, bool)>, out: &mut Vec<Shape>| {
-            if let Some((x0, x1, kind, _, dim)) = run.take() {
-                let h = f64::from(kind.style().height);
-                let (top, bottom) = ys(h);
-                let rect = Rect::from_min_max(pos2(sx(x0), top), pos2(sx(x1).max(sx(x0) + 1.0), bottom));
-                bar_shapes(kind, rect, theme, dim, f32::INFINITY, out);
+        let min_pattern_width = self.options.min_pattern_width;
+        let label_bars = self.options.label_bars;
+        let frame = *transform.frame();
+        let mut emit = |piece: layout::Bar, merged: bool| {
+            let h = f64::from(piece.kind.style().height);
+            let (top, bottom) = ys(h);
+            if merged {
+                // A merged run: at least a pixel wide, no pattern.
+                let (x0, x1) = (sx(piece.x0), sx(piece.x1));
+                let rect = Rect::from_min_max(pos2(x0, top), pos2(x1.max(x0 + 1.0), bottom));
+                bar_shapes(piece.kind, rect, theme, piece.future, f32::INFINITY, out);
+                return;
+            }
+            let rect = Rect::from_min_max(pos2(sx(piece.x0), top), pos2(sx(piece.x1), bottom));
+            let rect = rect.intersect(frame.expand(50.0));
+            bar_shapes(piece.kind, rect, theme, piece.future, min_pattern_width, out);
+            if piece.kind == BarKind::Sleeping && !piece.future && rect.width() > 3.0 {
+                // The wake-up time: a tick at the sleep's end.
+                out.push(Shape::vline(
+                    rect.right(),
+                    sy(row as f64 + 0.3)..=sy(row as f64 + 0.7),
+                    Stroke::new(1.5, color(piece.kind.style().fill(theme))),
+                ));
+            }
+            if label_bars && row_px >= 16.0 && rect.width() > 70.0 && !piece.future {
+                self.label(&piece, rect, ui, out);
             }
         };
+        let mut merger = Merger::new(units_per_px);
+        let mut i = bars.partition_point(|b| b.x1 < vx0);
         while i < bars.len() {
             let bar = &bars[i];
             if bar.x0 > vx1 {
@@ -617,58 +594,22 @@ impl TimelineItem<'_> {
                 if future && x1 <= x0 && bar.x1 > bar.x0 {
                     continue;
                 }
-                let w = x1 - x0;
-                if w < units_per_px {
-                    // Sub-pixel: merge with the run if it touches.
-                    match &mut run {
-                        Some(r) if r.4 == future && x0 - r.1 <= units_per_px => {
-                            r.1 = r.1.max(x1);
-                            if crate::layout::stands_for_merged(bar.kind, w, r.2, r.3) {
-                                r.2 = bar.kind;
-                                r.3 = w;
-                            }
-                        }
-                        _ => {
-                            flush(&mut run, out);
-                            run = Some((x0, x1, bar.kind, w, future));
-                        }
-                    }
-                    continue;
-                }
-                flush(&mut run, out);
-                let h = f64::from(bar.kind.style().height);
-                let (top, bottom) = ys(h);
-                let rect = Rect::from_min_max(pos2(sx(x0), top), pos2(sx(x1), bottom));
-                let rect = rect.intersect(transform.frame().expand(50.0));
-                bar_shapes(bar.kind, rect, theme, future, self.options.min_pattern_width, out);
-                if bar.kind == BarKind::Sleeping && !future && rect.width() > 3.0 {
-                    // The wake-up time: a tick at the sleep's end.
-                    out.push(Shape::vline(
-                        rect.right(),
-                        sy(row as f64 + 0.3)..=sy(row as f64 + 0.7),
-                        Stroke::new(1.5, color(bar.kind.style().fill(theme))),
-                    ));
-                }
-                if self.options.label_bars && row_px >= 16.0 && rect.width() > 70.0 && !future {
-                    self.label(bar, rect, ui, out);
-                }
+                merger.push(layout::Bar { x0, x1, future, ..bar.clone() }, &mut emit);
             }
             i += 1;
             // Inside a merged run of what has happened, skip by binary search
             // the bars that end within the same pixel (x1 is monotone in a row).
-            if let Some(r) = &mut run
-                && !r.4
-            {
-                let limit = (r.1 + units_per_px).min(present_end);
+            if let Some((run_x1, false)) = merger.open_run() {
+                let limit = (run_x1 + units_per_px).min(present_end);
                 let rest = &bars[i..];
                 let skip = rest.partition_point(|b| b.x1 < limit);
                 if skip > 0 {
-                    r.1 = r.1.max(rest[skip - 1].x1);
+                    merger.extend_to(rest[skip - 1].x1);
                     i += skip;
                 }
             }
         }
-        flush(&mut run, out);
+        merger.finish(&mut emit);
     }
 
     fn label(&self, bar: &layout::Bar, rect: Rect, ui: &Ui, out: &mut Vec<Shape>) {

@@ -15,11 +15,13 @@
 //! either left out ([`FutureMode::Hide`]) or kept and flagged `future` for the
 //! painter to dim ([`FutureMode::Dim`]).
 
+pub mod glyph;
 pub mod style;
 
 use crate::trace::timeline::{self, EndKind, LinkKind, MarkerKind, State, Timeline};
 use crate::trace::{Log, TaskId};
 
+pub use glyph::{Glyph, LegendKey, Part};
 pub use style::{BarKind, BarStyle, Chrome, Pattern, Rgba, Theme};
 
 /// What the x axis shows.
@@ -217,35 +219,15 @@ impl Layout {
     }
 
     /// Bars of one row that are visible in `[x0, x1]` at `units_per_px`
-    /// resolution: bars narrower than a pixel that touch are merged into one,
-    /// the way a screen would blend them. The merged bar takes the kind of a
-    /// running or blocking bar inside it if there is one (a step is what
-    /// matters most at a glance), else of the longest.
+    /// resolution, merged by the [`Merger`] rule the app paints with.
     pub fn visible_bars(&self, row: usize, x0: f64, x1: f64, units_per_px: f64) -> Vec<Bar> {
         let Some(range) = self.row_ranges.get(row).cloned() else { return Vec::new() };
-        let bars = &self.bars[range];
-        let mut out: Vec<Bar> = Vec::new();
-        let mut best = (BarKind::Future, 0.0f64);
-        for bar in bars.iter().filter(|b| b.x1 >= x0 && b.x0 <= x1) {
-            let width = bar.x1 - bar.x0;
-            let key = (bar.kind, width);
-            if let Some(last) = out.last_mut() {
-                let last_w = last.x1 - last.x0;
-                let small = width < units_per_px && last_w < units_per_px;
-                if small && last.future == bar.future && bar.x0 - last.x1 <= units_per_px {
-                    if stands_for_merged(key.0, key.1, best.0, best.1) {
-                        best = key;
-                        last.kind = bar.kind;
-                        last.state = bar.state;
-                        last.segment = bar.segment;
-                    }
-                    last.x1 = last.x1.max(bar.x1);
-                    continue;
-                }
-            }
-            best = key;
-            out.push(bar.clone());
+        let mut out = Vec::new();
+        let mut merger = Merger::new(units_per_px);
+        for bar in self.bars[range].iter().filter(|b| b.x1 >= x0 && b.x0 <= x1) {
+            merger.push(bar.clone(), &mut |b, _| out.push(b));
         }
+        merger.finish(&mut |b, _| out.push(b));
         out
     }
 
@@ -258,10 +240,80 @@ impl Layout {
 /// Whether a bar of `kind` and `width` should stand for a merged run of
 /// sub-pixel bars rather than the current one (`over`, `over_width`): a
 /// running or blocking step first (it is what matters most at a glance),
-/// else the longest. Both painters merge by this rule.
+/// else the longest. Both painters merge by this rule (see [`Merger`]).
 pub fn stands_for_merged(kind: BarKind, width: f64, over: BarKind, over_width: f64) -> bool {
     let active = |k: BarKind| matches!(k, BarKind::Running | BarKind::Blocking);
     (active(kind) && !active(over)) || (active(kind) == active(over) && width > over_width)
+}
+
+/// The sub-pixel merge rule, the way a screen would blend bars: a piece
+/// narrower than a pixel joins the run before it when it touches it (within
+/// a pixel) and is equally dimmed; the run is drawn in the kind chosen by
+/// [`stands_for_merged`]. A piece a pixel wide or more ends the run and is
+/// drawn as it is. Feed a row's pieces in x order; the app and the
+/// exporters both paint what comes out (the `bool` says "merged run").
+#[derive(Debug)]
+pub struct Merger {
+    units_per_px: f64,
+    /// The run: the bar it is drawn as (x0..x1 spanning it), and the width of the bar whose kind it took.
+    run: Option<(Bar, f64)>,
+}
+
+impl Merger {
+    /// A merger at `units_per_px` axis units per pixel.
+    pub fn new(units_per_px: f64) -> Merger {
+        Merger { units_per_px, run: None }
+    }
+
+    /// Feeds a piece; `out` gets what is finished.
+    pub fn push(&mut self, piece: Bar, out: &mut impl FnMut(Bar, bool)) {
+        let w = piece.x1 - piece.x0;
+        if w < self.units_per_px {
+            if let Some((run, best_w)) = &mut self.run
+                && run.future == piece.future
+                && piece.x0 - run.x1 <= self.units_per_px
+            {
+                run.x1 = run.x1.max(piece.x1);
+                if stands_for_merged(piece.kind, w, run.kind, *best_w) {
+                    run.kind = piece.kind;
+                    run.state = piece.state;
+                    run.segment = piece.segment;
+                    *best_w = w;
+                }
+                return;
+            }
+            self.finish(out);
+            self.run = Some((piece, w));
+            return;
+        }
+        self.finish(out);
+        out(piece, false);
+    }
+
+    /// The run's right edge and dimming, if a run is open.
+    pub fn open_run(&self) -> Option<(f64, bool)> {
+        self.run.as_ref().map(|(b, _)| (b.x1, b.future))
+    }
+
+    /// Stretches the open run to `x1` (pieces skipped inside its last pixel).
+    pub fn extend_to(&mut self, x1: f64) {
+        if let Some((b, _)) = &mut self.run {
+            b.x1 = b.x1.max(x1);
+        }
+    }
+
+    /// Ends the open run, if any.
+    pub fn finish(&mut self, out: &mut impl FnMut(Bar, bool)) {
+        if let Some((b, _)) = self.run.take() {
+            out(b, true);
+        }
+    }
+}
+
+/// The axis a run is shown on by default: event order when everything
+/// happens at one instant (time would have no length), else time.
+pub fn default_axis(timeline: &Timeline) -> Axis {
+    if timeline.is_instant() && timeline.end_seq > 0 { Axis::Order } else { Axis::Time }
 }
 
 /// Lays out `timeline` (derived from `log`) with `options`.
