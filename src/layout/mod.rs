@@ -16,12 +16,14 @@
 //! painter to dim ([`FutureMode::Dim`]).
 
 pub mod glyph;
+pub mod resources;
 pub mod style;
 
 use crate::trace::timeline::{self, EndKind, LinkKind, MarkerKind, State, Timeline};
 use crate::trace::{Log, TaskId};
 
 pub use glyph::{Glyph, LegendKey, Part};
+pub use resources::{ResourceFilter, ResourceKind, ResourceRow};
 pub use style::{BarKind, BarStyle, Chrome, Pattern, Rgba, Theme};
 
 /// What the x axis shows.
@@ -191,6 +193,8 @@ pub struct Layout {
     pub x_title: String,
     /// Where the cursor is.
     pub cursor_x: Option<f64>,
+    /// One row per synchronization object, drawn under the task rows (see [`resources`]).
+    pub resources: Vec<ResourceRow>,
     /// x of each event (index = sequence number), and one past the end.
     xs: Vec<f64>,
     /// Per row: its range in `bars`.
@@ -436,6 +440,18 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
         Axis::Hybrid => "time (s), busy instants widened".into(),
     };
     lay.ticks = ticks(options.axis, timeline, &xs, lay.x_min, lay.x_max);
+    let res_end = match (options.cursor, future) {
+        (Some(c), None) if c.saturating_add(1) < timeline.end_seq => match options.axis {
+            Axis::Time => timeline.time_at(c),
+            _ => x_of(c.saturating_add(1)),
+        },
+        _ => lay.x_max,
+    };
+    let event_x = |seq: u32| match options.axis {
+        Axis::Time => timeline.time_at(seq),
+        _ => x_of(seq),
+    };
+    lay.resources = resources::resource_rows(log, &event_x, res_end, options.cursor, future.is_some());
     lay.xs = xs;
     // Group bars by row (stable: each row's future part, then its present part, in x order).
     lay.bars.sort_by_key(|b| (b.row, !b.future));

@@ -57,7 +57,7 @@
 //! | `wake` | `reason`: a [`WakeReason::name`] |
 //! | `timeout_fired` | `deadline` (number) |
 //! | `shield_absorbed` | `shielded`: the task the shield kept running (id) |
-//! | `sync` | `object` (id: objects are numbered from 0 in order of first use), `type` (e.g. `"Lock"`), `name` (e.g. `"db_lock"`), `op` (a [`SyncOp::name`]), `other` (task id, only when set), `count` (integer) |
+//! | `sync` | `object` (id: objects are numbered from 0 in order of first use), `type` (e.g. `"Lock"`), `name` (e.g. `"db_lock"`), `size` (only when known: a queue's `maxsize`, a semaphore's initial value, a barrier's parties), `op` (a [`SyncOp::name`]), `other` (task id, only when set), `count` (integer) |
 //!
 //! The `wait` object of a `suspend` has a `kind` ([`WaitKind::name`]) and
 //! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
@@ -419,6 +419,9 @@ fn detail_json(log: &Log, ev: &Event) -> Map<String, Value> {
             if let Some(o) = log.objects.get(ev.a as usize) {
                 d.insert("type".into(), sym(log, o.kind));
                 d.insert("name".into(), sym(log, o.name));
+                if o.size != NONE {
+                    d.insert("size".into(), Value::from(o.size));
+                }
             }
             d.insert("op".into(), Value::from(ev.sync_op().name()));
             if ev.sync_other() != NONE {
@@ -869,16 +872,20 @@ impl Loader {
                 let object = uint(d, "object")?;
                 let kind = self.sym(Some(string(d, "type")?));
                 let name = self.sym(Some(string(d, "name")?));
+                let size = match d.get("size") {
+                    None | Some(Value::Null) => NONE,
+                    Some(_) => uint(d, "size")?,
+                };
                 let known = self.log.objects.len();
                 match (object as usize).cmp(&known) {
                     std::cmp::Ordering::Less => {
                         let o = self.log.objects[object as usize];
-                        if o.kind != kind || o.name != name {
-                            return Err(format!("object {object} changes its type or name"));
+                        if o.kind != kind || o.name != name || o.size != size {
+                            return Err(format!("object {object} changes its type, name or size"));
                         }
                     }
                     std::cmp::Ordering::Equal => {
-                        self.log.add_object(SyncObject { kind, name });
+                        self.log.add_object(SyncObject { kind, name, size });
                     }
                     std::cmp::Ordering::Greater => {
                         return Err(format!("object {object} before object {known} (objects are numbered in order)"));
@@ -1273,7 +1280,7 @@ pub(crate) mod tests {
         ev(&mut log, 0.0, 0, EventKind::Created, main, u64::from(NONE), 0);
         let kind = log.intern("Lock");
         let name = log.intern("db_lock");
-        let obj = log.add_object(SyncObject { kind, name });
+        let obj = log.add_object(SyncObject::new(kind, name));
         ev(&mut log, 0.0, 0, EventKind::Sync, obj, Event::sync_payload(0, 0), SyncOp::Acquire as u8);
         ev(&mut log, 1.0, NONE, EventKind::Sync, obj, Event::sync_payload(NONE, 3), SyncOp::Release as u8);
         let text = to_string(&log);
