@@ -278,6 +278,9 @@ pub struct Scene {
     pub x_title: String,
     /// Legend entries (empty without a legend).
     pub legend: Vec<LegendItem>,
+    /// The resource rows drawn (indices in the layout's `resources`), in
+    /// order, on the rows after the tasks'.
+    pub resources: Vec<usize>,
 }
 
 impl Scene {
@@ -288,14 +291,20 @@ impl Scene {
     pub fn new(log: &Log, view: &View, options: &Options) -> Result<Scene, Error> {
         super::check_width(options)?;
         let full = &view.full;
-        let rows = full.rows.len();
+        let resources: Vec<usize> = (full.resources.iter().enumerate())
+            .filter(|(_, r)| options.resources.shows(&r.name))
+            .map(|(i, _)| i)
+            .collect();
+        let rows = full.rows.len() + resources.len();
         let m = Metrics::for_rows(rows);
         let width = f64::from(options.width);
 
         // The name column: as wide as the longest name, up to a third of the image.
         let name_max = (width * 0.3).max(60.0);
-        let names: Vec<String> =
-            full.rows.iter().map(|r| super::font::fit(&r.name, m.name_size, false, name_max)).collect();
+        let names: Vec<String> = (full.rows.iter().map(|r| r.name.clone()))
+            .chain(resources.iter().map(|&i| full.resources[i].title()))
+            .map(|name| super::font::fit(&name, m.name_size, false, name_max))
+            .collect();
         let name_w = names.iter().map(|n| text_width(n, m.name_size, false)).fold(40.0, f64::max);
         // Names, a gap, the task's colour stripe, the axis's start, a margin, then x0.
         let plot_left = (m.pad + name_w + 12.0 + 4.0 + 4.0 + Frame::INNER).round();
@@ -351,6 +360,7 @@ impl Scene {
             ticks,
             x_title: full.x_title.clone(),
             legend,
+            resources,
         })
     }
 

@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::layout::glyph::{end_parts, pattern_ink};
-use crate::layout::style::end_style;
-use crate::layout::{Bar, BarKind, Chrome, Layout, Part, Pattern, Rgba, Theme};
+use crate::layout::style::{end_style, resource_colour};
+use crate::layout::{Bar, BarKind, Chrome, Layout, Part, Pattern, ResourceRow, Rgba, Theme};
 use crate::trace::Log;
 use crate::trace::timeline::{EndKind, LinkKind};
 
@@ -205,6 +205,11 @@ pub(crate) fn paint(view: &View, scene: &Scene, theme: Theme) -> String {
     for row in 0..f.rows {
         task_group(&mut s, view, scene, &p, row, per_row.get(row).filter(|_| row < shown.rows.len()), compact);
     }
+    for (k, &i) in scene.resources.iter().enumerate() {
+        if let Some(res) = shown.resources.get(i) {
+            resource_group(&mut s, shown, scene, &p, view.full.rows.len() + k, res);
+        }
+    }
     links(&mut s, shown, f, &p);
     loop_markers(&mut s, shown, f);
     cursor(&mut s, view, scene, &p);
@@ -372,6 +377,135 @@ fn task_group(s: &mut String, view: &View, scene: &Scene, p: &Paint, row: usize,
         );
     }
     markers(s, own, f, row, p);
+    s.push_str("</g>\n");
+}
+
+/// A resource row: its name, then a lock's holders (bars in the holder's
+/// colour, labelled with its name), an event's set periods, or a step chart
+/// (a semaphore's free count, a queue's length under its `maxsize`, a
+/// barrier's waiting parties). Its `<title>` explains it (a viewer shows it
+/// on hover).
+fn resource_group(s: &mut String, shown: &Layout, scene: &Scene, p: &Paint, row: usize, res: &ResourceRow) {
+    let f = &scene.frame;
+    let m = &scene.metrics;
+    let _ = writeln!(
+        s,
+        r#"<g id="resource-{}" class="resource" data-name="{}" data-type="{}">"#,
+        res.object,
+        escape(&res.name),
+        escape(&res.type_name)
+    );
+    let _ = writeln!(s, "<title>{}</title>", escape(&res.explanation()));
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="{}" font-style="italic" fill="{}">{}</text>"#,
+        num(m.pad),
+        num(f.row_center(row) + m.name_size * 0.36),
+        num(m.name_size),
+        p.chrome.text.hex(),
+        escape(scene.names.get(row).map_or(res.name.as_str(), String::as_str))
+    );
+    let top = f.row_top(row);
+    let h = f.row_height;
+    let colour = resource_colour(res.kind, p.theme);
+    let clip = |x: f64| f.px_from_x(x.clamp(f.x0, f.x1));
+    for hold in res.holds.iter().filter(|hd| hd.x1 >= f.x0 && hd.x0 <= f.x1) {
+        let fill = match shown.row_of_task(hold.holder) {
+            Some(r) => task_colour(r, p.theme),
+            None => colour,
+        };
+        let (x0, x1) = (clip(hold.x0), clip(hold.x1).max(clip(hold.x0) + MIN_BAR));
+        let (y, bh) = (top + 0.2 * h, 0.6 * h);
+        let _ = writeln!(
+            s,
+            r#"<rect class="hold" x="{}" y="{}" width="{}" height="{}" fill="{}" fill-opacity="0.75"{}><title>{}</title></rect>"#,
+            num(x0),
+            num(y),
+            num(x1 - x0),
+            num(bh),
+            fill.hex(),
+            dim(hold.future),
+            escape(&format!("{} `{}`: {}", res.type_name, res.name, res.state_at((hold.x0 + hold.x1) / 2.0)))
+        );
+        let size = (m.name_size * 0.8).min(bh * 0.8);
+        if super::font::text_width(&hold.label, size, false) + 6.0 <= x1 - x0 {
+            let _ = writeln!(
+                s,
+                r#"<text class="holder" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+                num(x0 + 3.0),
+                num(y + bh / 2.0 + size * 0.36),
+                num(size),
+                p.chrome.text.hex(),
+                escape(&hold.label)
+            );
+        }
+    }
+    if res.kind.is_chart() && !res.levels.is_empty() {
+        if let (crate::layout::ResourceKind::Queue, Some(n)) = (res.kind, res.size)
+            && n > 0
+        {
+            let y = top + res.level_y(n) * h;
+            let _ = writeln!(
+                s,
+                r#"<path class="maxsize" d="M{},{}H{}" stroke="{}" stroke-width="1" stroke-dasharray="3 3"/>"#,
+                num(f.plot_left),
+                num(y),
+                num(f.plot_right),
+                p.muted.hex()
+            );
+            let label = format!("maxsize {n}");
+            let size = m.tick_size * 0.85;
+            let _ = writeln!(
+                s,
+                r#"<text x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>"#,
+                num(f.plot_right),
+                num(y - 2.0),
+                num(size),
+                p.muted.hex(),
+                escape(&label)
+            );
+        }
+        for future in [false, true] {
+            let mut d = String::new();
+            let mut area = String::new();
+            let base = top + res.level_y(0) * h;
+            let levels: Vec<&crate::layout::resources::Level> =
+                res.levels.iter().filter(|l| l.future == future && l.x <= f.x1).collect();
+            for (i, l) in levels.iter().enumerate() {
+                let next_x = levels.get(i + 1).map_or(res.x_end, |n| n.x);
+                if next_x < f.x0 {
+                    continue;
+                }
+                let (x0, x1) = (clip(l.x), clip(next_x));
+                let y = top + res.level_y(l.value) * h;
+                if d.is_empty() {
+                    let _ = write!(d, "M{},{}", num(x0), num(y));
+                } else {
+                    let _ = write!(d, "V{}", num(y));
+                }
+                let _ = write!(d, "H{}", num(x1));
+                if l.value > 0 {
+                    let _ = write!(area, "M{},{}H{}V{}H{}Z", num(x0), num(y), num(x1), num(base), num(x0));
+                }
+            }
+            if d.is_empty() {
+                continue;
+            }
+            let c = colour.hex();
+            if !area.is_empty() {
+                let _ = writeln!(
+                    s,
+                    r#"<path class="level-fill" d="{area}" fill="{c}" fill-opacity="0.25"{}/>"#,
+                    dim(future)
+                );
+            }
+            let _ = writeln!(
+                s,
+                r#"<path class="level" d="{d}" fill="none" stroke="{c}" stroke-width="2" stroke-linejoin="round"{}/>"#,
+                dim(future)
+            );
+        }
+    }
     s.push_str("</g>\n");
 }
 

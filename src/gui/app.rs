@@ -51,6 +51,8 @@ impl ScreenshotPlan {
 #[derive(Clone, Debug, PartialEq)]
 enum Hit {
     Bar(usize),
+    /// A resource row (index in the layout's `resources`) at an x.
+    Resource(usize, f64),
     Marker(usize),
     End(usize),
 }
@@ -648,6 +650,9 @@ impl TasklineApp {
                 ui.checkbox(&mut self.settings.show_source, "Source");
                 ui.checkbox(&mut self.settings.show_log, "Event log");
                 ui.checkbox(&mut self.settings.show_legend, "Legend");
+                ui.checkbox(&mut self.settings.show_resources, "Resource rows")
+                    .on_hover_text("One row per lock, semaphore, queue, barrier or event, under the tasks");
+                self.resource_rows_menu_ui(ui);
                 ui.checkbox(&mut self.settings.dim_future, "Show the future dimmed");
                 ui.separator();
                 ui.label("Theme");
@@ -987,6 +992,52 @@ impl TasklineApp {
         ui.add_space(3.0);
     }
 
+    /// A checkbox per resource row of the open log (hide rows one by one).
+    fn resource_rows_menu_ui(&mut self, ui: &mut Ui) {
+        let Some(doc) = &self.doc else { return };
+        let Some(prep) = doc.prepared_if_made(self.axis()) else { return };
+        let names: Vec<String> = prep.layout.resources.iter().map(|r| r.name.clone()).collect();
+        if names.is_empty() {
+            return;
+        }
+        ui.add_enabled_ui(self.settings.show_resources, |ui| {
+            for name in names {
+                let mut shown = !self.settings.hidden_resources.contains(&name);
+                if ui.checkbox(&mut shown, format!("  {name}")).changed() {
+                    self.set_resource_shown(&name, shown);
+                }
+            }
+        });
+    }
+
+    /// Shows or hides one resource row (by its object's name).
+    pub fn set_resource_shown(&mut self, name: &str, shown: bool) {
+        self.settings.hidden_resources.retain(|n| n != name);
+        if !shown {
+            self.settings.hidden_resources.push(name.to_owned());
+        }
+    }
+
+    /// The resource rows drawn (indices in the layout's `resources`) for `prep`.
+    fn shown_resources(&self, prep: &Prepared) -> Vec<usize> {
+        if !self.settings.show_resources {
+            return Vec::new();
+        }
+        (prep.layout.resources.iter().enumerate())
+            .filter(|(_, r)| !self.settings.hidden_resources.contains(&r.name))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The names of the rows the timeline shows, tasks then resources (for tests).
+    pub fn timeline_row_names(&self) -> Vec<String> {
+        let Some(prep) = self.doc.as_ref().and_then(|d| d.prepared_if_made(self.axis())) else { return Vec::new() };
+        let res = self.shown_resources(prep);
+        (prep.layout.rows.iter().map(|r| r.name.clone()))
+            .chain(res.iter().map(|&i| prep.layout.resources[i].title()))
+            .collect()
+    }
+
     fn legend_ui(&self, ui: &mut Ui, theme: Theme) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
@@ -1046,8 +1097,11 @@ impl TasklineApp {
         let _ = i;
         let prep = prepared_ref(doc, axis);
         let Some(prep) = prep else { return };
-        let rows = prep.rows();
-        let names = &prep.layout.rows;
+        let shown_res = self.shown_resources(prep);
+        let rows = prep.rows() + shown_res.len();
+        let names: Vec<String> = (prep.layout.rows.iter().map(|r| r.name.clone()))
+            .chain(shown_res.iter().map(|&i| prep.layout.resources[i].title()))
+            .collect();
         let options = tl_paint::Options { theme, future, ..tl_paint::Options::default() };
         let x_title = prep.layout.x_title.clone();
         let lay_axis = prep.layout.axis;
@@ -1084,7 +1138,7 @@ impl TasklineApp {
             .y_axis_formatter(move |mark, _| {
                 let r = mark.value.floor();
                 if r >= 0.0 && (mark.value - r - 0.5).abs() < 1e-6 {
-                    names.get(r as usize).map(|g| g.name.clone()).unwrap_or_default()
+                    names.get(r as usize).cloned().unwrap_or_default()
                 } else {
                     String::new()
                 }
@@ -1114,7 +1168,7 @@ impl TasklineApp {
         }
         // Rows at most ~44 points tall: a few tasks leave room below rather than giant bars.
         let min_rows = f64::from(((ui.available_height() - 48.0) / 44.0).max(1.0));
-        let item = TimelineItem::new(prep, cursor, options).with_min_rows(min_rows);
+        let item = TimelineItem::new(prep, cursor, options).with_min_rows(min_rows).with_resources(shown_res.clone());
         let stats = std::rc::Rc::new(std::cell::Cell::new(0usize));
         let stats2 = stats.clone();
         let response = plot.show(ui, move |plot_ui| {
@@ -1136,6 +1190,11 @@ impl TasklineApp {
         let mut hit = None;
         if let Some((pos, pt)) = hover {
             hit = hit_test(prep, &transform, pos, pt, cursor, future);
+            let row = pt.y.floor();
+            if hit.is_none() && row >= prep.rows() as f64 {
+                let k = row as usize - prep.rows();
+                hit = shown_res.get(k).map(|&i| Hit::Resource(i, pt.x));
+            }
         }
         if let Some(h) = &hit {
             let text = tooltip_text(doc, prep, h);
@@ -1370,6 +1429,10 @@ fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit) -> Vec<String> {
     let log = &doc.log;
     let tl = &doc.timeline;
     match hit {
+        Hit::Resource(i, x) => {
+            let Some(res) = prep.layout.resources.get(*i) else { return Vec::new() };
+            vec![format!("{} — {}", res.title(), res.state_at(*x)), res.explanation()]
+        }
         Hit::Bar(b) => {
             let bar = &prep.layout.bars[*b];
             let Some(seg) = tl.rows.get(bar.row).and_then(|r| r.segments.get(bar.segment)) else { return Vec::new() };

@@ -523,6 +523,10 @@ pub struct Settings {
     pub show_log: bool,
     /// Show the legend.
     pub show_legend: bool,
+    /// Show the resource rows (one per lock, queue, … under the tasks).
+    pub show_resources: bool,
+    /// Resource rows hidden one by one (by object name).
+    pub hidden_resources: Vec<String>,
     /// Recent log files.
     pub recent: Recent,
     /// The scenario or file shown last.
@@ -540,6 +544,8 @@ impl Default for Settings {
             show_source: true,
             show_log: true,
             show_legend: true,
+            show_resources: true,
+            hidden_resources: Vec::new(),
             recent: Recent::default(),
             last_opened: None,
         }

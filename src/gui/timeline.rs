@@ -23,8 +23,9 @@ use egui_plot::{GridInput, GridMark, PlotBounds, PlotGeometry, PlotItem, PlotIte
 
 use crate::layout::glyph::{CROSS_SPACING, DOT_RADIUS, DOT_SPACING, HATCH_SPACING, end_parts, pattern_ink};
 use crate::layout::style::end_style;
+use crate::layout::style::resource_colour;
 use crate::layout::{self, Axis, BarKind, Chrome, FutureMode, Layout, Pattern, Rgba, Theme};
-use crate::layout::{Glyph, Merger, Part};
+use crate::layout::{Glyph, Merger, Part, ResourceKind, ResourceRow};
 use crate::trace::explain::{fmt_number, fmt_seconds};
 use crate::trace::timeline::{EndKind, LinkKind, MarkerKind, Timeline};
 use crate::trace::{Log, NONE};
@@ -282,6 +283,8 @@ pub struct TimelineItem<'a> {
     cursor: u32,
     options: Options,
     min_rows: f64,
+    /// The resource rows shown (indices in the layout's `resources`), on the rows after the tasks'.
+    resources: Vec<usize>,
     /// Shapes pushed in the last `shapes` call are counted here (for tests and benches).
     pub stats: std::cell::Cell<usize>,
 }
@@ -291,7 +294,21 @@ impl<'a> TimelineItem<'a> {
     pub fn new(prep: &'a Prepared, cursor: u32, options: Options) -> TimelineItem<'a> {
         // Hovering is handled by the app (tooltips per segment and marker).
         let base = PlotItemBase::new("timeline".to_owned());
-        TimelineItem { base, prep, cursor, options, min_rows: 0.0, stats: std::cell::Cell::new(0) }
+        TimelineItem {
+            base,
+            prep,
+            cursor,
+            options,
+            min_rows: 0.0,
+            resources: Vec::new(),
+            stats: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Shows these resource rows (indices in the layout's `resources`) under the tasks.
+    pub fn with_resources(mut self, resources: Vec<usize>) -> TimelineItem<'a> {
+        self.resources = resources;
+        self
     }
 
     /// Makes the fitted view at least `rows` rows tall, so a few tasks do not get giant rows.
@@ -427,6 +444,19 @@ impl TimelineItem<'_> {
                 }
             }
         }
+        // Resource rows, under every task row.
+        if row_px >= 3.0 {
+            for (k, &i) in self.resources.iter().enumerate() {
+                let row = prep.rows() + k;
+                if (row as f64) + 1.0 < vy0 || (row as f64) > vy1 {
+                    continue;
+                }
+                if let Some(res) = lay.resources.get(i) {
+                    self.paint_resource(res, row, vx0, vx1, present_end, ui, transform, out);
+                }
+            }
+        }
+
         // Links: arrows between rows, once rows are tall enough to tell apart.
         let lr = if row_px >= 3.0 { prep.links_in(vx0, vx1) } else { 0..0 };
         let link_budget = 4000;
@@ -612,6 +642,118 @@ impl TimelineItem<'_> {
         merger.finish(&mut emit);
     }
 
+    /// A resource row: a lock's holders (bars in their task's colour with
+    /// its name), an event's set periods, or a step chart (see
+    /// [`crate::layout::resources`]); the cursor cuts it as it cuts the bars.
+    #[allow(clippy::too_many_arguments)]
+    fn paint_resource(
+        &self,
+        res: &ResourceRow,
+        row: usize,
+        vx0: f64,
+        vx1: f64,
+        present_end: f64,
+        ui: &Ui,
+        transform: &PlotTransform,
+        out: &mut Vec<Shape>,
+    ) {
+        let theme = self.options.theme;
+        let sx = |x: f64| transform.position_from_point_x(x);
+        let sy = |y: f64| transform.position_from_point_y(y);
+        let hide = self.options.future == FutureMode::Hide;
+        let colour = color(resource_colour(res.kind, theme));
+        let grid = color(Chrome::of(theme).grid).gamma_multiply(0.6);
+        out.push(Shape::hline(transform.frame().x_range(), sy(row as f64 + 1.0), Stroke::new(1.0, grid)));
+        let lay = &self.prep.layout;
+        for hold in res.holds.iter().filter(|h| h.x1 >= vx0 && h.x0 <= vx1) {
+            let future = hold.seq0 > self.cursor;
+            if future && hide {
+                continue;
+            }
+            let fill = lay.row_of_task(hold.holder).map_or(colour, |r| task_color(r, theme));
+            let mut parts = vec![(hold.x0, hold.x1.min(present_end).max(hold.x0), future)];
+            if !future && hold.x1 > present_end && !hide {
+                parts.push((present_end, hold.x1, true));
+            }
+            for (x0, x1, dim) in parts {
+                let rect = Rect::from_min_max(
+                    pos2(sx(x0), sy(row as f64 + 0.2)),
+                    pos2(sx(x1).max(sx(x0) + 1.0), sy(row as f64 + 0.8)),
+                );
+                let fill = if dim { fill.gamma_multiply(0.3) } else { fill.gamma_multiply(0.8) };
+                out.push(Shape::rect_filled(rect, 1.0, fill));
+                let text_col = match theme {
+                    Theme::Light => Color32::from_gray(20),
+                    Theme::Dark => Color32::from_gray(235),
+                };
+                if !dim && rect.width() > 30.0 && rect.height() >= 10.0 {
+                    let galley = ui.painter().layout_no_wrap(
+                        hold.label.clone(),
+                        egui::FontId::proportional((rect.height() * 0.6).min(11.0)),
+                        text_col,
+                    );
+                    if galley.size().x + 6.0 <= rect.width() {
+                        let pos = pos2(rect.left() + 3.0, rect.center().y - galley.size().y / 2.0);
+                        out.push(Shape::galley(pos, galley, text_col));
+                    }
+                }
+            }
+        }
+        if !res.kind.is_chart() || res.levels.is_empty() {
+            return;
+        }
+        if let (ResourceKind::Queue, Some(n)) = (res.kind, res.size)
+            && n > 0
+        {
+            let y = sy(row as f64 + res.level_y(n));
+            let muted = color(Chrome::of(theme).link);
+            out.extend(Shape::dashed_line(
+                &[pos2(sx(vx0.max(res.levels[0].x)), y), pos2(sx(vx1.min(res.x_end)), y)],
+                Stroke::new(1.0, muted),
+                3.0,
+                3.0,
+            ));
+        }
+        let base = sy(row as f64 + res.level_y(0));
+        let levels = &res.levels;
+        let mut line: Vec<Pos2> = Vec::new();
+        let mut line_dim = false;
+        let flush = |line: &mut Vec<Pos2>, dim: bool, out: &mut Vec<Shape>| {
+            if line.len() >= 2 {
+                let c = if dim { colour.gamma_multiply(0.3) } else { colour };
+                out.push(Shape::line(std::mem::take(line), Stroke::new(2.0, c)));
+            }
+            line.clear();
+        };
+        for (i, l) in levels.iter().enumerate() {
+            let future = l.seq > self.cursor;
+            if future && hide {
+                break;
+            }
+            let mut next_x = levels.get(i + 1).map_or(res.x_end, |n| n.x);
+            let next_future = levels.get(i + 1).is_some_and(|n| n.seq > self.cursor);
+            if !future && (next_future || i + 1 == levels.len()) && hide {
+                next_x = next_x.min(present_end).max(l.x);
+            }
+            if next_x < vx0 || l.x > vx1 {
+                continue;
+            }
+            if future != line_dim {
+                flush(&mut line, line_dim, out);
+                line_dim = future;
+            }
+            let (x0, x1) = (sx(l.x.max(vx0)), sx(next_x.min(vx1)));
+            let y = sy(row as f64 + res.level_y(l.value));
+            if l.value > 0 && x1 > x0 {
+                let c = colour.gamma_multiply(if future { 0.08 } else { 0.25 });
+                out.push(Shape::rect_filled(Rect::from_min_max(pos2(x0, y), pos2(x1, base)), 0.0, c));
+            }
+            line.push(pos2(x0, y));
+            line.push(pos2(x1, y));
+        }
+        flush(&mut line, line_dim, out);
+    }
+
     fn label(&self, bar: &layout::Bar, rect: Rect, ui: &Ui, out: &mut Vec<Shape>) {
         let text = match bar.state {
             crate::trace::timeline::State::Sleeping { until } => format!("sleep until {}", fmt_number(until)),
@@ -660,7 +802,7 @@ impl PlotItem for TimelineItem<'_> {
 
     fn bounds(&self) -> PlotBounds {
         let lay = &self.prep.layout;
-        let rows = (self.prep.rows().max(1) as f64).max(self.min_rows);
+        let rows = ((self.prep.rows() + self.resources.len()).max(1) as f64).max(self.min_rows);
         let pad = ((lay.x_max - lay.x_min) * 0.02).max(1e-9);
         PlotBounds::from_min_max([lay.x_min - pad, -0.1], [lay.x_max + pad * 2.0, rows + 0.1])
     }

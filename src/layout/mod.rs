@@ -235,6 +235,11 @@ impl Layout {
         out
     }
 
+    /// The row of a task, if it has one.
+    pub fn row_of_task(&self, task: TaskId) -> Option<usize> {
+        self.rows.iter().position(|r| r.task == task)
+    }
+
     /// The bars of one row (future ones first, each part in x order).
     pub fn row_bars(&self, row: usize) -> &[Bar] {
         self.row_ranges.get(row).map_or(&[], |r| &self.bars[r.clone()])

@@ -149,7 +149,11 @@ impl ResourceRow {
                 None => "free".to_owned(),
             },
             ResourceKind::Event => {
-                if self.hold_at(x).is_some() { "set".to_owned() } else { "not set".to_owned() }
+                if self.hold_at(x).is_some() {
+                    "set".to_owned()
+                } else {
+                    "not set".to_owned()
+                }
             }
             ResourceKind::Semaphore => match self.value_at(x) {
                 Some(v) => format!("{v} free"),
@@ -301,7 +305,15 @@ pub fn resource_rows(
         if let Some(row) = row {
             if let Some((seq0, holder)) = slot.take() {
                 let label = if holder == NONE { "set".to_owned() } else { log.task_name(holder).to_owned() };
-                row.holds.push(Hold { x0: x_of(seq0), x1: x_end, seq0, seq1: end, holder, label, future: is_future(seq0) });
+                row.holds.push(Hold {
+                    x0: x_of(seq0),
+                    x1: x_end,
+                    seq0,
+                    seq1: end,
+                    holder,
+                    label,
+                    future: is_future(seq0),
+                });
             }
             if let (ResourceKind::Queue, Some(n)) = (row.kind, row.size) {
                 row.max = row.max.max(n);
@@ -363,11 +375,8 @@ mod tests {
         let lay = layout(&log, &tl, &Options { cursor: Some(first_release - 1), ..Options::default() });
         let lock = &lay.resources[0];
         assert_eq!(lock.holds.len(), 1, "only the first holding so far");
-        let dim = layout(
-            &log,
-            &tl,
-            &Options { cursor: Some(first_release - 1), future: FutureMode::Dim, axis: Axis::Time },
-        );
+        let dim =
+            layout(&log, &tl, &Options { cursor: Some(first_release - 1), future: FutureMode::Dim, axis: Axis::Time });
         assert_eq!(dim.resources[0].holds.len(), 5);
         assert!(dim.resources[0].holds[1].future);
     }
