@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
-use crate::layout::glyph::{end_parts, pattern_ink};
+use crate::layout::glyph::{end_parts, pattern_ink, wake_style};
 use crate::layout::style::{end_style, resource_colour};
 use crate::layout::{Bar, BarKind, Chrome, Layout, Part, Pattern, ResourceRow, Rgba, Theme};
 use crate::trace::Log;
@@ -210,7 +210,9 @@ pub(crate) fn paint(view: &View, scene: &Scene, theme: Theme) -> String {
             resource_group(&mut s, shown, scene, &p, view.full.rows.len() + k, res);
         }
     }
+    waiting_labels(&mut s, shown, scene, &p);
     links(&mut s, shown, f, &p);
+    wakes(&mut s, shown, f, &p);
     loop_markers(&mut s, shown, f);
     cursor(&mut s, view, scene, &p);
     axis(&mut s, scene, &p);
@@ -744,6 +746,65 @@ fn links(s: &mut String, shown: &Layout, f: &Frame, p: &Paint) {
     s.push_str("</g>\n");
 }
 
+/// Wake arrows: from the task that released, set or put to the task it woke.
+fn wakes(s: &mut String, shown: &Layout, f: &Frame, p: &Paint) {
+    if shown.wakes.is_empty() {
+        return;
+    }
+    let style = wake_style(p.theme);
+    let c = style.colour.hex();
+    let inset = (f.row_height * 0.2).min(8.0);
+    s.push_str("<g id=\"wakes\">\n");
+    let mut seen: HashSet<(i64, usize, usize)> = HashSet::new();
+    for w in shown.wakes.iter().filter(|w| w.x >= f.x0 && w.x <= f.x1 && w.from_row != w.to_row) {
+        let px = f.px_from_x(w.x);
+        if !seen.insert((px.round() as i64, w.from_row, w.to_row)) {
+            continue;
+        }
+        let dir = if w.to_row > w.from_row { 1.0 } else { -1.0 };
+        let y0 = f.row_center(w.from_row) + dir * inset;
+        let y1 = f.row_center(w.to_row) - dir * inset;
+        let _ = writeln!(
+            s,
+            r#"<path class="wake" d="{}" fill="{c}" stroke="{c}" stroke-width="{}" stroke-linejoin="round"{}/>"#,
+            arrow(px + 2.0, y0, y1),
+            num(f64::from(style.width)),
+            dim(w.future)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// What a task waits for on a lock, queue, … written above its waiting bar where it fits.
+fn waiting_labels(s: &mut String, shown: &Layout, scene: &Scene, p: &Paint) {
+    let f = &scene.frame;
+    let size = (scene.metrics.name_size * 0.75).round();
+    let mut any = false;
+    for w in shown.sync_waits.iter().filter(|w| w.x1 >= f.x0 && w.x0 <= f.x1 && !w.future) {
+        let (x0, x1) = (f.px_from_x(w.x0.max(f.x0)), f.px_from_x(w.x1.min(f.x1)));
+        if super::font::text_width(&w.text, size, false) + 8.0 > x1 - x0 {
+            continue;
+        }
+        if !any {
+            s.push_str("<g id=\"waiting\">\n");
+            any = true;
+        }
+        let h = f.row_height * f64::from(BarKind::Future.style().height);
+        let _ = writeln!(
+            s,
+            r#"<text class="waiting" x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>"#,
+            num(x1 - 6.0),
+            num(f.row_center(w.row) - h / 2.0 - 3.0),
+            num(size),
+            p.chrome.text.hex(),
+            escape(&w.text)
+        );
+    }
+    if any {
+        s.push_str("</g>\n");
+    }
+}
+
 fn link_slug(kind: LinkKind) -> &'static str {
     match kind {
         LinkKind::Spawn => "spawn",
@@ -905,9 +966,15 @@ fn legend(s: &mut String, scene: &Scene, p: &Paint) {
             LegendKey::Glyph(icon) => {
                 let _ = write!(s, r##"<use xlink:href="#{}" x="{}" y="{}"/>"##, icon.id(), num(sample_mid), num(y));
             }
-            LegendKey::Link(kind) => {
+            LegendKey::Link(_) | LegendKey::Wake => {
                 // The arrow laid on its side.
-                let (colour, width, dashed) = p.link(kind);
+                let (colour, width, dashed) = match item.key {
+                    LegendKey::Link(kind) => p.link(kind),
+                    _ => {
+                        let w = wake_style(p.theme);
+                        (w.colour, f64::from(w.width), w.dashed)
+                    }
+                };
                 let c = colour.hex();
                 let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
                 let tip = x + LEGEND_SAMPLE;

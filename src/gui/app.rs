@@ -1065,7 +1065,7 @@ impl TasklineApp {
                             marker_shapes(g.kind(), rect.center(), 5.0, marker_color(g.kind(), theme), shapes);
                         });
                     }
-                    LegendKey::Link(_) | LegendKey::Cursor => {}
+                    LegendKey::Link(_) | LegendKey::Wake | LegendKey::Cursor => {}
                 }
             }
         });
@@ -1196,8 +1196,9 @@ impl TasklineApp {
                 hit = shown_res.get(k).map(|&i| Hit::Resource(i, pt.x));
             }
         }
-        if let Some(h) = &hit {
-            let text = tooltip_text(doc, prep, h);
+        // A screenshot shows no stray tooltip of wherever the pointer happens to be.
+        if let Some(h) = hit.as_ref().filter(|_| self.screenshot.is_none()) {
+            let text = tooltip_text(doc, prep, h, cursor, future);
             resp.clone().on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(420.0);
                 for (i, line) in text.iter().enumerate() {
@@ -1425,19 +1426,38 @@ fn hit_test(
     (shown(seq0) && (future == FutureMode::Dim || pt.x <= prep.present_end_x(cursor))).then_some(Hit::Bar(b))
 }
 
-fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit) -> Vec<String> {
+fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit, cursor: u32, future: FutureMode) -> Vec<String> {
     let log = &doc.log;
     let tl = &doc.timeline;
     match hit {
         Hit::Resource(i, x) => {
             let Some(res) = prep.layout.resources.get(*i) else { return Vec::new() };
-            vec![format!("{} — {}", res.title(), res.state_at(*x)), res.explanation()]
+            // Not beyond what has happened (unless the future is shown).
+            let x = if future == FutureMode::Hide { x.min(prep.present_end_x(cursor)) } else { *x };
+            let state = match res.kind {
+                crate::layout::ResourceKind::Lock if res.type_name == "Lock" => {
+                    let happened = |s: u32| s <= cursor || future == FutureMode::Dim;
+                    let hold = res
+                        .holds
+                        .iter()
+                        .filter(|h| happened(h.seq0) && h.x0 <= x && (x < h.x1 || !happened(h.seq1)))
+                        .next_back();
+                    hold.map_or_else(|| "free".to_owned(), |h| format!("held by {}", h.label))
+                }
+                _ => res.state_at(x),
+            };
+            vec![format!("{} — {state}", res.title()), res.explanation()]
         }
         Hit::Bar(b) => {
             let bar = &prep.layout.bars[*b];
             let Some(seg) = tl.rows.get(bar.row).and_then(|r| r.segments.get(bar.segment)) else { return Vec::new() };
             let task = log.task_name(tl.rows[bar.row].task);
             let mut lines = vec![format!("{task}: {}", seg.state.name())];
+            if let Some(w) = prep.layout.sync_wait_at(bar.row, (bar.x0 + bar.x1) / 2.0) {
+                let at = prep.present_end_x(cursor).min(w.x1);
+                let c = (future == FutureMode::Hide).then_some(cursor);
+                lines[0] = format!("{task}: {}", prep.layout.wait_text_at(w, at, c));
+            }
             let mut reason = seg.state.label(log);
             if let Some(d) = log.strings.opt(seg.detail)
                 && !d.is_empty()

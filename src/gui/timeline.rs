@@ -500,6 +500,39 @@ impl TimelineItem<'_> {
             }
         }
 
+        // Wake arrows: from the task that released, set or put to the task it woke.
+        if row_px >= 3.0 {
+            let style = crate::layout::glyph::wake_style(theme);
+            let w = &lay.wakes;
+            let range = w.partition_point(|g| g.x < vx0)..w.partition_point(|g| g.x <= vx1);
+            for wk in w[range].iter().take(4000) {
+                let Some(dim) = self.shown(wk.seq) else { continue };
+                if wk.from_row >= rows_shown || wk.to_row >= rows_shown {
+                    continue;
+                }
+                if wk.from_row.max(wk.to_row) < first_row || wk.from_row.min(wk.to_row) > last_row + 1 {
+                    continue;
+                }
+                let col = color(style.colour);
+                let col = if dim { col.gamma_multiply(0.3) } else { col };
+                let x = sx(wk.x) + 2.0;
+                let (y0, y1) = (sy(wk.from_row as f64 + 0.5), sy(wk.to_row as f64 + 0.5));
+                if (y1 - y0).abs() < 2.0 {
+                    continue;
+                }
+                let dir = if y1 > y0 { 1.0 } else { -1.0 };
+                let head = 6.0f32.min((y1 - y0).abs() / 2.0);
+                let tip = pos2(x, y1 - dir * (row_px * 0.2).min(8.0));
+                let from = pos2(x, y0 + dir * (row_px * 0.2).min(8.0));
+                out.push(Shape::line_segment([from, tip], Stroke::new(style.width, col)));
+                out.push(Shape::convex_polygon(
+                    vec![tip, tip + vec2(-head * 0.6, -dir * head), tip + vec2(head * 0.6, -dir * head)],
+                    col,
+                    Stroke::NONE,
+                ));
+            }
+        }
+
         // Markers.
         if row_px >= 3.0 {
             let mr = prep.markers_in(vx0 - units_per_px * 8.0, vx1 + units_per_px * 8.0);
@@ -755,7 +788,15 @@ impl TimelineItem<'_> {
     }
 
     fn label(&self, bar: &layout::Bar, rect: Rect, ui: &Ui, out: &mut Vec<Shape>) {
+        let mid = (bar.x0 + bar.x1) / 2.0;
+        let waiting = self.prep.layout.sync_wait_at(bar.row, mid).filter(|_| bar.kind == BarKind::Future);
         let text = match bar.state {
+            _ if waiting.is_some() => waiting
+                .map(|w| {
+                    let at = self.prep.present_end_x(self.cursor).min(w.x1);
+                    self.prep.layout.wait_text_at(w, at, Some(self.cursor))
+                })
+                .unwrap_or_default(),
             crate::trace::timeline::State::Sleeping { until } => format!("sleep until {}", fmt_number(until)),
             crate::trace::timeline::State::Deadline { deadline, .. } => format!("deadline {}", fmt_number(deadline)),
             s => s.name().to_owned(),

@@ -192,6 +192,13 @@ pub fn link_label(kind: LinkKind) -> &'static str {
     link_style(kind, Theme::Light).name
 }
 
+/// How a wake arrow is drawn (from the task that released, set or put to
+/// the task it woke): solid, in the "done" green.
+pub fn wake_style(theme: Theme) -> super::style::LinkStyle {
+    let colour = super::style::end_style(EndKind::Done, theme).1;
+    super::style::LinkStyle { name: "wakes a waiter (release, set, put)", colour, width: 1.6, dashed: false }
+}
+
 /// Spacing of a hatched pattern's lines.
 pub const HATCH_SPACING: f64 = 6.0;
 /// Spacing of a cross-hatched pattern's lines.
@@ -221,6 +228,8 @@ pub enum LegendKey {
     Glyph(Glyph),
     /// A link.
     Link(LinkKind),
+    /// A wake arrow (see [`wake_style`]).
+    Wake,
     /// The step-through cursor.
     Cursor,
 }
@@ -233,6 +242,7 @@ impl LegendKey {
             LegendKey::End(kind) => end_label(kind),
             LegendKey::Glyph(g) => g.label(),
             LegendKey::Link(kind) => link_label(kind),
+            LegendKey::Wake => wake_style(Theme::Light).name,
             LegendKey::Cursor => "now (the current step)",
         }
     }
@@ -262,6 +272,9 @@ pub fn legend(shown: Option<&Layout>, cursor: bool) -> Vec<LegendKey> {
         Glyph::ALL.into_iter().filter(|&g| lay.markers.iter().any(|m| Glyph::of(m.kind) == g)).map(LegendKey::Glyph),
     );
     keys.extend(LINK_KINDS.into_iter().filter(|&k| lay.links.iter().any(|l| l.kind == k)).map(LegendKey::Link));
+    if !lay.wakes.is_empty() {
+        keys.push(LegendKey::Wake);
+    }
     if cursor {
         keys.push(LegendKey::Cursor);
     }

@@ -20,7 +20,7 @@ pub mod resources;
 pub mod style;
 
 use crate::trace::timeline::{self, EndKind, LinkKind, MarkerKind, State, Timeline};
-use crate::trace::{Log, TaskId};
+use crate::trace::{Log, NONE, TaskId};
 
 pub use glyph::{Glyph, LegendKey, Part};
 pub use resources::{ResourceFilter, ResourceKind, ResourceRow};
@@ -159,6 +159,43 @@ pub struct LinkGeom {
     pub future: bool,
 }
 
+/// A wake arrow: the task whose release, set or put completed another
+/// task's waiter, to that task.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WakeGeom {
+    /// Row of the task that woke it.
+    pub from_row: usize,
+    /// Row of the task woken.
+    pub to_row: usize,
+    /// Where.
+    pub x: f64,
+    /// The `wake` event.
+    pub seq: u32,
+    /// The object (index in the log's objects).
+    pub object: u32,
+    /// After the cursor.
+    pub future: bool,
+}
+
+/// A task's wait on a synchronization object, placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncWaitGeom {
+    /// Row index.
+    pub row: usize,
+    /// From.
+    pub x0: f64,
+    /// To.
+    pub x1: f64,
+    /// The `wait` event.
+    pub seq: u32,
+    /// The object (index in the log's objects).
+    pub object: u32,
+    /// What it waits for as the wait began ("waiting for lock `lock` held by `w3`").
+    pub text: String,
+    /// After the cursor.
+    pub future: bool,
+}
+
 /// A tick on the x axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -195,6 +232,10 @@ pub struct Layout {
     pub cursor_x: Option<f64>,
     /// One row per synchronization object, drawn under the task rows (see [`resources`]).
     pub resources: Vec<ResourceRow>,
+    /// What tasks wait for on synchronization objects, by row (in event order).
+    pub sync_waits: Vec<SyncWaitGeom>,
+    /// Wake arrows: from the task that released, set or put to the task it woke (in event order).
+    pub wakes: Vec<WakeGeom>,
     /// x of each event (index = sequence number), and one past the end.
     xs: Vec<f64>,
     /// Per row: its range in `bars`.
@@ -233,6 +274,33 @@ impl Layout {
         }
         merger.finish(&mut |b, _| out.push(b));
         out
+    }
+
+    /// What the task of `row` waits for at `x` on a synchronization object, if it does.
+    pub fn sync_wait_at(&self, row: usize, x: f64) -> Option<&SyncWaitGeom> {
+        let i = self.sync_waits.partition_point(|w| w.row < row || (w.row == row && w.x0 <= x));
+        self.sync_waits[..i].iter().rev().take_while(|w| w.row == row).take(4).find(|w| w.x0 <= x && x <= w.x1)
+    }
+
+    /// What a wait says at `x` when the step-through cursor is at `cursor`:
+    /// for a lock, who holds it then (the holder changes during a long
+    /// wait); otherwise the text as the wait began.
+    pub fn wait_text_at(&self, w: &SyncWaitGeom, x: f64, cursor: Option<u32>) -> String {
+        let x = x.clamp(w.x0, w.x1);
+        let Some(r) = self.resources.iter().find(|r| r.object == w.object && r.type_name == "Lock") else {
+            return w.text.clone();
+        };
+        let happened = |seq: u32| cursor.is_none_or(|c| seq <= c);
+        let holder = r
+            .holds
+            .iter()
+            .filter(|h| happened(h.seq0) && h.x0 <= x && (x < h.x1 || !happened(h.seq1)))
+            .next_back()
+            .filter(|h| h.holder != NONE);
+        match holder {
+            Some(h) => format!("waiting for lock `{}` held by `{}`", r.name, h.label),
+            None => format!("waiting for lock `{}`", r.name),
+        }
     }
 
     /// The row of a task, if it has one.
@@ -457,6 +525,35 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
         _ => x_of(seq),
     };
     lay.resources = resources::resource_rows(log, &event_x, res_end, options.cursor, future.is_some());
+    let (waits, wakes) = resources::waits_and_wakeups(log);
+    let shown = |seq: u32| options.cursor.is_none_or(|c| seq <= c || future.is_some());
+    let is_future = |seq: u32| options.cursor.is_some_and(|c| seq > c);
+    for w in waits.into_iter().filter(|w| shown(w.seq0)) {
+        let Some(row) = lay.row_of_task(w.task) else { continue };
+        let x1 = if w.seq1 >= timeline.end_seq { lay.x_max } else { event_x(w.seq1) };
+        let x1 = if future.is_none() && !shown(w.seq1) { res_end.max(event_x(w.seq0)) } else { x1 };
+        lay.sync_waits.push(SyncWaitGeom {
+            row,
+            x0: event_x(w.seq0),
+            x1,
+            seq: w.seq0,
+            object: w.object,
+            text: w.text,
+            future: is_future(w.seq0),
+        });
+    }
+    for w in wakes.into_iter().filter(|w| shown(w.seq)) {
+        let (Some(from_row), Some(to_row)) = (lay.row_of_task(w.from), lay.row_of_task(w.to)) else { continue };
+        lay.wakes.push(WakeGeom {
+            from_row,
+            to_row,
+            x: event_x(w.seq),
+            seq: w.seq,
+            object: w.object,
+            future: is_future(w.seq),
+        });
+    }
+    lay.sync_waits.sort_by(|a, b| (a.row, a.x0).partial_cmp(&(b.row, b.x0)).unwrap_or(std::cmp::Ordering::Equal));
     lay.xs = xs;
     // Group bars by row (stable: each row's future part, then its present part, in x order).
     lay.bars.sort_by_key(|b| (b.row, !b.future));

@@ -201,6 +201,73 @@ impl ResourceFilter {
     }
 }
 
+/// A task waiting on a synchronization object, with what it waits for in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncWait {
+    /// The waiting task.
+    pub task: TaskId,
+    /// From its `wait` event…
+    pub x0: f64,
+    /// …to its next step (or the end).
+    pub x1: f64,
+    /// The `wait` event.
+    pub seq0: u32,
+    /// The step that ends the wait (or one past the last event).
+    pub seq1: u32,
+    /// The object (index in [`Log::objects`]).
+    pub object: u32,
+    /// "waiting for lock `lock` held by `w3`" (see [`crate::trace::explain::sync_wait_text`]).
+    pub text: String,
+}
+
+/// A wakeup: the task whose release, set or put completed another task's waiter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wakeup {
+    /// The task that woke it.
+    pub from: TaskId,
+    /// The task woken.
+    pub to: TaskId,
+    /// The object.
+    pub object: u32,
+    /// The `wake` event.
+    pub seq: u32,
+}
+
+/// Every sync wait and wakeup of `log`, in event order.
+pub fn waits_and_wakeups(log: &Log) -> (Vec<SyncWait>, Vec<Wakeup>) {
+    let end = u32::try_from(log.events.len()).unwrap_or(u32::MAX);
+    let mut waits = Vec::new();
+    let mut wakes = Vec::new();
+    // Per task: the index in `waits` of its open wait.
+    let mut open: Vec<Option<usize>> = vec![None; log.tasks.len()];
+    for (seq, ev) in log.events.iter().enumerate() {
+        let seq = u32::try_from(seq).unwrap_or(NONE);
+        match ev.kind {
+            EventKind::Sync if ev.sync_op() == SyncOp::Wait && ev.task != NONE => {
+                if let Some(text) = crate::trace::explain::sync_wait_text(log, seq) {
+                    if let Some(slot) = open.get_mut(ev.task as usize) {
+                        *slot = Some(waits.len());
+                    }
+                    waits.push(SyncWait { task: ev.task, x0: 0.0, x1: 0.0, seq0: seq, seq1: end, object: ev.a, text });
+                }
+            }
+            EventKind::Sync if ev.sync_op() == SyncOp::Wake => {
+                let to = ev.sync_other();
+                if ev.task != NONE && to != NONE && to != ev.task {
+                    wakes.push(Wakeup { from: ev.task, to, object: ev.a, seq });
+                }
+            }
+            EventKind::Start | EventKind::Resume | EventKind::Done | EventKind::Cancelled | EventKind::Exception => {
+                if let Some(i) = open.get_mut(ev.task as usize).and_then(Option::take) {
+                    waits[i].seq1 = seq;
+                }
+            }
+            _ => {}
+        }
+    }
+    (waits, wakes)
+}
+
 /// Computes the resource rows of `log`: `x_of` maps an event to its x,
 /// `x_end` is where open holds and the last levels end; events after
 /// `cursor` are left out (`dim == false`) or flagged `future`.
