@@ -1038,6 +1038,30 @@ impl TasklineApp {
             .collect()
     }
 
+    /// What the resource row of the object `name` says at the cursor
+    /// ("held by w1", "2 items of maxsize 2"), if the row is shown.
+    pub fn resource_state(&self, name: &str) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        let prep = doc.prepared_if_made(self.axis())?;
+        let i = self.shown_resources(prep).into_iter().find(|&i| prep.layout.resources[i].name == name)?;
+        let cursor = self.player.cursor();
+        let x = prep.present_end_x(cursor);
+        let text = tooltip_text(doc, prep, &Hit::Resource(i, x), cursor, self.settings.future_mode());
+        text.first().and_then(|t| t.split_once(" — ")).map(|(_, s)| s.to_owned())
+    }
+
+    /// The wake arrows drawn at the cursor: `(waker, woken)` task names.
+    pub fn wake_arrows(&self) -> Vec<(String, String)> {
+        let Some(doc) = &self.doc else { return Vec::new() };
+        let Some(prep) = doc.prepared_if_made(self.axis()) else { return Vec::new() };
+        let cursor = self.player.cursor();
+        let name = |row: usize| prep.layout.rows.get(row).map_or(String::new(), |r| r.name.clone());
+        (prep.layout.wakes.iter())
+            .filter(|w| w.seq <= cursor || self.settings.future_mode() == FutureMode::Dim)
+            .map(|w| (name(w.from_row), name(w.to_row)))
+            .collect()
+    }
+
     fn legend_ui(&self, ui: &mut Ui, theme: Theme) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;

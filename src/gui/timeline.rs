@@ -741,7 +741,10 @@ impl TimelineItem<'_> {
             let y = sy(row as f64 + res.level_y(n));
             let muted = color(Chrome::of(theme).link);
             out.extend(Shape::dashed_line(
-                &[pos2(sx(vx0.max(res.levels[0].x)), y), pos2(sx(vx1.min(res.x_end)), y)],
+                &[
+                    pos2(sx(vx0.max(res.levels[0].x)), y),
+                    pos2(sx(vx1.min(if hide { present_end } else { res.x_end })), y),
+                ],
                 Stroke::new(1.0, muted),
                 3.0,
                 3.0,

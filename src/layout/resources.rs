@@ -449,6 +449,65 @@ mod tests {
     }
 
     #[test]
+    fn waits_say_what_for_and_wakes_link_the_releaser_to_the_next_holder() {
+        let log = script_log("404_lock_protects_read_modify_write.py");
+        let lay = layout(&log, &derive(&log), &Options::default());
+        let name = |row: usize| lay.rows[row].name.as_str();
+        // Four deposits wait, each woken by the one before it.
+        assert_eq!(lay.wakes.len(), 4);
+        for w in &lay.wakes {
+            let (from, to) = (name(w.from_row), name(w.to_row));
+            let n = |s: &str| s.trim_start_matches("deposit#").parse::<u32>().unwrap();
+            assert_eq!(n(to), n(from) + 1, "{from} wakes {to}");
+        }
+        assert_eq!(lay.sync_waits.len(), 4);
+        let w = &lay.sync_waits[0];
+        assert_eq!(w.text, "waiting for lock `lock` held by `deposit#1`");
+        assert!(lay.sync_wait_at(w.row, (w.x0 + w.x1) / 2.0).is_some());
+        // A long wait: later on, another deposit holds the lock.
+        let last = lay.sync_waits.iter().max_by(|a, b| a.x1.total_cmp(&b.x1)).unwrap();
+        assert_eq!(lay.wait_text_at(last, 0.35, None), "waiting for lock `lock` held by `deposit#4`");
+    }
+
+    #[test]
+    fn a_queue_wait_tells_put_from_get() {
+        let log = script_log("438_queue_bounded_backpressure.py");
+        let lay = layout(&log, &derive(&log), &Options::default());
+        let texts: Vec<&str> = lay.sync_waits.iter().map(|w| w.text.as_str()).collect();
+        assert!(texts.contains(&"waiting on `queue.put()` (full)"), "{texts:?}");
+        let log = script_log("437_queue_producer_consumer_join.py");
+        let lay = layout(&log, &derive(&log), &Options::default());
+        let texts: Vec<&str> = lay.sync_waits.iter().map(|w| w.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.ends_with(".get()` (empty)")), "{texts:?}");
+    }
+
+    #[test]
+    fn every_sync_script_lays_out_without_panicking() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let in_range = name.get(..3).and_then(|p| p.parse::<u32>().ok()).is_some_and(|p| (400..460).contains(&p));
+            if !in_range || !name.ends_with(".py") {
+                continue;
+            }
+            let Ok(log) = crate::script::run_file(&path, crate::Config::default()) else { continue };
+            let tl = derive(&log);
+            let lay = layout(&log, &tl, &Options::default());
+            for r in &lay.resources {
+                assert!(r.holds.iter().all(|h| h.x0 <= h.x1), "{name}: {}", r.name);
+                assert!(r.levels.iter().all(|l| l.value <= r.max), "{name}: {}", r.name);
+            }
+            for c in [0, tl.end_seq / 2] {
+                let _ = layout(&log, &tl, &Options { cursor: Some(c), ..Options::default() });
+            }
+            n += 1;
+        }
+        assert!(n >= 40, "{n} scripts");
+    }
+
+    #[test]
     fn filters_pick_rows_by_name() {
         assert!(ResourceFilter::All.shows("lock"));
         assert!(!ResourceFilter::Hidden.shows("lock"));

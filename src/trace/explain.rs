@@ -671,6 +671,24 @@ mod tests {
     use crate::trace::{ErrorRecord, WaitKind, WaitRecord};
 
     #[test]
+    fn a_release_names_the_waiter_that_gets_the_lock_next() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/scripts/404_lock_protects_read_modify_write.py");
+        let log = crate::script::run_file(&path, crate::Config::default()).expect("runs");
+        let all = explain_all(&log);
+        assert!(
+            all.iter().any(|l| l
+                .starts_with("deposit#1 released Lock `lock`; deposit#2, first in its queue of waiters, gets it next")),
+            "{all:#?}"
+        );
+        assert!(all.iter().any(|l| l.starts_with("deposit#5 released Lock `lock`; no task waits for it")));
+        assert!(all.iter().any(|l| l.contains("is waiting for lock `lock` held by `deposit#1`")));
+        // One event explained alone says the same.
+        let seq = all.iter().position(|l| l.contains("gets it next")).unwrap() as u32;
+        assert_eq!(explain(&log, seq), all[seq as usize]);
+    }
+
+    #[test]
     fn seconds_are_trimmed_with_one_decimal() {
         assert_eq!(fmt_seconds(0.0), "0.0 s");
         assert_eq!(fmt_seconds(-0.0), "0.0 s");
