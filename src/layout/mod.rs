@@ -294,9 +294,9 @@ impl Layout {
         let holder = r
             .holds
             .iter()
-            .filter(|h| happened(h.seq0) && h.x0 <= x && (x < h.x1 || !happened(h.seq1)))
-            .next_back()
-            .filter(|h| h.holder != NONE);
+            .filter(|h| h.holder != NONE && Some(h.holder) != self.rows.get(w.row).map(|r| r.task))
+            .filter(|h| happened(h.seq0) && h.x0 <= x && (x <= h.x1 || !happened(h.seq1)))
+            .next_back();
         match holder {
             Some(h) => format!("waiting for lock `{}` held by `{}`", r.name, h.label),
             None => format!("waiting for lock `{}`", r.name),
