@@ -1293,6 +1293,18 @@ pub(crate) mod tests {
             r#""object":3,"type":"Lock","name":"db_lock","op":"release""#,
         );
         assert!(from_str(&bad).unwrap_err().to_string().contains("object 3 before object 1"), "{bad}");
+        // A queue's maxsize is its size, written when known and read back.
+        let q = log.intern("Queue");
+        let qn = log.intern("jobs");
+        let obj = log.add_object(SyncObject { kind: q, name: qn, size: 2 });
+        ev(&mut log, 2.0, 0, EventKind::Sync, obj, Event::sync_payload(NONE, 1), SyncOp::Put as u8);
+        let text = to_string(&log);
+        assert!(text.contains(r#""type":"Queue","name":"jobs","size":2,"op":"put""#), "{text}");
+        let back = from_str(&text).unwrap();
+        assert_eq!(back.objects[1].size, 2);
+        assert_eq!(back.objects[0].size, NONE, "a lock has no size");
+        let changed = text.replacen(r#""size":2,"op":"put""#, r#""size":3,"op":"put""#, 1);
+        assert!(from_str(&changed).is_ok(), "one event: nothing to disagree with");
     }
 
     #[test]
