@@ -1461,11 +1461,8 @@ fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit, cursor: u32, future:
             let state = match res.kind {
                 crate::layout::ResourceKind::Lock if res.type_name == "Lock" => {
                     let happened = |s: u32| s <= cursor || future == FutureMode::Dim;
-                    let hold = res
-                        .holds
-                        .iter()
-                        .filter(|h| happened(h.seq0) && h.x0 <= x && (x < h.x1 || !happened(h.seq1)))
-                        .next_back();
+                    let hold =
+                        res.holds.iter().rfind(|h| happened(h.seq0) && h.x0 <= x && (x < h.x1 || !happened(h.seq1)));
                     hold.map_or_else(|| "free".to_owned(), |h| format!("held by {}", h.label))
                 }
                 _ => res.state_at(x),

@@ -295,8 +295,7 @@ impl Layout {
             .holds
             .iter()
             .filter(|h| h.holder != NONE && Some(h.holder) != self.rows.get(w.row).map(|r| r.task))
-            .filter(|h| happened(h.seq0) && h.x0 <= x && (x <= h.x1 || !happened(h.seq1)))
-            .next_back();
+            .rfind(|h| happened(h.seq0) && h.x0 <= x && (x <= h.x1 || !happened(h.seq1)));
         match holder {
             Some(h) => format!("waiting for lock `{}` held by `{}`", r.name, h.label),
             None => format!("waiting for lock `{}`", r.name),

@@ -354,11 +354,7 @@ pub fn resource_rows(
             (ResourceKind::Lock, SyncOp::Release) => close(row, slot, seq),
             // A condition's wait releases its lock.
             (ResourceKind::Lock, SyncOp::Wait) if slot.is_some_and(|(_, h)| h == ev.task) => close(row, slot, seq),
-            (ResourceKind::Event, SyncOp::Set) => {
-                if slot.is_none() {
-                    *slot = Some((seq, NONE));
-                }
-            }
+            (ResourceKind::Event, SyncOp::Set) if slot.is_none() => *slot = Some((seq, NONE)),
             (ResourceKind::Event, SyncOp::Clear) => close(row, slot, seq),
             (ResourceKind::Semaphore, SyncOp::Acquire | SyncOp::Release) => level(row, count),
             (ResourceKind::Queue, SyncOp::Put | SyncOp::Get | SyncOp::Shutdown) => level(row, count),
