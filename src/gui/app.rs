@@ -53,6 +53,8 @@ enum Hit {
     Bar(usize),
     /// A resource row (index in the layout's `resources`) at an x.
     Resource(usize, f64),
+    /// The folded resource row (the rows in it) at an x.
+    Folded(Vec<usize>, f64),
     Marker(usize),
     End(usize),
 }
@@ -652,6 +654,10 @@ impl TasklineApp {
                 ui.checkbox(&mut self.settings.show_legend, "Legend");
                 ui.checkbox(&mut self.settings.show_resources, "Resource rows")
                     .on_hover_text("One row per lock, semaphore, queue, barrier or event, under the tasks");
+                ui.add_enabled(
+                    self.settings.show_resources,
+                    egui::Checkbox::new(&mut self.settings.fold_resources, "  Fold them into one row"),
+                );
                 self.resource_rows_menu_ui(ui);
                 ui.checkbox(&mut self.settings.dim_future, "Show the future dimmed");
                 ui.separator();
@@ -1033,9 +1039,18 @@ impl TasklineApp {
     pub fn timeline_row_names(&self) -> Vec<String> {
         let Some(prep) = self.doc.as_ref().and_then(|d| d.prepared_if_made(self.axis())) else { return Vec::new() };
         let res = self.shown_resources(prep);
-        (prep.layout.rows.iter().map(|r| r.name.clone()))
-            .chain(res.iter().map(|&i| prep.layout.resources[i].title()))
-            .collect()
+        (prep.layout.rows.iter().map(|r| r.name.clone())).chain(self.resource_row_names(prep, &res)).collect()
+    }
+
+    /// The names of the resource rows shown: one per row, or one for the folded row.
+    fn resource_row_names(&self, prep: &Prepared, shown: &[usize]) -> Vec<String> {
+        match shown.len() {
+            0 => Vec::new(),
+            n if self.settings.fold_resources => {
+                vec![format!("{n} resource{} (folded)", if n == 1 { "" } else { "s" })]
+            }
+            _ => shown.iter().map(|&i| prep.layout.resources[i].title()).collect(),
+        }
     }
 
     /// What the resource row of the object `name` says at the cursor
@@ -1122,10 +1137,10 @@ impl TasklineApp {
         let prep = prepared_ref(doc, axis);
         let Some(prep) = prep else { return };
         let shown_res = self.shown_resources(prep);
-        let rows = prep.rows() + shown_res.len();
-        let names: Vec<String> = (prep.layout.rows.iter().map(|r| r.name.clone()))
-            .chain(shown_res.iter().map(|&i| prep.layout.resources[i].title()))
-            .collect();
+        let folded = self.settings.fold_resources;
+        let res_names = self.resource_row_names(prep, &shown_res);
+        let rows = prep.rows() + res_names.len();
+        let names: Vec<String> = (prep.layout.rows.iter().map(|r| r.name.clone())).chain(res_names).collect();
         let options = tl_paint::Options { theme, future, ..tl_paint::Options::default() };
         let x_title = prep.layout.x_title.clone();
         let lay_axis = prep.layout.axis;
@@ -1192,7 +1207,10 @@ impl TasklineApp {
         }
         // Rows at most ~44 points tall: a few tasks leave room below rather than giant bars.
         let min_rows = f64::from(((ui.available_height() - 48.0) / 44.0).max(1.0));
-        let item = TimelineItem::new(prep, cursor, options).with_min_rows(min_rows).with_resources(shown_res.clone());
+        let item = TimelineItem::new(prep, cursor, options)
+            .with_min_rows(min_rows)
+            .with_resources(shown_res.clone())
+            .with_resources_folded(folded);
         let stats = std::rc::Rc::new(std::cell::Cell::new(0usize));
         let stats2 = stats.clone();
         let response = plot.show(ui, move |plot_ui| {
@@ -1217,7 +1235,11 @@ impl TasklineApp {
             let row = pt.y.floor();
             if hit.is_none() && row >= prep.rows() as f64 {
                 let k = row as usize - prep.rows();
-                hit = shown_res.get(k).map(|&i| Hit::Resource(i, pt.x));
+                hit = if folded {
+                    (k == 0 && !shown_res.is_empty()).then(|| Hit::Folded(shown_res.clone(), pt.x))
+                } else {
+                    shown_res.get(k).map(|&i| Hit::Resource(i, pt.x))
+                };
             }
         }
         // A screenshot shows no stray tooltip of wherever the pointer happens to be.
@@ -1454,6 +1476,15 @@ fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit, cursor: u32, future:
     let log = &doc.log;
     let tl = &doc.timeline;
     match hit {
+        Hit::Folded(rows, x) => {
+            let mut lines = vec![format!("{} resource rows, folded (View ▸ Resource rows)", rows.len())];
+            for &i in rows {
+                if let Some(first) = tooltip_text(doc, prep, &Hit::Resource(i, *x), cursor, future).into_iter().next() {
+                    lines.push(first);
+                }
+            }
+            lines
+        }
         Hit::Resource(i, x) => {
             let Some(res) = prep.layout.resources.get(*i) else { return Vec::new() };
             // Not beyond what has happened (unless the future is shown).

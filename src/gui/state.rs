@@ -527,6 +527,8 @@ pub struct Settings {
     pub show_resources: bool,
     /// Resource rows hidden one by one (by object name).
     pub hidden_resources: Vec<String>,
+    /// The resource rows folded into one row (drawn over each other).
+    pub fold_resources: bool,
     /// Recent log files.
     pub recent: Recent,
     /// The scenario or file shown last.
@@ -546,6 +548,7 @@ impl Default for Settings {
             show_legend: true,
             show_resources: true,
             hidden_resources: Vec::new(),
+            fold_resources: false,
             recent: Recent::default(),
             last_opened: None,
         }

@@ -285,6 +285,8 @@ pub struct TimelineItem<'a> {
     min_rows: f64,
     /// The resource rows shown (indices in the layout's `resources`), on the rows after the tasks'.
     resources: Vec<usize>,
+    /// The resource rows folded into one row.
+    folded: bool,
     /// Shapes pushed in the last `shapes` call are counted here (for tests and benches).
     pub stats: std::cell::Cell<usize>,
 }
@@ -301,6 +303,7 @@ impl<'a> TimelineItem<'a> {
             options,
             min_rows: 0.0,
             resources: Vec::new(),
+            folded: false,
             stats: std::cell::Cell::new(0),
         }
     }
@@ -309,6 +312,17 @@ impl<'a> TimelineItem<'a> {
     pub fn with_resources(mut self, resources: Vec<usize>) -> TimelineItem<'a> {
         self.resources = resources;
         self
+    }
+
+    /// Folds the resource rows into one row, drawn over each other.
+    pub fn with_resources_folded(mut self, folded: bool) -> TimelineItem<'a> {
+        self.folded = folded;
+        self
+    }
+
+    /// How many rows the resource rows take.
+    fn resource_rows(&self) -> usize {
+        if self.folded { self.resources.len().min(1) } else { self.resources.len() }
     }
 
     /// Makes the fitted view at least `rows` rows tall, so a few tasks do not get giant rows.
@@ -447,7 +461,7 @@ impl TimelineItem<'_> {
         // Resource rows, under every task row.
         if row_px >= 3.0 {
             for (k, &i) in self.resources.iter().enumerate() {
-                let row = prep.rows() + k;
+                let row = prep.rows() + if self.folded { 0 } else { k };
                 if (row as f64) + 1.0 < vy0 || (row as f64) > vy1 {
                     continue;
                 }
@@ -846,7 +860,7 @@ impl PlotItem for TimelineItem<'_> {
 
     fn bounds(&self) -> PlotBounds {
         let lay = &self.prep.layout;
-        let rows = ((self.prep.rows() + self.resources.len()).max(1) as f64).max(self.min_rows);
+        let rows = ((self.prep.rows() + self.resource_rows()).max(1) as f64).max(self.min_rows);
         let pad = ((lay.x_max - lay.x_min) * 0.02).max(1e-9);
         PlotBounds::from_min_max([lay.x_min - pad, -0.1], [lay.x_max + pad * 2.0, rows + 0.1])
     }

@@ -356,7 +356,7 @@ fn why_opens_the_chain_of_causes_and_a_click_goes_to_the_cause() {
 
 /// The lock scenario shows a resource row for its lock, the lock's holder at
 /// the cursor, and a wake arrow from the releasing task to the next holder;
-/// the row can be hidden one by one or all at once.
+/// the row can be folded, hidden one by one or all at once.
 #[test]
 fn the_lock_scenario_shows_its_resource_row_the_holder_and_a_wake_arrow() {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/404_lock_protects_read_modify_write.py");
@@ -397,6 +397,12 @@ fn the_lock_scenario_shows_its_resource_row_the_holder_and_a_wake_arrow() {
     assert!(!h.state().timeline_row_names().iter().any(|n| n == "lock (Lock)"));
     assert_eq!(h.state().resource_state("lock"), None);
     h.state_mut().set_resource_shown("lock", true);
+    // Folded: one row for them all, still saying who holds the lock.
+    h.state_mut().settings_mut().fold_resources = true;
+    h.run_steps(2);
+    assert_eq!(h.state().timeline_row_names().last().map(String::as_str), Some("1 resource (folded)"));
+    assert!(h.state().resource_state("lock").is_some());
+    h.state_mut().settings_mut().fold_resources = false;
     h.state_mut().settings_mut().show_resources = false;
     h.run_steps(2);
     assert!(!h.state().timeline_row_names().iter().any(|n| n == "lock (Lock)"));
