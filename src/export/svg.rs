@@ -4,7 +4,10 @@
 //! The document has a `viewBox`, keeps text as `<text>` in the embedded
 //! font's family, holds no raster, and is grouped: `#title`, `#grid`, one
 //! `<g class="task">` per task (its name, bars, end mark and markers, in
-//! that order), `#links`, `#cursor`, `#axis`, `#legend`. Bar fills and
+//! that order), one `<g class="resource">` per resource row (a lock's
+//! holders, a queue's length, …, with a `<title>` explaining it),
+//! `#waiting` (what waiting tasks wait for), `#links`, `#wakes` (wake
+//! arrows), `#cursor`, `#axis`, `#legend`. Bar fills and
 //! marker icons are defined once in `<defs>` (patterns per
 //! [`crate::layout::Pattern`], so states stay apart in grey-scale print).
 //! Numbers are rounded to two decimals and nothing varies between runs, so

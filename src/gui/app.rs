@@ -1078,9 +1078,17 @@ impl TasklineApp {
     }
 
     fn legend_ui(&self, ui: &mut Ui, theme: Theme) {
+        // The fixed legend, and the wake arrow when the open log has one.
+        let has_wakes = (self.doc.as_ref())
+            .and_then(|d| d.prepared_if_made(self.axis()))
+            .is_some_and(|p| !p.layout.wakes.is_empty());
+        let mut keys = crate::layout::glyph::legend(None, false);
+        if has_wakes {
+            keys.push(LegendKey::Wake);
+        }
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
-            for key in crate::layout::glyph::legend(None, false) {
+            for key in keys {
                 match key {
                     LegendKey::Bar(kind) => {
                         let style = kind.style();
@@ -1104,7 +1112,23 @@ impl TasklineApp {
                             marker_shapes(g.kind(), rect.center(), 5.0, marker_color(g.kind(), theme), shapes);
                         });
                     }
-                    LegendKey::Link(_) | LegendKey::Wake | LegendKey::Cursor => {}
+                    LegendKey::Wake => {
+                        let style = crate::layout::glyph::wake_style(theme);
+                        legend_entry(ui, 24.0, key.label(), |rect, shapes| {
+                            let col = color(style.colour);
+                            let (l, r, y) = (rect.left(), rect.right(), rect.center().y);
+                            shapes.push(egui::Shape::line_segment(
+                                [egui::pos2(l, y), egui::pos2(r - 5.0, y)],
+                                egui::Stroke::new(style.width, col),
+                            ));
+                            shapes.push(egui::Shape::convex_polygon(
+                                vec![egui::pos2(r, y), egui::pos2(r - 6.0, y - 3.6), egui::pos2(r - 6.0, y + 3.6)],
+                                col,
+                                egui::Stroke::NONE,
+                            ));
+                        });
+                    }
+                    LegendKey::Link(_) | LegendKey::Cursor => {}
                 }
             }
         });
