@@ -414,12 +414,18 @@ fn resource_group(s: &mut String, shown: &Layout, scene: &Scene, p: &Paint, row:
     let h = f.row_height;
     let colour = resource_colour(res.kind, p.theme);
     let clip = |x: f64| f.px_from_x(x.clamp(f.x0, f.x1));
+    // Holds within a pixel already drawn are left out (thousands of short holdings stay one mark per pixel).
+    let mut drawn_to = f64::NEG_INFINITY;
     for hold in res.holds.iter().filter(|hd| hd.x1 >= f.x0 && hd.x0 <= f.x1) {
         let fill = match shown.row_of_task(hold.holder) {
             Some(r) => task_colour(r, p.theme),
             None => colour,
         };
         let (x0, x1) = (clip(hold.x0), clip(hold.x1).max(clip(hold.x0) + MIN_BAR));
+        if x1 <= drawn_to + 0.5 {
+            continue;
+        }
+        drawn_to = x1;
         let (y, bh) = (top + 0.2 * h, 0.6 * h);
         let _ = writeln!(
             s,
@@ -476,12 +482,18 @@ fn resource_group(s: &mut String, shown: &Layout, scene: &Scene, p: &Paint, row:
             let base = top + res.level_y(0) * h;
             let levels: Vec<&crate::layout::resources::Level> =
                 res.levels.iter().filter(|l| l.future == future && l.x <= f.x1).collect();
+            let mut last_px = f64::NEG_INFINITY;
             for (i, l) in levels.iter().enumerate() {
                 let next_x = levels.get(i + 1).map_or(res.x_end, |n| n.x);
                 if next_x < f.x0 {
                     continue;
                 }
                 let (x0, x1) = (clip(l.x), clip(next_x));
+                // Levels inside a pixel already drawn: only the last of them is drawn.
+                if x1 - x0 < 0.5 && x0 - last_px < 0.5 && i + 1 < levels.len() {
+                    continue;
+                }
+                last_px = x0;
                 let y = top + res.level_y(l.value) * h;
                 if d.is_empty() {
                     let _ = write!(d, "M{},{}", num(x0), num(y));

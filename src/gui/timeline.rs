@@ -712,11 +712,18 @@ impl TimelineItem<'_> {
         let grid = color(Chrome::of(theme).grid).gamma_multiply(0.6);
         out.push(Shape::hline(transform.frame().x_range(), sy(row as f64 + 1.0), Stroke::new(1.0, grid)));
         let lay = &self.prep.layout;
-        for hold in res.holds.iter().filter(|h| h.x1 >= vx0 && h.x0 <= vx1) {
+        let mut drawn_to = f32::NEG_INFINITY;
+        let first = res.holds.partition_point(|h| h.x1 < vx0);
+        for hold in res.holds[first..].iter().take_while(|h| h.x0 <= vx1) {
             let future = hold.seq0 > self.cursor;
             if future && hide {
+                break;
+            }
+            // Holds inside a pixel already drawn are skipped.
+            if sx(hold.x1) <= drawn_to + 0.5 {
                 continue;
             }
+            drawn_to = sx(hold.x1).max(sx(hold.x0) + 1.0);
             let fill = lay.row_of_task(hold.holder).map_or(colour, |r| task_color(r, theme));
             let mut parts = vec![(hold.x0, hold.x1.min(present_end).max(hold.x0), future)];
             if !future && hold.x1 > present_end && !hide {
