@@ -118,7 +118,7 @@ impl ResourceRow {
         format!("{} ({})", self.name, self.type_name)
     }
 
-    /// The row's label in its name column (short): `🔒 lock`-free plain text.
+    /// What the row shows, in a sentence (its tooltip): `Queue `jobs`, maxsize 2: the line shows its length…`.
     pub fn explanation(&self) -> String {
         let size = match (self.kind, self.size) {
             (ResourceKind::Queue, Some(0)) => ", unbounded".to_owned(),
