@@ -110,6 +110,16 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_legend: bool,
 
+    /// Leave out the resource rows (one per lock, semaphore, queue, barrier
+    /// or event, under the tasks; the Chrome trace's counter tracks).
+    #[arg(long, conflicts_with = "resources")]
+    pub no_resources: bool,
+
+    /// Show only the resource rows of these objects (names as in the log:
+    /// the script's variable names, e.g. `--resources lock,queue`).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub resources: Option<Vec<String>>,
+
     /// GIF frames per second (default 2).
     #[arg(long, value_name = "N")]
     pub fps: Option<f32>,
@@ -235,6 +245,11 @@ impl ExportArgs {
             },
             title: self.title.clone(),
             legend: !self.no_legend,
+            resources: match (&self.resources, self.no_resources) {
+                (_, true) => crate::layout::ResourceFilter::Hidden,
+                (Some(names), false) => crate::layout::ResourceFilter::Only(names.clone()),
+                (None, false) => crate::layout::ResourceFilter::All,
+            },
             fps: self.fps.unwrap_or(defaults.fps),
             steps: self.steps.unwrap_or_default(),
         }
@@ -242,7 +257,10 @@ impl ExportArgs {
 
     /// The options given that `format` has no use for.
     fn inapplicable(&self, format: Format) -> Option<&'static str> {
-        let given: [(&'static str, bool, &[Format]); 12] = [
+        let all = &[Format::Png, Format::Svg, Format::Gif, Format::ChromeTrace];
+        let given: [(&'static str, bool, &[Format]); 14] = [
+            ("--no-resources", self.no_resources, all),
+            ("--resources", self.resources.is_some(), all),
             ("--at", self.at.is_some(), &[Format::Png, Format::Svg, Format::ChromeTrace]),
             ("--until", self.until.is_some(), &[Format::Png, Format::Svg, Format::ChromeTrace]),
             ("--dim-future", self.dim_future, &[Format::Png, Format::Svg, Format::Gif]),

@@ -238,6 +238,8 @@ fn chart(out: &mut String, log: &Log, tl: &Timeline, width: usize) {
     let by_event = tl.is_instant() || !tl.end_time.is_finite();
     let unit = if by_event { "event #" } else { "time (s)" };
     let longest = tl.rows.iter().map(|r| task_name(log, r.task).chars().count()).max().unwrap_or(0);
+    let objects = log.objects.iter().map(|o| log.str(o.name).chars().count() + log.str(o.kind).chars().count() + 3);
+    let longest = objects.fold(longest, usize::max);
     let name_w = longest.min(MAX_NAME).max(unit.len());
     // name, a space, the columns, the end-mark column.
     let cols = width.saturating_sub(name_w + 2).max(10);
@@ -309,6 +311,44 @@ fn chart(out: &mut String, log: &Log, tl: &Timeline, width: usize) {
             cells[c] = end_glyph(end.kind);
         }
         out.push_str(&line(&fit(&task_name(log, row.task), name_w), &cells));
+    }
+    resource_lines(out, log, &axis, name_w, &line);
+}
+
+/// A line per synchronization object under the tasks: a lock's holder's
+/// name then `=` while it holds it, `set` then `=` while an event is set; a digit (`+` past 9) for a semaphore's free
+/// count, a queue's length, a barrier's waiting parties.
+fn resource_lines(out: &mut String, log: &Log, axis: &Axis, name_w: usize, line: &dyn Fn(&str, &[char]) -> String) {
+    if log.objects.is_empty() {
+        return;
+    }
+    let x_of =
+        |seq: u32| if axis.by_event { f64::from(seq) } else { log.events.get(seq as usize).map_or(0.0, |e| e.time) };
+    let end = if axis.by_event { log.events.len() as f64 } else { log.end_time() };
+    let cols = axis.cols;
+    for res in crate::layout::resources::resource_rows(log, &x_of, end, None, false) {
+        let mut cells: Vec<char> = vec![' '; cols + 1];
+        if res.kind.is_chart() {
+            for (i, l) in res.levels.iter().enumerate() {
+                let next = res.levels.get(i + 1).map_or(end, |n| n.x);
+                let (c0, c1) = (axis.col(l.x), axis.col(next).min(cols));
+                let glyph = char::from_digit(l.value, 10).unwrap_or('+');
+                for cell in cells.iter_mut().take(c1.max(c0 + 1)).skip(c0) {
+                    *cell = glyph;
+                }
+            }
+        } else {
+            // The holder's name, then `=` while it holds the lock.
+            for h in &res.holds {
+                let (c0, c1) = (axis.col(h.x0), axis.col(h.x1).min(cols));
+                let mut label = h.label.chars();
+                for (i, cell) in cells.iter_mut().take(c1.max(c0 + 1)).skip(c0).enumerate() {
+                    let last = c0 + i + 1 >= c1;
+                    *cell = if last { '=' } else { label.next().map_or('=', |c| if c == ' ' { '_' } else { c }) };
+                }
+            }
+        }
+        out.push_str(&line(&fit(&res.title(), name_w), &cells));
     }
 }
 
@@ -479,6 +519,21 @@ mod tests {
         b.ev(main, EventKind::Print, text, 0, 0);
         b.done(main, "None");
         b.log
+    }
+
+    #[test]
+    fn a_line_per_resource_shows_holders_and_lengths() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+        let run = |name: &str| crate::script::run_file(&dir.join(name), crate::Config::default()).expect("runs");
+        let text = render(&run("404_lock_protects_read_modify_write.py"), 100);
+        let line = text.lines().find(|l| l.starts_with("lock (Lock) ")).expect("a line for the lock");
+        for i in 1..=5 {
+            assert!(line.contains(&format!("deposit#{i}")), "{line}");
+        }
+        let text = render(&run("438_queue_bounded_backpressure.py"), 100);
+        let line = text.lines().find(|l| l.starts_with("queue (Queue) ")).expect("a line for the queue");
+        assert!(line.contains('2') && !line.contains('3'), "{line}");
+        assert!(text.lines().all(|l| l.chars().count() <= 100));
     }
 
     #[test]

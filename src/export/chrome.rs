@@ -9,6 +9,7 @@
 //! | complete events (`ph: "X"`, `cat: "state"`) | one per state interval: the name is the state in words (`sleeping until 10.0 s`), since Perfetto ignores colour hints; `args` hold the short state name and the first and last step; `cname` is a hint for `chrome://tracing` |
 //! | instant events (`ph: "i"`, `s: "t"`, `cat: "marker"` or `"end"`) | markers (cancel requested, CancelledError thrown in, timeout fired, shield, print, warnings) and end marks |
 //! | flow events (`ph: "s"` / `"f"`, `bp: "e"`, `cat: "link"`, a unique `id`) | spawn, await, cancel and shield links, from the slice that is current on one track to the one on the other |
+//! | counter events (`ph: "C"`, `cat: "resource"`, named `lock (Lock)`) | the resource rows: a lock's `held` and an event's `set` (1 or 0), a semaphore's `free` count, a queue's `length`, a barrier's parties `waiting` (`--no-resources` / `--resources` pick them) |
 //!
 //! Times (`ts`, `dur`) are microseconds of virtual time (rounded to the
 //! nanosecond); on the event-order axis each event is one millisecond. A
@@ -22,7 +23,7 @@
 
 use serde_json::{Value, json};
 
-use crate::layout::{Axis, BarKind};
+use crate::layout::{Axis, BarKind, ResourceFilter, ResourceKind};
 use crate::trace::Log;
 use crate::trace::timeline::{EndKind, LinkKind};
 
@@ -54,7 +55,7 @@ pub fn tid(task: u32) -> u64 {
 /// ```
 pub fn render(log: &Log, options: &Options) -> Result<String, Error> {
     let view = View::new(log, options)?;
-    Ok(trace(log, &view))
+    Ok(trace(log, &view, &options.resources))
 }
 
 /// Microseconds per axis unit.
@@ -99,7 +100,7 @@ fn quote(s: &str) -> String {
 
 /// The trace of a view: a JSON object with one event per line, so that two
 /// traces diff line by line.
-pub(crate) fn trace(log: &Log, view: &View) -> String {
+pub(crate) fn trace(log: &Log, view: &View, resources: &ResourceFilter) -> String {
     let shown = view.shown();
     let unit = us_per_unit(view.axis);
     let (x0, x1) = (view.x0, view.x1);
@@ -203,6 +204,36 @@ pub(crate) fn trace(log: &Log, view: &View) -> String {
         let name = link_name(l.kind);
         events.push(json!({"name": name, "cat": "link", "ph": "s", "bp": "e", "id": id, "ts": ts, "pid": PID, "tid": tid(from.task)}).to_string());
         events.push(json!({"name": name, "cat": "link", "ph": "f", "bp": "e", "id": id, "ts": ts, "pid": PID, "tid": tid(to.task)}).to_string());
+    }
+
+    // Counter tracks for the resource rows (a lock's and an event's 1 or 0).
+    for res in shown.resources.iter().filter(|r| resources.shows(&r.name)) {
+        let name = res.title();
+        let key = match res.kind {
+            ResourceKind::Lock => "held",
+            ResourceKind::Event => "set",
+            ResourceKind::Semaphore => "free",
+            ResourceKind::Queue => "length",
+            ResourceKind::Barrier => "waiting",
+        };
+        let mut points: Vec<(f64, u32)> = Vec::new();
+        if res.kind.is_chart() {
+            points.extend(res.levels.iter().filter(|l| !l.future).map(|l| (l.x, l.value)));
+        } else {
+            for h in res.holds.iter().filter(|h| !h.future) {
+                points.push((h.x0, 1));
+                if h.x1 < res.x_end || h.seq1 < view.timeline.end_seq {
+                    points.push((h.x1, 0));
+                }
+            }
+        }
+        for (x, v) in points.into_iter().filter(|&(x, _)| inside(x)) {
+            events.push(format!(
+                r#"{{"name":{},"cat":"resource","ph":"C","ts":{},"pid":{PID},"args":{{"{key}":{v}}}}}"#,
+                quote(&name),
+                micros(x * unit)
+            ));
+        }
     }
 
     let other = json!({

@@ -168,6 +168,8 @@ pub struct Options {
     pub title: Option<String>,
     /// Draw the legend.
     pub legend: bool,
+    /// Which resource rows (one per lock, queue, … under the tasks) to draw.
+    pub resources: crate::layout::ResourceFilter,
     /// GIF frames per second.
     pub fps: f32,
     /// GIF steps.
@@ -186,6 +188,7 @@ impl Default for Options {
             theme: Theme::Light,
             title: None,
             legend: true,
+            resources: crate::layout::ResourceFilter::All,
             fps: DEFAULT_FPS,
             steps: Steps::default(),
         }

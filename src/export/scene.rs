@@ -7,9 +7,9 @@
 //! shown, so step-through frames (`--at`, GIF) keep the rows and the axis
 //! in place while the timeline grows.
 
-use crate::layout::{self, Axis, BarKind, FutureMode, Layout, nice_step};
+use crate::layout::{self, Axis, FutureMode, Layout, nice_step};
 use crate::trace::Log;
-use crate::trace::timeline::{self, EndKind, LinkKind, MarkerKind, Timeline};
+use crate::trace::timeline::{self, Timeline};
 
 use super::font::text_width;
 use super::{At, Error, Options};
@@ -42,11 +42,7 @@ impl View {
     /// [`Error::StepOutOfRange`], [`Error::TimeOutOfRange`], [`Error::BadWindow`].
     pub fn new(log: &Log, options: &Options) -> Result<View, Error> {
         let timeline = timeline::derive(log);
-        let axis = options.axis.unwrap_or(if timeline.is_instant() && timeline.end_seq > 0 {
-            Axis::Order
-        } else {
-            Axis::Time
-        });
+        let axis = options.axis.unwrap_or_else(|| layout::default_axis(&timeline));
         let full = layout::layout(log, &timeline, &layout::Options { axis, cursor: None, future: FutureMode::Hide });
         let cursor = match options.at {
             None => None,
@@ -232,97 +228,7 @@ impl Frame {
     }
 }
 
-/// A marker's picture, as the app draws it. Several [`MarkerKind`]s share one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Icon {
-    /// `cancel()` was called: a triangle pointing down ("stop").
-    CancelRequested,
-    /// `CancelledError` thrown in: a zig-zag.
-    CancelledDelivered,
-    /// Another exception thrown in: a zig-zag.
-    ErrorDelivered,
-    /// A `wait_for` deadline fired: a clock (and a tick across the row).
-    Timeout,
-    /// A cancel stopped at a shield: a shield.
-    Shield,
-    /// `print()`: a speech bubble.
-    Print,
-    /// A warning or a loop exception: a diamond.
-    Warning,
-    /// The loop's own events (shutdown, deadlock, budget): a diamond on the axis.
-    Loop,
-}
-
-impl Icon {
-    /// Every icon, in legend order.
-    pub const ALL: [Icon; 8] = [
-        Icon::CancelRequested,
-        Icon::CancelledDelivered,
-        Icon::ErrorDelivered,
-        Icon::Timeout,
-        Icon::Shield,
-        Icon::Print,
-        Icon::Warning,
-        Icon::Loop,
-    ];
-
-    /// The icon of a marker kind.
-    pub fn of(kind: MarkerKind) -> Icon {
-        match kind {
-            MarkerKind::CancelRequested => Icon::CancelRequested,
-            MarkerKind::CancelledDelivered => Icon::CancelledDelivered,
-            MarkerKind::ErrorDelivered => Icon::ErrorDelivered,
-            MarkerKind::TimeoutFired => Icon::Timeout,
-            MarkerKind::ShieldAbsorbed => Icon::Shield,
-            MarkerKind::Print => Icon::Print,
-            MarkerKind::Warning | MarkerKind::LoopException => Icon::Warning,
-            MarkerKind::Shutdown | MarkerKind::Deadlock | MarkerKind::Budget => Icon::Loop,
-        }
-    }
-
-    /// The legend's words for it (the app's).
-    pub fn label(self) -> &'static str {
-        match self {
-            Icon::CancelRequested => "cancel requested",
-            Icon::CancelledDelivered => "CancelledError delivered",
-            Icon::ErrorDelivered => "exception thrown in",
-            Icon::Timeout => "timeout fired",
-            Icon::Shield => "shield absorbed a cancel",
-            Icon::Print => "print",
-            Icon::Warning => "warning",
-            Icon::Loop => "event loop (shutdown, deadlock)",
-        }
-    }
-
-    /// The id of its SVG definition.
-    pub fn id(self) -> &'static str {
-        match self {
-            Icon::CancelRequested => "icon-cancel-requested",
-            Icon::CancelledDelivered => "icon-cancelled-error",
-            Icon::ErrorDelivered => "icon-exception",
-            Icon::Timeout => "icon-timeout",
-            Icon::Shield => "icon-shield",
-            Icon::Print => "icon-print",
-            Icon::Warning => "icon-warning",
-            Icon::Loop => "icon-loop",
-        }
-    }
-}
-
-/// What a legend entry shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum LegendKey {
-    /// A kind of bar.
-    Bar(BarKind),
-    /// An end mark.
-    End(EndKind),
-    /// A marker.
-    Icon(Icon),
-    /// A link.
-    Link(LinkKind),
-    /// The step-through cursor.
-    Cursor,
-}
+pub use crate::layout::glyph::{Glyph as Icon, LegendKey, end_label, link_label};
 
 /// A legend entry, placed.
 #[derive(Clone, Debug, PartialEq)]
@@ -339,25 +245,6 @@ pub struct LegendItem {
 
 /// Width of a legend sample.
 pub const LEGEND_SAMPLE: f64 = 26.0;
-
-/// The words for an end mark in the legend.
-pub fn end_label(kind: EndKind) -> &'static str {
-    match kind {
-        EndKind::Done => "done",
-        EndKind::Cancelled => "cancelled",
-        EndKind::Failed => "failed",
-    }
-}
-
-/// The words for a link in the legend.
-pub fn link_label(kind: LinkKind) -> &'static str {
-    match kind {
-        LinkKind::Spawn => "spawn (create_task)",
-        LinkKind::Await => "await",
-        LinkKind::Cancel => "cancel",
-        LinkKind::Shield => "cancel held by a shield",
-    }
-}
 
 /// A tick on the x axis, placed.
 #[derive(Clone, Debug, PartialEq)]
@@ -391,6 +278,9 @@ pub struct Scene {
     pub x_title: String,
     /// Legend entries (empty without a legend).
     pub legend: Vec<LegendItem>,
+    /// The resource rows drawn (indices in the layout's `resources`), in
+    /// order, on the rows after the tasks'.
+    pub resources: Vec<usize>,
 }
 
 impl Scene {
@@ -401,14 +291,20 @@ impl Scene {
     pub fn new(log: &Log, view: &View, options: &Options) -> Result<Scene, Error> {
         super::check_width(options)?;
         let full = &view.full;
-        let rows = full.rows.len();
+        let resources: Vec<usize> = (full.resources.iter().enumerate())
+            .filter(|(_, r)| options.resources.shows(&r.name))
+            .map(|(i, _)| i)
+            .collect();
+        let rows = full.rows.len() + resources.len();
         let m = Metrics::for_rows(rows);
         let width = f64::from(options.width);
 
         // The name column: as wide as the longest name, up to a third of the image.
         let name_max = (width * 0.3).max(60.0);
-        let names: Vec<String> =
-            full.rows.iter().map(|r| super::font::fit(&r.name, m.name_size, false, name_max)).collect();
+        let names: Vec<String> = (full.rows.iter().map(|r| r.name.clone()))
+            .chain(resources.iter().map(|&i| full.resources[i].title()))
+            .map(|name| super::font::fit(&name, m.name_size, false, name_max))
+            .collect();
         let name_w = names.iter().map(|n| text_width(n, m.name_size, false)).fold(40.0, f64::max);
         // Names, a gap, the task's colour stripe, the axis's start, a margin, then x0.
         let plot_left = (m.pad + name_w + 12.0 + 4.0 + 4.0 + Frame::INNER).round();
@@ -464,6 +360,7 @@ impl Scene {
             ticks,
             x_title: full.x_title.clone(),
             legend,
+            resources,
         })
     }
 
@@ -549,31 +446,10 @@ fn place_ticks(view: &View, frame: &Frame, m: &Metrics) -> Vec<PlacedTick> {
 }
 
 fn place_legend(view: &View, m: &Metrics, width: f64, top: f64) -> (Vec<LegendItem>, f64) {
-    let full = &view.full;
-    let mut keys: Vec<(LegendKey, String)> = Vec::new();
-    for kind in BarKind::ALL {
-        if full.bars.iter().any(|b| b.kind == kind) {
-            keys.push((LegendKey::Bar(kind), kind.style().name.to_owned()));
-        }
-    }
-    for kind in [EndKind::Done, EndKind::Cancelled, EndKind::Failed] {
-        if full.ends.iter().any(|e| e.kind == kind) {
-            keys.push((LegendKey::End(kind), end_label(kind).to_owned()));
-        }
-    }
-    for icon in Icon::ALL {
-        if full.markers.iter().any(|mk| Icon::of(mk.kind) == icon) {
-            keys.push((LegendKey::Icon(icon), icon.label().to_owned()));
-        }
-    }
-    for kind in [LinkKind::Spawn, LinkKind::Await, LinkKind::Cancel, LinkKind::Shield] {
-        if full.links.iter().any(|l| l.kind == kind) {
-            keys.push((LegendKey::Link(kind), link_label(kind).to_owned()));
-        }
-    }
-    if view.cursor.is_some() {
-        keys.push((LegendKey::Cursor, "now (the current step)".to_owned()));
-    }
+    let keys: Vec<(LegendKey, String)> = crate::layout::glyph::legend(Some(&view.full), view.cursor.is_some())
+        .into_iter()
+        .map(|k| (k, k.label().to_owned()))
+        .collect();
     let line_h = m.legend_size * 1.9;
     let (left, right) = (m.pad, width - m.pad);
     let mut x = left;

@@ -4,7 +4,10 @@
 //! The document has a `viewBox`, keeps text as `<text>` in the embedded
 //! font's family, holds no raster, and is grouped: `#title`, `#grid`, one
 //! `<g class="task">` per task (its name, bars, end mark and markers, in
-//! that order), `#links`, `#cursor`, `#axis`, `#legend`. Bar fills and
+//! that order), one `<g class="resource">` per resource row (a lock's
+//! holders, a queue's length, …, with a `<title>` explaining it),
+//! `#waiting` (what waiting tasks wait for), `#links`, `#wakes` (wake
+//! arrows), `#cursor`, `#axis`, `#legend`. Bar fills and
 //! marker icons are defined once in `<defs>` (patterns per
 //! [`crate::layout::Pattern`], so states stay apart in grey-scale print).
 //! Numbers are rounded to two decimals and nothing varies between runs, so
@@ -13,10 +16,11 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
-use crate::layout::style::end_style;
-use crate::layout::{Bar, BarKind, Chrome, Layout, Pattern, Rgba, Theme};
+use crate::layout::glyph::{end_parts, pattern_ink, wake_style};
+use crate::layout::style::{end_style, resource_colour};
+use crate::layout::{Bar, BarKind, Chrome, Layout, Part, Pattern, ResourceRow, Rgba, Theme};
 use crate::trace::Log;
-use crate::trace::timeline::{EndKind, LinkKind, MarkerKind};
+use crate::trace::timeline::{EndKind, LinkKind};
 
 use super::font::FAMILY_ATTR;
 use super::scene::{Frame, Icon, LEGEND_SAMPLE, LegendKey, Scene, View};
@@ -97,9 +101,6 @@ fn kind_slug(kind: BarKind) -> &'static str {
 struct Paint {
     theme: Theme,
     chrome: Chrome,
-    /// Pattern strokes over a bar's colour.
-    stripe: &'static str,
-    stripe_opacity: &'static str,
     /// Alternate row background.
     band: Rgba,
     /// Secondary text (subtitle, axis title).
@@ -113,16 +114,12 @@ impl Paint {
             Theme::Light => Paint {
                 theme,
                 chrome,
-                stripe: "#ffffff",
-                stripe_opacity: "0.55",
                 band: mix(chrome.background, chrome.grid, 0.3),
                 muted: mix(chrome.text, chrome.background, 0.35),
             },
             Theme::Dark => Paint {
                 theme,
                 chrome,
-                stripe: "#000000",
-                stripe_opacity: "0.4",
                 band: mix(chrome.background, chrome.grid, 0.35),
                 muted: mix(chrome.text, chrome.background, 0.35),
             },
@@ -135,17 +132,13 @@ impl Paint {
 
     /// A marker's colour (the app's).
     fn icon(&self, icon: Icon) -> Rgba {
-        let kind = match icon {
-            Icon::CancelRequested => MarkerKind::CancelRequested,
-            Icon::CancelledDelivered => MarkerKind::CancelledDelivered,
-            Icon::ErrorDelivered => MarkerKind::ErrorDelivered,
-            Icon::Timeout => MarkerKind::TimeoutFired,
-            Icon::Shield => MarkerKind::ShieldAbsorbed,
-            Icon::Print => MarkerKind::Print,
-            Icon::Warning => MarkerKind::Warning,
-            Icon::Loop => MarkerKind::Shutdown,
-        };
-        crate::layout::style::marker_colour(kind, self.theme)
+        crate::layout::style::marker_colour(icon.kind(), self.theme)
+    }
+
+    /// The pattern ink (the app's): its colour and opacity.
+    fn ink(&self) -> (String, String) {
+        let ink = pattern_ink(self.theme, false);
+        (ink.hex(), num(f64::from(ink.0[3]) / 255.0))
     }
 
     /// A link's colour, stroke width and dashes (the app's).
@@ -171,8 +164,9 @@ pub(crate) fn palette(theme: Theme) -> Vec<Rgba> {
     for kind in [EndKind::Done, EndKind::Cancelled, EndKind::Failed] {
         out.push(end_style(kind, theme).1);
     }
-    let stripe = if theme == Theme::Light { Rgba([255, 255, 255, 255]) } else { Rgba([0, 0, 0, 255]) };
-    let stripe_t = p.stripe_opacity.parse().unwrap_or(0.5);
+    let ink = pattern_ink(theme, false);
+    let stripe = ink.with_alpha(255);
+    let stripe_t = f64::from(ink.0[3]) / 255.0;
     for kind in BarKind::ALL {
         let fill = p.bar(kind);
         out.push(fill);
@@ -214,7 +208,14 @@ pub(crate) fn paint(view: &View, scene: &Scene, theme: Theme) -> String {
     for row in 0..f.rows {
         task_group(&mut s, view, scene, &p, row, per_row.get(row).filter(|_| row < shown.rows.len()), compact);
     }
+    for (k, &i) in scene.resources.iter().enumerate() {
+        if let Some(res) = shown.resources.get(i) {
+            resource_group(&mut s, shown, scene, &p, view.full.rows.len() + k, res);
+        }
+    }
+    waiting_labels(&mut s, shown, scene, &p);
     links(&mut s, shown, f, &p);
+    wakes(&mut s, shown, f, &p);
     loop_markers(&mut s, shown, f);
     cursor(&mut s, view, scene, &p);
     axis(&mut s, scene, &p);
@@ -231,7 +232,7 @@ fn defs(s: &mut String, p: &Paint) {
     for kind in BarKind::ALL {
         let style = kind.style();
         let fill = p.bar(kind).hex();
-        let (stripe, op) = (p.stripe, p.stripe_opacity);
+        let (stripe, op) = p.ink();
         let id = pattern_id(kind);
         let body = match style.pattern {
             Pattern::Solid | Pattern::Outline => continue,
@@ -247,54 +248,9 @@ fn defs(s: &mut String, p: &Paint) {
         };
         let _ = writeln!(s, "{body}");
     }
-    let r = ICON_R;
     for icon in Icon::ALL {
-        let colour = p.icon(icon).hex();
-        let body = match icon {
-            Icon::CancelRequested => {
-                format!(r#"<path d="M{},{}H{}L0,{}Z" fill="{colour}"/>"#, num(-r), num(-r), num(r), num(r))
-            }
-            Icon::CancelledDelivered | Icon::ErrorDelivered => format!(
-                r#"<path d="M{},{}L{},{}L{},{}L{},{}" fill="none" stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>"#,
-                num(0.4 * r),
-                num(-r),
-                num(-0.5 * r),
-                num(0.1 * r),
-                num(0.5 * r),
-                num(-0.1 * r),
-                num(-0.4 * r),
-                num(r)
-            ),
-            Icon::Timeout => format!(
-                r#"<circle r="{}" fill="none" stroke="{colour}" stroke-width="1.5"/><path d="M0,{}V0H{}" fill="none" stroke="{colour}" stroke-width="1.5"/>"#,
-                num(r),
-                num(-0.7 * r),
-                num(0.5 * r)
-            ),
-            Icon::Shield => format!(
-                r#"<path d="M{},{}H{}V0L0,{}L{},0Z" fill="{colour}"/>"#,
-                num(-r),
-                num(-r),
-                num(r),
-                num(r),
-                num(-r)
-            ),
-            Icon::Print => format!(
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="none" stroke="{colour}" stroke-width="1.2"/><path d="M{},{}H{}L{},{}Z" fill="{colour}"/>"#,
-                num(-0.9 * r),
-                num(-0.65 * r),
-                num(1.8 * r),
-                num(1.3 * r),
-                num(-0.6 * r),
-                num(0.65 * r),
-                num(0.0),
-                num(-0.7 * r),
-                num(1.25 * r)
-            ),
-            Icon::Warning | Icon::Loop => {
-                format!(r#"<path d="M0,{}L{},0L0,{}L{},0Z" fill="{colour}"/>"#, num(-r), num(r), num(r), num(-r))
-            }
-        };
+        let colour = p.icon(icon);
+        let body = parts_svg(&icon.parts(ICON_R), 0.0, 0.0, colour, "");
         let _ = writeln!(s, r#"<g id="{}">{body}</g>"#, icon.id());
     }
     s.push_str("</defs>\n");
@@ -429,49 +385,211 @@ fn task_group(s: &mut String, view: &View, scene: &Scene, p: &Paint, row: usize,
     s.push_str("</g>\n");
 }
 
+/// A resource row: its name, then a lock's holders (bars in the holder's
+/// colour, labelled with its name), an event's set periods, or a step chart
+/// (a semaphore's free count, a queue's length under its `maxsize`, a
+/// barrier's waiting parties). Its `<title>` explains it (a viewer shows it
+/// on hover).
+fn resource_group(s: &mut String, shown: &Layout, scene: &Scene, p: &Paint, row: usize, res: &ResourceRow) {
+    let f = &scene.frame;
+    let m = &scene.metrics;
+    let _ = writeln!(
+        s,
+        r#"<g id="resource-{}" class="resource" data-name="{}" data-type="{}">"#,
+        res.object,
+        escape(&res.name),
+        escape(&res.type_name)
+    );
+    let _ = writeln!(s, "<title>{}</title>", escape(&res.explanation()));
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="{}" font-style="italic" fill="{}">{}</text>"#,
+        num(m.pad),
+        num(f.row_center(row) + m.name_size * 0.36),
+        num(m.name_size),
+        p.chrome.text.hex(),
+        escape(scene.names.get(row).map_or(res.name.as_str(), String::as_str))
+    );
+    let top = f.row_top(row);
+    let h = f.row_height;
+    let colour = resource_colour(res.kind, p.theme);
+    let clip = |x: f64| f.px_from_x(x.clamp(f.x0, f.x1));
+    // Holds within a pixel already drawn are left out (thousands of short holdings stay one mark per pixel).
+    let mut drawn_to = f64::NEG_INFINITY;
+    for hold in res.holds.iter().filter(|hd| hd.x1 >= f.x0 && hd.x0 <= f.x1) {
+        let fill = match shown.row_of_task(hold.holder) {
+            Some(r) => task_colour(r, p.theme),
+            None => colour,
+        };
+        let (x0, x1) = (clip(hold.x0), clip(hold.x1).max(clip(hold.x0) + MIN_BAR));
+        if x1 <= drawn_to + 0.5 {
+            continue;
+        }
+        drawn_to = x1;
+        let (y, bh) = (top + 0.2 * h, 0.6 * h);
+        let _ = writeln!(
+            s,
+            r#"<rect class="hold" x="{}" y="{}" width="{}" height="{}" fill="{}" fill-opacity="0.75"{}><title>{}</title></rect>"#,
+            num(x0),
+            num(y),
+            num(x1 - x0),
+            num(bh),
+            fill.hex(),
+            dim(hold.future),
+            escape(&format!("{} `{}`: {}", res.type_name, res.name, res.state_at((hold.x0 + hold.x1) / 2.0)))
+        );
+        let size = (m.name_size * 0.8).min(bh * 0.8);
+        if super::font::text_width(&hold.label, size, false) + 6.0 <= x1 - x0 {
+            let _ = writeln!(
+                s,
+                r#"<text class="holder" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+                num(x0 + 3.0),
+                num(y + bh / 2.0 + size * 0.36),
+                num(size),
+                p.chrome.text.hex(),
+                escape(&hold.label)
+            );
+        }
+    }
+    if res.kind.is_chart() && !res.levels.is_empty() {
+        if let (crate::layout::ResourceKind::Queue, Some(n)) = (res.kind, res.size)
+            && n > 0
+        {
+            let y = top + res.level_y(n) * h;
+            let _ = writeln!(
+                s,
+                r#"<path class="maxsize" d="M{},{}H{}" stroke="{}" stroke-width="1" stroke-dasharray="3 3"/>"#,
+                num(f.plot_left),
+                num(y),
+                num(f.plot_right),
+                p.muted.hex()
+            );
+            let label = format!("maxsize {n}");
+            let size = m.tick_size * 0.85;
+            let _ = writeln!(
+                s,
+                r#"<text x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>"#,
+                num(f.plot_right),
+                num(y - 2.0),
+                num(size),
+                p.muted.hex(),
+                escape(&label)
+            );
+        }
+        for future in [false, true] {
+            let mut d = String::new();
+            let mut area = String::new();
+            let base = top + res.level_y(0) * h;
+            let levels: Vec<&crate::layout::resources::Level> =
+                res.levels.iter().filter(|l| l.future == future && l.x <= f.x1).collect();
+            let mut last_px = f64::NEG_INFINITY;
+            for (i, l) in levels.iter().enumerate() {
+                let next_x = levels.get(i + 1).map_or(res.x_end, |n| n.x);
+                if next_x < f.x0 {
+                    continue;
+                }
+                let (x0, x1) = (clip(l.x), clip(next_x));
+                // Levels inside a pixel already drawn: only the last of them is drawn.
+                if x1 - x0 < 0.5 && x0 - last_px < 0.5 && i + 1 < levels.len() {
+                    continue;
+                }
+                last_px = x0;
+                let y = top + res.level_y(l.value) * h;
+                if d.is_empty() {
+                    let _ = write!(d, "M{},{}", num(x0), num(y));
+                } else {
+                    let _ = write!(d, "V{}", num(y));
+                }
+                let _ = write!(d, "H{}", num(x1));
+                if l.value > 0 {
+                    let _ = write!(area, "M{},{}H{}V{}H{}Z", num(x0), num(y), num(x1), num(base), num(x0));
+                }
+            }
+            if d.is_empty() {
+                continue;
+            }
+            let c = colour.hex();
+            if !area.is_empty() {
+                let _ = writeln!(
+                    s,
+                    r#"<path class="level-fill" d="{area}" fill="{c}" fill-opacity="0.25"{}/>"#,
+                    dim(future)
+                );
+            }
+            let _ = writeln!(
+                s,
+                r#"<path class="level" d="{d}" fill="none" stroke="{c}" stroke-width="2" stroke-linejoin="round"{}/>"#,
+                dim(future)
+            );
+        }
+    }
+    s.push_str("</g>\n");
+}
+
 /// An end mark as the app draws it: ✓ a check, ✗ a cross, ! a bar and a dot.
 fn end_mark(kind: EndKind, x: f64, y: f64, r: f64, colour: Rgba, extra: &str) -> String {
-    let w = num((r * 0.4).max(1.5));
-    let c = colour.hex();
-    let d = match kind {
-        EndKind::Done => format!(
-            "M{},{}L{},{}L{},{}",
-            num(x - r),
-            num(y),
-            num(x - 0.3 * r),
-            num(y + 0.7 * r),
-            num(x + r),
-            num(y - 0.8 * r)
-        ),
-        EndKind::Cancelled => format!(
-            "M{},{}L{},{}M{},{}L{},{}",
-            num(x - r),
-            num(y - r),
-            num(x + r),
-            num(y + r),
-            num(x - r),
-            num(y + r),
-            num(x + r),
-            num(y - r)
-        ),
-        EndKind::Failed => format!(
-            "M{},{}V{}M{},{}V{}",
-            num(x),
-            num(y - r),
-            num(y + 0.3 * r),
-            num(x),
-            num(y + 0.85 * r),
-            num(y + 0.9 * r)
-        ),
-    };
     let class = match kind {
         EndKind::Done => "end-done",
         EndKind::Cancelled => "end-cancelled",
         EndKind::Failed => "end-failed",
     };
-    format!(
-        r#"<path class="{class}" d="{d}" fill="none" stroke="{c}" stroke-width="{w}" stroke-linecap="round" stroke-linejoin="round"{extra}/>"#
-    )
+    format!(r#"<g class="{class}"{extra}>{}</g>"#, parts_svg(&end_parts(kind, r), x, y, colour, ""))
+}
+
+/// A layout glyph's parts as SVG elements centred at `(x, y)`.
+fn parts_svg(parts: &[Part], x: f64, y: f64, colour: Rgba, extra: &str) -> String {
+    let c = colour.hex();
+    let mut out = String::new();
+    let pt = |p: [f64; 2]| format!("{},{}", num(x + p[0]), num(y + p[1]));
+    for part in parts {
+        match part {
+            Part::Fill(points) => {
+                let d: Vec<String> = points.iter().map(|&p| pt(p)).collect();
+                let _ = write!(out, r#"<path d="M{}Z" fill="{c}"{extra}/>"#, d.join("L"));
+            }
+            Part::Line { points, width } => {
+                let d: Vec<String> = points.iter().map(|&p| pt(p)).collect();
+                let _ = write!(
+                    out,
+                    r#"<path d="M{}" fill="none" stroke="{c}" stroke-width="{}" stroke-linecap="round" stroke-linejoin="round"{extra}/>"#,
+                    d.join("L"),
+                    num(*width)
+                );
+            }
+            Part::Circle { r, width } => {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{c}" stroke-width="{}"{extra}/>"#,
+                    num(x),
+                    num(y),
+                    num(*r),
+                    num(*width)
+                );
+            }
+            Part::Dot { c: d, r } => {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{c}"{extra}/>"#,
+                    num(x + d[0]),
+                    num(y + d[1]),
+                    num(*r)
+                );
+            }
+            Part::Frame { min, max, rounding, width } => {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{c}" stroke-width="{}"{extra}/>"#,
+                    num(x + min[0]),
+                    num(y + min[1]),
+                    num(max[0] - min[0]),
+                    num(max[1] - min[1]),
+                    num(*rounding),
+                    num(*width)
+                );
+            }
+        }
+    }
+    out
 }
 
 fn dim(future: bool) -> &'static str {
@@ -643,6 +761,65 @@ fn links(s: &mut String, shown: &Layout, f: &Frame, p: &Paint) {
     s.push_str("</g>\n");
 }
 
+/// Wake arrows: from the task that released, set or put to the task it woke.
+fn wakes(s: &mut String, shown: &Layout, f: &Frame, p: &Paint) {
+    if shown.wakes.is_empty() {
+        return;
+    }
+    let style = wake_style(p.theme);
+    let c = style.colour.hex();
+    let inset = (f.row_height * 0.2).min(8.0);
+    s.push_str("<g id=\"wakes\">\n");
+    let mut seen: HashSet<(i64, usize, usize)> = HashSet::new();
+    for w in shown.wakes.iter().filter(|w| w.x >= f.x0 && w.x <= f.x1 && w.from_row != w.to_row) {
+        let px = f.px_from_x(w.x);
+        if !seen.insert((px.round() as i64, w.from_row, w.to_row)) {
+            continue;
+        }
+        let dir = if w.to_row > w.from_row { 1.0 } else { -1.0 };
+        let y0 = f.row_center(w.from_row) + dir * inset;
+        let y1 = f.row_center(w.to_row) - dir * inset;
+        let _ = writeln!(
+            s,
+            r#"<path class="wake" d="{}" fill="{c}" stroke="{c}" stroke-width="{}" stroke-linejoin="round"{}/>"#,
+            arrow(px + 2.0, y0, y1),
+            num(f64::from(style.width)),
+            dim(w.future)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// What a task waits for on a lock, queue, … written above its waiting bar where it fits.
+fn waiting_labels(s: &mut String, shown: &Layout, scene: &Scene, p: &Paint) {
+    let f = &scene.frame;
+    let size = (scene.metrics.name_size * 0.75).round();
+    let mut any = false;
+    for w in shown.sync_waits.iter().filter(|w| w.x1 >= f.x0 && w.x0 <= f.x1 && !w.future) {
+        let (x0, x1) = (f.px_from_x(w.x0.max(f.x0)), f.px_from_x(w.x1.min(f.x1)));
+        if super::font::text_width(&w.text, size, false) + 8.0 > x1 - x0 {
+            continue;
+        }
+        if !any {
+            s.push_str("<g id=\"waiting\">\n");
+            any = true;
+        }
+        let h = f.row_height * f64::from(BarKind::Future.style().height);
+        let _ = writeln!(
+            s,
+            r#"<text class="waiting" x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>"#,
+            num(x1 - 6.0),
+            num(f.row_center(w.row) - h / 2.0 - 3.0),
+            num(size),
+            p.chrome.text.hex(),
+            escape(&w.text)
+        );
+    }
+    if any {
+        s.push_str("</g>\n");
+    }
+}
+
 fn link_slug(kind: LinkKind) -> &'static str {
     match kind {
         LinkKind::Spawn => "spawn",
@@ -801,12 +978,18 @@ fn legend(s: &mut String, scene: &Scene, p: &Paint) {
             LegendKey::End(kind) => {
                 let _ = write!(s, "{}", end_mark(kind, sample_mid, y, 6.0, end_style(kind, p.theme).1, ""));
             }
-            LegendKey::Icon(icon) => {
+            LegendKey::Glyph(icon) => {
                 let _ = write!(s, r##"<use xlink:href="#{}" x="{}" y="{}"/>"##, icon.id(), num(sample_mid), num(y));
             }
-            LegendKey::Link(kind) => {
+            LegendKey::Link(_) | LegendKey::Wake => {
                 // The arrow laid on its side.
-                let (colour, width, dashed) = p.link(kind);
+                let (colour, width, dashed) = match item.key {
+                    LegendKey::Link(kind) => p.link(kind),
+                    _ => {
+                        let w = wake_style(p.theme);
+                        (w.colour, f64::from(w.width), w.dashed)
+                    }
+                };
                 let c = colour.hex();
                 let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
                 let tip = x + LEGEND_SAMPLE;

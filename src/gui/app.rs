@@ -7,10 +7,10 @@ use std::sync::{Arc, Mutex};
 use egui::{Color32, Key, RichText, Ui};
 use egui_plot::{Plot, PlotBounds};
 
-use crate::layout::{Axis, BarKind, FutureMode, Theme};
+use crate::layout::{Axis, FutureMode, LegendKey, Theme};
 use crate::scenarios;
 use crate::trace::explain::fmt_seconds;
-use crate::trace::timeline::{EndKind, MarkerKind};
+use crate::trace::timeline::EndKind;
 use crate::trace::{NONE, json};
 
 use super::document::{Document, Origin};
@@ -51,6 +51,10 @@ impl ScreenshotPlan {
 #[derive(Clone, Debug, PartialEq)]
 enum Hit {
     Bar(usize),
+    /// A resource row (index in the layout's `resources`) at an x.
+    Resource(usize, f64),
+    /// The folded resource row (the rows in it) at an x.
+    Folded(Vec<usize>, f64),
     Marker(usize),
     End(usize),
 }
@@ -309,8 +313,8 @@ impl TasklineApp {
     fn set_document(&mut self, doc: Document) {
         let len = doc.len();
         // Everything at one instant: time has no length, event order shows it.
-        if doc.timeline.is_instant() && len > 1 && self.axis() == Axis::Time {
-            self.settings.axis = Axis::Order.into();
+        if self.axis() == Axis::Time {
+            self.settings.axis = crate::layout::default_axis(&doc.timeline).into();
         }
         self.doc = Some(doc);
         self.player = Player::new(len);
@@ -648,6 +652,13 @@ impl TasklineApp {
                 ui.checkbox(&mut self.settings.show_source, "Source");
                 ui.checkbox(&mut self.settings.show_log, "Event log");
                 ui.checkbox(&mut self.settings.show_legend, "Legend");
+                ui.checkbox(&mut self.settings.show_resources, "Resource rows")
+                    .on_hover_text("One row per lock, semaphore, queue, barrier or event, under the tasks");
+                ui.add_enabled(
+                    self.settings.show_resources,
+                    egui::Checkbox::new(&mut self.settings.fold_resources, "  Fold them into one row"),
+                );
+                self.resource_rows_menu_ui(ui);
                 ui.checkbox(&mut self.settings.dim_future, "Show the future dimmed");
                 ui.separator();
                 ui.label("Theme");
@@ -987,35 +998,138 @@ impl TasklineApp {
         ui.add_space(3.0);
     }
 
+    /// A checkbox per resource row of the open log (hide rows one by one).
+    fn resource_rows_menu_ui(&mut self, ui: &mut Ui) {
+        let Some(doc) = &self.doc else { return };
+        let Some(prep) = doc.prepared_if_made(self.axis()) else { return };
+        let names: Vec<String> = prep.layout.resources.iter().map(|r| r.name.clone()).collect();
+        if names.is_empty() {
+            return;
+        }
+        ui.add_enabled_ui(self.settings.show_resources, |ui| {
+            for name in names {
+                let mut shown = !self.settings.hidden_resources.contains(&name);
+                if ui.checkbox(&mut shown, format!("  {name}")).changed() {
+                    self.set_resource_shown(&name, shown);
+                }
+            }
+        });
+    }
+
+    /// Shows or hides one resource row (by its object's name).
+    pub fn set_resource_shown(&mut self, name: &str, shown: bool) {
+        self.settings.hidden_resources.retain(|n| n != name);
+        if !shown {
+            self.settings.hidden_resources.push(name.to_owned());
+        }
+    }
+
+    /// The resource rows drawn (indices in the layout's `resources`) for `prep`.
+    fn shown_resources(&self, prep: &Prepared) -> Vec<usize> {
+        if !self.settings.show_resources {
+            return Vec::new();
+        }
+        (prep.layout.resources.iter().enumerate())
+            .filter(|(_, r)| !self.settings.hidden_resources.contains(&r.name))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The names of the rows the timeline shows, tasks then resources (for tests).
+    pub fn timeline_row_names(&self) -> Vec<String> {
+        let Some(prep) = self.doc.as_ref().and_then(|d| d.prepared_if_made(self.axis())) else { return Vec::new() };
+        let res = self.shown_resources(prep);
+        (prep.layout.rows.iter().map(|r| r.name.clone())).chain(self.resource_row_names(prep, &res)).collect()
+    }
+
+    /// The names of the resource rows shown: one per row, or one for the folded row.
+    fn resource_row_names(&self, prep: &Prepared, shown: &[usize]) -> Vec<String> {
+        match shown.len() {
+            0 => Vec::new(),
+            n if self.settings.fold_resources => {
+                vec![format!("{n} resource{} (folded)", if n == 1 { "" } else { "s" })]
+            }
+            _ => shown.iter().map(|&i| prep.layout.resources[i].title()).collect(),
+        }
+    }
+
+    /// What the resource row of the object `name` says at the cursor
+    /// ("held by w1", "2 items of maxsize 2"), if the row is shown.
+    pub fn resource_state(&self, name: &str) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        let prep = doc.prepared_if_made(self.axis())?;
+        let i = self.shown_resources(prep).into_iter().find(|&i| prep.layout.resources[i].name == name)?;
+        let cursor = self.player.cursor();
+        let x = prep.present_end_x(cursor);
+        let text = tooltip_text(doc, prep, &Hit::Resource(i, x), cursor, self.settings.future_mode());
+        text.first().and_then(|t| t.split_once(" — ")).map(|(_, s)| s.to_owned())
+    }
+
+    /// The wake arrows drawn at the cursor: `(waker, woken)` task names.
+    pub fn wake_arrows(&self) -> Vec<(String, String)> {
+        let Some(doc) = &self.doc else { return Vec::new() };
+        let Some(prep) = doc.prepared_if_made(self.axis()) else { return Vec::new() };
+        let cursor = self.player.cursor();
+        let name = |row: usize| prep.layout.rows.get(row).map_or(String::new(), |r| r.name.clone());
+        (prep.layout.wakes.iter())
+            .filter(|w| w.seq <= cursor || self.settings.future_mode() == FutureMode::Dim)
+            .map(|w| (name(w.from_row), name(w.to_row)))
+            .collect()
+    }
+
     fn legend_ui(&self, ui: &mut Ui, theme: Theme) {
+        // The fixed legend, and the wake arrow when the open log has one.
+        let has_wakes = (self.doc.as_ref())
+            .and_then(|d| d.prepared_if_made(self.axis()))
+            .is_some_and(|p| !p.layout.wakes.is_empty());
+        let mut keys = crate::layout::glyph::legend(None, false);
+        if has_wakes {
+            keys.push(LegendKey::Wake);
+        }
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
-            for kind in BarKind::ALL {
-                let style = kind.style();
-                legend_entry(ui, 24.0, style.name, |rect, shapes| {
-                    let bar =
-                        egui::Rect::from_center_size(rect.center(), egui::vec2(24.0, (12.0 * style.height).max(4.0)));
-                    bar_shapes(kind, bar, theme, false, 6.0, shapes);
-                })
-                .on_hover_text(format!("{}: {:?} fill", style.name, style.pattern).to_lowercase());
-            }
-            for (kind, name) in
-                [(EndKind::Done, "done"), (EndKind::Cancelled, "cancelled"), (EndKind::Failed, "failed")]
-            {
-                legend_entry(ui, 12.0, name, |rect, shapes| {
-                    end_shapes(kind, rect.center(), 4.5, color(crate::layout::style::end_style(kind, theme).1), shapes);
-                });
-            }
-            for kind in [
-                MarkerKind::CancelRequested,
-                MarkerKind::CancelledDelivered,
-                MarkerKind::TimeoutFired,
-                MarkerKind::ShieldAbsorbed,
-                MarkerKind::Print,
-            ] {
-                legend_entry(ui, 12.0, tl_paint::marker_name(kind), |rect, shapes| {
-                    marker_shapes(kind, rect.center(), 5.0, marker_color(kind, theme), shapes);
-                });
+            for key in keys {
+                match key {
+                    LegendKey::Bar(kind) => {
+                        let style = kind.style();
+                        legend_entry(ui, 24.0, key.label(), |rect, shapes| {
+                            let bar = egui::Rect::from_center_size(
+                                rect.center(),
+                                egui::vec2(24.0, (12.0 * style.height).max(4.0)),
+                            );
+                            bar_shapes(kind, bar, theme, false, 6.0, shapes);
+                        })
+                        .on_hover_text(format!("{}: {:?} fill", style.name, style.pattern).to_lowercase());
+                    }
+                    LegendKey::End(kind) => {
+                        legend_entry(ui, 12.0, key.label(), |rect, shapes| {
+                            let col = color(crate::layout::style::end_style(kind, theme).1);
+                            end_shapes(kind, rect.center(), 4.5, col, shapes);
+                        });
+                    }
+                    LegendKey::Glyph(g) => {
+                        legend_entry(ui, 12.0, key.label(), |rect, shapes| {
+                            marker_shapes(g.kind(), rect.center(), 5.0, marker_color(g.kind(), theme), shapes);
+                        });
+                    }
+                    LegendKey::Wake => {
+                        let style = crate::layout::glyph::wake_style(theme);
+                        legend_entry(ui, 24.0, key.label(), |rect, shapes| {
+                            let col = color(style.colour);
+                            let (l, r, y) = (rect.left(), rect.right(), rect.center().y);
+                            shapes.push(egui::Shape::line_segment(
+                                [egui::pos2(l, y), egui::pos2(r - 5.0, y)],
+                                egui::Stroke::new(style.width, col),
+                            ));
+                            shapes.push(egui::Shape::convex_polygon(
+                                vec![egui::pos2(r, y), egui::pos2(r - 6.0, y - 3.6), egui::pos2(r - 6.0, y + 3.6)],
+                                col,
+                                egui::Stroke::NONE,
+                            ));
+                        });
+                    }
+                    LegendKey::Link(_) | LegendKey::Cursor => {}
+                }
             }
         });
     }
@@ -1046,8 +1160,11 @@ impl TasklineApp {
         let _ = i;
         let prep = prepared_ref(doc, axis);
         let Some(prep) = prep else { return };
-        let rows = prep.rows();
-        let names = &prep.layout.rows;
+        let shown_res = self.shown_resources(prep);
+        let folded = self.settings.fold_resources;
+        let res_names = self.resource_row_names(prep, &shown_res);
+        let rows = prep.rows() + res_names.len();
+        let names: Vec<String> = (prep.layout.rows.iter().map(|r| r.name.clone())).chain(res_names).collect();
         let options = tl_paint::Options { theme, future, ..tl_paint::Options::default() };
         let x_title = prep.layout.x_title.clone();
         let lay_axis = prep.layout.axis;
@@ -1084,7 +1201,7 @@ impl TasklineApp {
             .y_axis_formatter(move |mark, _| {
                 let r = mark.value.floor();
                 if r >= 0.0 && (mark.value - r - 0.5).abs() < 1e-6 {
-                    names.get(r as usize).map(|g| g.name.clone()).unwrap_or_default()
+                    names.get(r as usize).cloned().unwrap_or_default()
                 } else {
                     String::new()
                 }
@@ -1114,7 +1231,10 @@ impl TasklineApp {
         }
         // Rows at most ~44 points tall: a few tasks leave room below rather than giant bars.
         let min_rows = f64::from(((ui.available_height() - 48.0) / 44.0).max(1.0));
-        let item = TimelineItem::new(prep, cursor, options).with_min_rows(min_rows);
+        let item = TimelineItem::new(prep, cursor, options)
+            .with_min_rows(min_rows)
+            .with_resources(shown_res.clone())
+            .with_resources_folded(folded);
         let stats = std::rc::Rc::new(std::cell::Cell::new(0usize));
         let stats2 = stats.clone();
         let response = plot.show(ui, move |plot_ui| {
@@ -1136,9 +1256,19 @@ impl TasklineApp {
         let mut hit = None;
         if let Some((pos, pt)) = hover {
             hit = hit_test(prep, &transform, pos, pt, cursor, future);
+            let row = pt.y.floor();
+            if hit.is_none() && row >= prep.rows() as f64 {
+                let k = row as usize - prep.rows();
+                hit = if folded {
+                    (k == 0 && !shown_res.is_empty()).then(|| Hit::Folded(shown_res.clone(), pt.x))
+                } else {
+                    shown_res.get(k).map(|&i| Hit::Resource(i, pt.x))
+                };
+            }
         }
-        if let Some(h) = &hit {
-            let text = tooltip_text(doc, prep, h);
+        // A screenshot shows no stray tooltip of wherever the pointer happens to be.
+        if let Some(h) = hit.as_ref().filter(|_| self.screenshot.is_none()) {
+            let text = tooltip_text(doc, prep, h, cursor, future);
             resp.clone().on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(420.0);
                 for (i, line) in text.iter().enumerate() {
@@ -1366,15 +1496,44 @@ fn hit_test(
     (shown(seq0) && (future == FutureMode::Dim || pt.x <= prep.present_end_x(cursor))).then_some(Hit::Bar(b))
 }
 
-fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit) -> Vec<String> {
+fn tooltip_text(doc: &Document, prep: &Prepared, hit: &Hit, cursor: u32, future: FutureMode) -> Vec<String> {
     let log = &doc.log;
     let tl = &doc.timeline;
     match hit {
+        Hit::Folded(rows, x) => {
+            let mut lines = vec![format!("{} resource rows, folded (View ▸ Resource rows)", rows.len())];
+            for &i in rows {
+                if let Some(first) = tooltip_text(doc, prep, &Hit::Resource(i, *x), cursor, future).into_iter().next() {
+                    lines.push(first);
+                }
+            }
+            lines
+        }
+        Hit::Resource(i, x) => {
+            let Some(res) = prep.layout.resources.get(*i) else { return Vec::new() };
+            // Not beyond what has happened (unless the future is shown).
+            let x = if future == FutureMode::Hide { x.min(prep.present_end_x(cursor)) } else { *x };
+            let state = match res.kind {
+                crate::layout::ResourceKind::Lock if res.type_name == "Lock" => {
+                    let happened = |s: u32| s <= cursor || future == FutureMode::Dim;
+                    let hold =
+                        res.holds.iter().rfind(|h| happened(h.seq0) && h.x0 <= x && (x < h.x1 || !happened(h.seq1)));
+                    hold.map_or_else(|| "free".to_owned(), |h| format!("held by {}", h.label))
+                }
+                _ => res.state_at(x),
+            };
+            vec![format!("{} — {state}", res.title()), res.explanation()]
+        }
         Hit::Bar(b) => {
             let bar = &prep.layout.bars[*b];
             let Some(seg) = tl.rows.get(bar.row).and_then(|r| r.segments.get(bar.segment)) else { return Vec::new() };
             let task = log.task_name(tl.rows[bar.row].task);
             let mut lines = vec![format!("{task}: {}", seg.state.name())];
+            if let Some(w) = prep.layout.sync_wait_at(bar.row, (bar.x0 + bar.x1) / 2.0) {
+                let at = prep.present_end_x(cursor).min(w.x1);
+                let c = (future == FutureMode::Hide).then_some(cursor);
+                lines[0] = format!("{task}: {}", prep.layout.wait_text_at(w, at, c));
+            }
             let mut reason = seg.state.label(log);
             if let Some(d) = log.strings.opt(seg.detail)
                 && !d.is_empty()

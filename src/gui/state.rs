@@ -523,6 +523,12 @@ pub struct Settings {
     pub show_log: bool,
     /// Show the legend.
     pub show_legend: bool,
+    /// Show the resource rows (one per lock, queue, … under the tasks).
+    pub show_resources: bool,
+    /// Resource rows hidden one by one (by object name).
+    pub hidden_resources: Vec<String>,
+    /// The resource rows folded into one row (drawn over each other).
+    pub fold_resources: bool,
     /// Recent log files.
     pub recent: Recent,
     /// The scenario or file shown last.
@@ -540,6 +546,9 @@ impl Default for Settings {
             show_source: true,
             show_log: true,
             show_legend: true,
+            show_resources: true,
+            hidden_resources: Vec::new(),
+            fold_resources: false,
             recent: Recent::default(),
             last_opened: None,
         }

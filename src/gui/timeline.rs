@@ -21,8 +21,11 @@ use std::ops::{Range, RangeInclusive};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
 use egui_plot::{GridInput, GridMark, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
 
+use crate::layout::glyph::{CROSS_SPACING, DOT_RADIUS, DOT_SPACING, HATCH_SPACING, end_parts, pattern_ink};
 use crate::layout::style::end_style;
+use crate::layout::style::resource_colour;
 use crate::layout::{self, Axis, BarKind, Chrome, FutureMode, Layout, Pattern, Rgba, Theme};
+use crate::layout::{Glyph, Merger, Part, ResourceKind, ResourceRow};
 use crate::trace::explain::{fmt_number, fmt_seconds};
 use crate::trace::timeline::{EndKind, LinkKind, MarkerKind, Timeline};
 use crate::trace::{Log, NONE};
@@ -174,82 +177,40 @@ pub fn marker_color(kind: MarkerKind, theme: Theme) -> Color32 {
 
 pub use crate::layout::style::marker_name;
 
-/// Paints a marker glyph centred at `c`, `r` points in radius.
+/// Paints a marker glyph centred at `c`, `r` points in radius (the layout's [`Glyph`]).
 pub fn marker_shapes(kind: MarkerKind, c: Pos2, r: f32, col: Color32, out: &mut Vec<Shape>) {
-    let stroke = Stroke::new((r * 0.35).max(1.5), col);
-    match kind {
-        MarkerKind::CancelRequested => {
-            // A down-pointing triangle: "stop".
-            out.push(Shape::convex_polygon(
-                vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(0.0, r)],
-                col,
-                Stroke::NONE,
-            ));
-        }
-        MarkerKind::CancelledDelivered | MarkerKind::ErrorDelivered => {
-            // A lightning-like zig-zag.
-            out.push(Shape::line(
-                vec![
-                    c + vec2(r * 0.4, -r),
-                    c + vec2(-r * 0.5, r * 0.1),
-                    c + vec2(r * 0.5, -r * 0.1),
-                    c + vec2(-r * 0.4, r),
-                ],
-                stroke,
-            ));
-        }
-        MarkerKind::TimeoutFired => {
-            // A clock: a circle with hands.
-            out.push(Shape::circle_stroke(c, r, Stroke::new(1.5, col)));
-            out.push(Shape::line(vec![c + vec2(0.0, -r * 0.7), c, c + vec2(r * 0.5, 0.0)], Stroke::new(1.5, col)));
-        }
-        MarkerKind::ShieldAbsorbed => {
-            // A shield.
-            out.push(Shape::convex_polygon(
-                vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)],
-                col,
-                Stroke::NONE,
-            ));
-        }
-        MarkerKind::Print => {
-            // A speech bubble.
-            let rect = Rect::from_center_size(c, vec2(r * 1.8, r * 1.3));
-            out.push(Shape::rect_stroke(rect, 2.0, Stroke::new(1.2, col), StrokeKind::Middle));
-            out.push(Shape::convex_polygon(
-                vec![
-                    rect.left_bottom() + vec2(r * 0.3, 0.0),
-                    rect.left_bottom() + vec2(r * 0.9, 0.0),
-                    rect.left_bottom() + vec2(r * 0.2, r * 0.6),
-                ],
-                col,
-                Stroke::NONE,
-            ));
-        }
-        _ => {
-            // A diamond.
-            out.push(Shape::convex_polygon(
-                vec![c + vec2(0.0, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)],
-                col,
-                Stroke::NONE,
-            ));
-        }
-    }
+    part_shapes(&Glyph::of(kind).parts(f64::from(r)), c, col, out);
 }
 
 /// Paints an end mark (✓ done, ✗ cancelled, ! failed) centred at `c`.
 pub fn end_shapes(kind: EndKind, c: Pos2, r: f32, col: Color32, out: &mut Vec<Shape>) {
-    let stroke = Stroke::new((r * 0.4).max(1.5), col);
-    match kind {
-        EndKind::Done => {
-            out.push(Shape::line(vec![c + vec2(-r, 0.0), c + vec2(-r * 0.3, r * 0.7), c + vec2(r, -r * 0.8)], stroke))
-        }
-        EndKind::Cancelled => {
-            out.push(Shape::line_segment([c + vec2(-r, -r), c + vec2(r, r)], stroke));
-            out.push(Shape::line_segment([c + vec2(-r, r), c + vec2(r, -r)], stroke));
-        }
-        EndKind::Failed => {
-            out.push(Shape::line_segment([c + vec2(0.0, -r), c + vec2(0.0, r * 0.35)], stroke));
-            out.push(Shape::circle_filled(c + vec2(0.0, r * 0.85), stroke.width * 0.6, col));
+    part_shapes(&end_parts(kind, f64::from(r)), c, col, out);
+}
+
+/// Translates a layout glyph's parts into egui shapes centred at `c`.
+pub fn part_shapes(parts: &[Part], c: Pos2, col: Color32, out: &mut Vec<Shape>) {
+    let at = |p: [f64; 2]| c + vec2(p[0] as f32, p[1] as f32);
+    for part in parts {
+        match part {
+            Part::Fill(points) => {
+                out.push(Shape::convex_polygon(points.iter().map(|&p| at(p)).collect(), col, Stroke::NONE))
+            }
+            Part::Line { points, width } => {
+                let stroke = Stroke::new(*width as f32, col);
+                if points.len() == 2 {
+                    out.push(Shape::line_segment([at(points[0]), at(points[1])], stroke));
+                } else {
+                    out.push(Shape::line(points.iter().map(|&p| at(p)).collect(), stroke));
+                }
+            }
+            Part::Circle { r, width } => out.push(Shape::circle_stroke(c, *r as f32, Stroke::new(*width as f32, col))),
+            Part::Dot { c: d, r } => out.push(Shape::circle_filled(at(*d), *r as f32, col)),
+            Part::Frame { min, max, rounding, width } => out.push(Shape::rect_stroke(
+                Rect::from_min_max(at(*min), at(*max)),
+                *rounding as f32,
+                Stroke::new(*width as f32, col),
+                StrokeKind::Middle,
+            )),
         }
     }
 }
@@ -261,10 +222,7 @@ pub fn bar_shapes(kind: BarKind, rect: Rect, theme: Theme, dim: bool, min_patter
     if dim {
         fill = fill.gamma_multiply(0.28);
     }
-    let ink = match theme {
-        Theme::Light => Color32::from_black_alpha(if dim { 40 } else { 110 }),
-        Theme::Dark => Color32::from_white_alpha(if dim { 30 } else { 90 }),
-    };
+    let ink = color(pattern_ink(theme, dim));
     let patterned = rect.width() >= min_pattern_width && rect.height() >= 5.0;
     match style.pattern {
         Pattern::Outline => {
@@ -277,16 +235,17 @@ pub fn bar_shapes(kind: BarKind, rect: Rect, theme: Theme, dim: bool, min_patter
         return;
     }
     match style.pattern {
-        Pattern::Hatched => hatch(rect, 6.0, 1.0, ink, out),
+        Pattern::Hatched => hatch(rect, HATCH_SPACING as f32, 1.0, ink, out),
         Pattern::CrossHatched => {
-            hatch(rect, 7.0, 1.0, ink, out);
-            hatch(rect, 7.0, -1.0, ink, out);
+            hatch(rect, CROSS_SPACING as f32, 1.0, ink, out);
+            hatch(rect, CROSS_SPACING as f32, -1.0, ink, out);
         }
         Pattern::Dotted => {
             let y = rect.center().y;
-            let n = ((rect.width() - 4.0) / 6.0).floor().clamp(0.0, 400.0) as usize;
+            let step = DOT_SPACING as f32;
+            let n = ((rect.width() - 4.0) / step).floor().clamp(0.0, 400.0) as usize;
             for i in 0..n {
-                out.push(Shape::circle_filled(pos2(rect.left() + 5.0 + i as f32 * 6.0, y), 1.2, ink));
+                out.push(Shape::circle_filled(pos2(rect.left() + 5.0 + i as f32 * step, y), DOT_RADIUS as f32, ink));
             }
         }
         Pattern::Solid | Pattern::Outline => {}
@@ -324,6 +283,10 @@ pub struct TimelineItem<'a> {
     cursor: u32,
     options: Options,
     min_rows: f64,
+    /// The resource rows shown (indices in the layout's `resources`), on the rows after the tasks'.
+    resources: Vec<usize>,
+    /// The resource rows folded into one row.
+    folded: bool,
     /// Shapes pushed in the last `shapes` call are counted here (for tests and benches).
     pub stats: std::cell::Cell<usize>,
 }
@@ -333,7 +296,33 @@ impl<'a> TimelineItem<'a> {
     pub fn new(prep: &'a Prepared, cursor: u32, options: Options) -> TimelineItem<'a> {
         // Hovering is handled by the app (tooltips per segment and marker).
         let base = PlotItemBase::new("timeline".to_owned());
-        TimelineItem { base, prep, cursor, options, min_rows: 0.0, stats: std::cell::Cell::new(0) }
+        TimelineItem {
+            base,
+            prep,
+            cursor,
+            options,
+            min_rows: 0.0,
+            resources: Vec::new(),
+            folded: false,
+            stats: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Shows these resource rows (indices in the layout's `resources`) under the tasks.
+    pub fn with_resources(mut self, resources: Vec<usize>) -> TimelineItem<'a> {
+        self.resources = resources;
+        self
+    }
+
+    /// Folds the resource rows into one row, drawn over each other.
+    pub fn with_resources_folded(mut self, folded: bool) -> TimelineItem<'a> {
+        self.folded = folded;
+        self
+    }
+
+    /// How many rows the resource rows take.
+    fn resource_rows(&self) -> usize {
+        if self.folded { self.resources.len().min(1) } else { self.resources.len() }
     }
 
     /// Makes the fitted view at least `rows` rows tall, so a few tasks do not get giant rows.
@@ -469,6 +458,19 @@ impl TimelineItem<'_> {
                 }
             }
         }
+        // Resource rows, under every task row.
+        if row_px >= 3.0 {
+            for (k, &i) in self.resources.iter().enumerate() {
+                let row = prep.rows() + if self.folded { 0 } else { k };
+                if (row as f64) + 1.0 < vy0 || (row as f64) > vy1 {
+                    continue;
+                }
+                if let Some(res) = lay.resources.get(i) {
+                    self.paint_resource(res, row, vx0, vx1, present_end, ui, transform, out);
+                }
+            }
+        }
+
         // Links: arrows between rows, once rows are tall enough to tell apart.
         let lr = if row_px >= 3.0 { prep.links_in(vx0, vx1) } else { 0..0 };
         let link_budget = 4000;
@@ -509,6 +511,39 @@ impl TimelineItem<'_> {
                     ui.painter().layout_no_wrap(format!("cancel @ {t}"), egui::FontId::proportional(11.0), col);
                 let mid = pos2(x + 4.0, (from.y + tip.y) / 2.0 - galley.size().y / 2.0);
                 out.push(Shape::galley(mid, galley, col));
+            }
+        }
+
+        // Wake arrows: from the task that released, set or put to the task it woke.
+        if row_px >= 3.0 {
+            let style = crate::layout::glyph::wake_style(theme);
+            let w = &lay.wakes;
+            let range = w.partition_point(|g| g.x < vx0)..w.partition_point(|g| g.x <= vx1);
+            for wk in w[range].iter().take(4000) {
+                let Some(dim) = self.shown(wk.seq) else { continue };
+                if wk.from_row >= rows_shown || wk.to_row >= rows_shown {
+                    continue;
+                }
+                if wk.from_row.max(wk.to_row) < first_row || wk.from_row.min(wk.to_row) > last_row + 1 {
+                    continue;
+                }
+                let col = color(style.colour);
+                let col = if dim { col.gamma_multiply(0.3) } else { col };
+                let x = sx(wk.x) + 2.0;
+                let (y0, y1) = (sy(wk.from_row as f64 + 0.5), sy(wk.to_row as f64 + 0.5));
+                if (y1 - y0).abs() < 2.0 {
+                    continue;
+                }
+                let dir = if y1 > y0 { 1.0 } else { -1.0 };
+                let head = 6.0f32.min((y1 - y0).abs() / 2.0);
+                let tip = pos2(x, y1 - dir * (row_px * 0.2).min(8.0));
+                let from = pos2(x, y0 + dir * (row_px * 0.2).min(8.0));
+                out.push(Shape::line_segment([from, tip], Stroke::new(style.width, col)));
+                out.push(Shape::convex_polygon(
+                    vec![tip, tip + vec2(-head * 0.6, -dir * head), tip + vec2(head * 0.6, -dir * head)],
+                    col,
+                    Stroke::NONE,
+                ));
             }
         }
 
@@ -585,17 +620,36 @@ impl TimelineItem<'_> {
         };
         // Sampled rows merge more: a 2-pixel band is an overview.
         let units_per_px = if band_px > 0.0 { units_per_px * 2.0 } else { units_per_px };
-        let mut i = bars.partition_point(|b| b.x1 < vx0);
-        // Merged run of sub-pixel bars: (x0, x1, kind of the longest, its width, dim).
-        let mut run: Option<(f64, f64, BarKind, f64, bool)> = None;
-        let flush = |run: &mut Option<(f64, f64, BarKind, f64, bool)>, out: &mut Vec<Shape>| {
-            if let Some((x0, x1, kind, _, dim)) = run.take() {
-                let h = f64::from(kind.style().height);
-                let (top, bottom) = ys(h);
-                let rect = Rect::from_min_max(pos2(sx(x0), top), pos2(sx(x1).max(sx(x0) + 1.0), bottom));
-                bar_shapes(kind, rect, theme, dim, f32::INFINITY, out);
+        let min_pattern_width = self.options.min_pattern_width;
+        let label_bars = self.options.label_bars;
+        let frame = *transform.frame();
+        let mut emit = |piece: layout::Bar, merged: bool| {
+            let h = f64::from(piece.kind.style().height);
+            let (top, bottom) = ys(h);
+            if merged {
+                // A merged run: at least a pixel wide, no pattern.
+                let (x0, x1) = (sx(piece.x0), sx(piece.x1));
+                let rect = Rect::from_min_max(pos2(x0, top), pos2(x1.max(x0 + 1.0), bottom));
+                bar_shapes(piece.kind, rect, theme, piece.future, f32::INFINITY, out);
+                return;
+            }
+            let rect = Rect::from_min_max(pos2(sx(piece.x0), top), pos2(sx(piece.x1), bottom));
+            let rect = rect.intersect(frame.expand(50.0));
+            bar_shapes(piece.kind, rect, theme, piece.future, min_pattern_width, out);
+            if piece.kind == BarKind::Sleeping && !piece.future && rect.width() > 3.0 {
+                // The wake-up time: a tick at the sleep's end.
+                out.push(Shape::vline(
+                    rect.right(),
+                    sy(row as f64 + 0.3)..=sy(row as f64 + 0.7),
+                    Stroke::new(1.5, color(piece.kind.style().fill(theme))),
+                ));
+            }
+            if label_bars && row_px >= 16.0 && rect.width() > 70.0 && !piece.future {
+                self.label(&piece, rect, ui, out);
             }
         };
+        let mut merger = Merger::new(units_per_px);
+        let mut i = bars.partition_point(|b| b.x1 < vx0);
         while i < bars.len() {
             let bar = &bars[i];
             if bar.x0 > vx1 {
@@ -617,62 +671,156 @@ impl TimelineItem<'_> {
                 if future && x1 <= x0 && bar.x1 > bar.x0 {
                     continue;
                 }
-                let w = x1 - x0;
-                if w < units_per_px {
-                    // Sub-pixel: merge with the run if it touches.
-                    match &mut run {
-                        Some(r) if r.4 == future && x0 - r.1 <= units_per_px => {
-                            r.1 = r.1.max(x1);
-                            if crate::layout::stands_for_merged(bar.kind, w, r.2, r.3) {
-                                r.2 = bar.kind;
-                                r.3 = w;
-                            }
-                        }
-                        _ => {
-                            flush(&mut run, out);
-                            run = Some((x0, x1, bar.kind, w, future));
-                        }
-                    }
-                    continue;
-                }
-                flush(&mut run, out);
-                let h = f64::from(bar.kind.style().height);
-                let (top, bottom) = ys(h);
-                let rect = Rect::from_min_max(pos2(sx(x0), top), pos2(sx(x1), bottom));
-                let rect = rect.intersect(transform.frame().expand(50.0));
-                bar_shapes(bar.kind, rect, theme, future, self.options.min_pattern_width, out);
-                if bar.kind == BarKind::Sleeping && !future && rect.width() > 3.0 {
-                    // The wake-up time: a tick at the sleep's end.
-                    out.push(Shape::vline(
-                        rect.right(),
-                        sy(row as f64 + 0.3)..=sy(row as f64 + 0.7),
-                        Stroke::new(1.5, color(bar.kind.style().fill(theme))),
-                    ));
-                }
-                if self.options.label_bars && row_px >= 16.0 && rect.width() > 70.0 && !future {
-                    self.label(bar, rect, ui, out);
-                }
+                merger.push(layout::Bar { x0, x1, future, ..bar.clone() }, &mut emit);
             }
             i += 1;
             // Inside a merged run of what has happened, skip by binary search
             // the bars that end within the same pixel (x1 is monotone in a row).
-            if let Some(r) = &mut run
-                && !r.4
-            {
-                let limit = (r.1 + units_per_px).min(present_end);
+            if let Some((run_x1, false)) = merger.open_run() {
+                let limit = (run_x1 + units_per_px).min(present_end);
                 let rest = &bars[i..];
                 let skip = rest.partition_point(|b| b.x1 < limit);
                 if skip > 0 {
-                    r.1 = r.1.max(rest[skip - 1].x1);
+                    merger.extend_to(rest[skip - 1].x1);
                     i += skip;
                 }
             }
         }
-        flush(&mut run, out);
+        merger.finish(&mut emit);
+    }
+
+    /// A resource row: a lock's holders (bars in their task's colour with
+    /// its name), an event's set periods, or a step chart (see
+    /// [`crate::layout::resources`]); the cursor cuts it as it cuts the bars.
+    #[allow(clippy::too_many_arguments)]
+    fn paint_resource(
+        &self,
+        res: &ResourceRow,
+        row: usize,
+        vx0: f64,
+        vx1: f64,
+        present_end: f64,
+        ui: &Ui,
+        transform: &PlotTransform,
+        out: &mut Vec<Shape>,
+    ) {
+        let theme = self.options.theme;
+        let sx = |x: f64| transform.position_from_point_x(x);
+        let sy = |y: f64| transform.position_from_point_y(y);
+        let hide = self.options.future == FutureMode::Hide;
+        let colour = color(resource_colour(res.kind, theme));
+        let grid = color(Chrome::of(theme).grid).gamma_multiply(0.6);
+        out.push(Shape::hline(transform.frame().x_range(), sy(row as f64 + 1.0), Stroke::new(1.0, grid)));
+        let lay = &self.prep.layout;
+        let mut drawn_to = f32::NEG_INFINITY;
+        let first = res.holds.partition_point(|h| h.x1 < vx0);
+        for hold in res.holds[first..].iter().take_while(|h| h.x0 <= vx1) {
+            let future = hold.seq0 > self.cursor;
+            if future && hide {
+                break;
+            }
+            // Holds inside a pixel already drawn are skipped.
+            if sx(hold.x1) <= drawn_to + 0.5 {
+                continue;
+            }
+            drawn_to = sx(hold.x1).max(sx(hold.x0) + 1.0);
+            let fill = lay.row_of_task(hold.holder).map_or(colour, |r| task_color(r, theme));
+            let mut parts = vec![(hold.x0, hold.x1.min(present_end).max(hold.x0), future)];
+            if !future && hold.x1 > present_end && !hide {
+                parts.push((present_end, hold.x1, true));
+            }
+            for (x0, x1, dim) in parts {
+                let rect = Rect::from_min_max(
+                    pos2(sx(x0), sy(row as f64 + 0.2)),
+                    pos2(sx(x1).max(sx(x0) + 1.0), sy(row as f64 + 0.8)),
+                );
+                let fill = if dim { fill.gamma_multiply(0.3) } else { fill.gamma_multiply(0.8) };
+                out.push(Shape::rect_filled(rect, 1.0, fill));
+                let text_col = match theme {
+                    Theme::Light => Color32::from_gray(20),
+                    Theme::Dark => Color32::from_gray(235),
+                };
+                if !dim && rect.width() > 30.0 && rect.height() >= 10.0 {
+                    let galley = ui.painter().layout_no_wrap(
+                        hold.label.clone(),
+                        egui::FontId::proportional((rect.height() * 0.6).min(11.0)),
+                        text_col,
+                    );
+                    if galley.size().x + 6.0 <= rect.width() {
+                        let pos = pos2(rect.left() + 3.0, rect.center().y - galley.size().y / 2.0);
+                        out.push(Shape::galley(pos, galley, text_col));
+                    }
+                }
+            }
+        }
+        if !res.kind.is_chart() || res.levels.is_empty() {
+            return;
+        }
+        if let (ResourceKind::Queue, Some(n)) = (res.kind, res.size)
+            && n > 0
+        {
+            let y = sy(row as f64 + res.level_y(n));
+            let muted = color(Chrome::of(theme).link);
+            out.extend(Shape::dashed_line(
+                &[
+                    pos2(sx(vx0.max(res.levels[0].x)), y),
+                    pos2(sx(vx1.min(if hide { present_end } else { res.x_end })), y),
+                ],
+                Stroke::new(1.0, muted),
+                3.0,
+                3.0,
+            ));
+        }
+        let base = sy(row as f64 + res.level_y(0));
+        let levels = &res.levels;
+        let mut line: Vec<Pos2> = Vec::new();
+        let mut line_dim = false;
+        let flush = |line: &mut Vec<Pos2>, dim: bool, out: &mut Vec<Shape>| {
+            if line.len() >= 2 {
+                let c = if dim { colour.gamma_multiply(0.3) } else { colour };
+                out.push(Shape::line(std::mem::take(line), Stroke::new(2.0, c)));
+            }
+            line.clear();
+        };
+        for (i, l) in levels.iter().enumerate() {
+            let future = l.seq > self.cursor;
+            if future && hide {
+                break;
+            }
+            let mut next_x = levels.get(i + 1).map_or(res.x_end, |n| n.x);
+            let next_future = levels.get(i + 1).is_some_and(|n| n.seq > self.cursor);
+            if !future && (next_future || i + 1 == levels.len()) && hide {
+                next_x = next_x.min(present_end).max(l.x);
+            }
+            if next_x < vx0 || l.x > vx1 {
+                continue;
+            }
+            if future != line_dim {
+                flush(&mut line, line_dim, out);
+                line_dim = future;
+            }
+            let (x0, x1) = (sx(l.x.max(vx0)), sx(next_x.min(vx1)));
+            let y = sy(row as f64 + res.level_y(l.value));
+            if l.value > 0 && x1 > x0 {
+                let c = colour.gamma_multiply(if future { 0.08 } else { 0.25 });
+                out.push(Shape::rect_filled(Rect::from_min_max(pos2(x0, y), pos2(x1, base)), 0.0, c));
+            }
+            line.push(pos2(x0, y));
+            line.push(pos2(x1, y));
+        }
+        flush(&mut line, line_dim, out);
     }
 
     fn label(&self, bar: &layout::Bar, rect: Rect, ui: &Ui, out: &mut Vec<Shape>) {
+        let mid = (bar.x0 + bar.x1) / 2.0;
+        let waiting = self.prep.layout.sync_wait_at(bar.row, mid).filter(|_| bar.kind == BarKind::Future);
         let text = match bar.state {
+            _ if waiting.is_some() => waiting
+                .map(|w| {
+                    let at = self.prep.present_end_x(self.cursor).min(w.x1);
+                    self.prep.layout.wait_text_at(w, at, Some(self.cursor))
+                })
+                .unwrap_or_default(),
             crate::trace::timeline::State::Sleeping { until } => format!("sleep until {}", fmt_number(until)),
             crate::trace::timeline::State::Deadline { deadline, .. } => format!("deadline {}", fmt_number(deadline)),
             crate::trace::timeline::State::InWorker(j) => format!("in a worker thread (job {})", j + 1),
@@ -720,7 +868,7 @@ impl PlotItem for TimelineItem<'_> {
 
     fn bounds(&self) -> PlotBounds {
         let lay = &self.prep.layout;
-        let rows = (self.prep.rows().max(1) as f64).max(self.min_rows);
+        let rows = ((self.prep.rows() + self.resource_rows()).max(1) as f64).max(self.min_rows);
         let pad = ((lay.x_max - lay.x_min) * 0.02).max(1e-9);
         PlotBounds::from_min_max([lay.x_min - pad, -0.1], [lay.x_max + pad * 2.0, rows + 0.1])
     }

@@ -15,11 +15,15 @@
 //! either left out ([`FutureMode::Hide`]) or kept and flagged `future` for the
 //! painter to dim ([`FutureMode::Dim`]).
 
+pub mod glyph;
+pub mod resources;
 pub mod style;
 
 use crate::trace::timeline::{self, EndKind, LinkKind, MarkerKind, State, Timeline};
-use crate::trace::{Log, TaskId};
+use crate::trace::{Log, NONE, TaskId};
 
+pub use glyph::{Glyph, LegendKey, Part};
+pub use resources::{ResourceFilter, ResourceKind, ResourceRow};
 pub use style::{BarKind, BarStyle, Chrome, Pattern, Rgba, Theme};
 
 /// What the x axis shows.
@@ -155,6 +159,43 @@ pub struct LinkGeom {
     pub future: bool,
 }
 
+/// A wake arrow: the task whose release, set or put completed another
+/// task's waiter, to that task.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WakeGeom {
+    /// Row of the task that woke it.
+    pub from_row: usize,
+    /// Row of the task woken.
+    pub to_row: usize,
+    /// Where.
+    pub x: f64,
+    /// The `wake` event.
+    pub seq: u32,
+    /// The object (index in the log's objects).
+    pub object: u32,
+    /// After the cursor.
+    pub future: bool,
+}
+
+/// A task's wait on a synchronization object, placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncWaitGeom {
+    /// Row index.
+    pub row: usize,
+    /// From.
+    pub x0: f64,
+    /// To.
+    pub x1: f64,
+    /// The `wait` event.
+    pub seq: u32,
+    /// The object (index in the log's objects).
+    pub object: u32,
+    /// What it waits for as the wait began ("waiting for lock `lock` held by `w3`").
+    pub text: String,
+    /// After the cursor.
+    pub future: bool,
+}
+
 /// A tick on the x axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -189,6 +230,12 @@ pub struct Layout {
     pub x_title: String,
     /// Where the cursor is.
     pub cursor_x: Option<f64>,
+    /// One row per synchronization object, drawn under the task rows (see [`resources`]).
+    pub resources: Vec<ResourceRow>,
+    /// What tasks wait for on synchronization objects, by row (in event order).
+    pub sync_waits: Vec<SyncWaitGeom>,
+    /// Wake arrows: from the task that released, set or put to the task it woke (in event order).
+    pub wakes: Vec<WakeGeom>,
     /// x of each event (index = sequence number), and one past the end.
     xs: Vec<f64>,
     /// Per row: its range in `bars`.
@@ -217,36 +264,47 @@ impl Layout {
     }
 
     /// Bars of one row that are visible in `[x0, x1]` at `units_per_px`
-    /// resolution: bars narrower than a pixel that touch are merged into one,
-    /// the way a screen would blend them. The merged bar takes the kind of a
-    /// running or blocking bar inside it if there is one (a step is what
-    /// matters most at a glance), else of the longest.
+    /// resolution, merged by the [`Merger`] rule the app paints with.
     pub fn visible_bars(&self, row: usize, x0: f64, x1: f64, units_per_px: f64) -> Vec<Bar> {
         let Some(range) = self.row_ranges.get(row).cloned() else { return Vec::new() };
-        let bars = &self.bars[range];
-        let mut out: Vec<Bar> = Vec::new();
-        let mut best = (BarKind::Future, 0.0f64);
-        for bar in bars.iter().filter(|b| b.x1 >= x0 && b.x0 <= x1) {
-            let width = bar.x1 - bar.x0;
-            let key = (bar.kind, width);
-            if let Some(last) = out.last_mut() {
-                let last_w = last.x1 - last.x0;
-                let small = width < units_per_px && last_w < units_per_px;
-                if small && last.future == bar.future && bar.x0 - last.x1 <= units_per_px {
-                    if stands_for_merged(key.0, key.1, best.0, best.1) {
-                        best = key;
-                        last.kind = bar.kind;
-                        last.state = bar.state;
-                        last.segment = bar.segment;
-                    }
-                    last.x1 = last.x1.max(bar.x1);
-                    continue;
-                }
-            }
-            best = key;
-            out.push(bar.clone());
+        let mut out = Vec::new();
+        let mut merger = Merger::new(units_per_px);
+        for bar in self.bars[range].iter().filter(|b| b.x1 >= x0 && b.x0 <= x1) {
+            merger.push(bar.clone(), &mut |b, _| out.push(b));
         }
+        merger.finish(&mut |b, _| out.push(b));
         out
+    }
+
+    /// What the task of `row` waits for at `x` on a synchronization object, if it does.
+    pub fn sync_wait_at(&self, row: usize, x: f64) -> Option<&SyncWaitGeom> {
+        let i = self.sync_waits.partition_point(|w| w.row < row || (w.row == row && w.x0 <= x));
+        self.sync_waits[..i].iter().rev().take_while(|w| w.row == row).take(4).find(|w| w.x0 <= x && x <= w.x1)
+    }
+
+    /// What a wait says at `x` when the step-through cursor is at `cursor`:
+    /// for a lock, who holds it then (the holder changes during a long
+    /// wait); otherwise the text as the wait began.
+    pub fn wait_text_at(&self, w: &SyncWaitGeom, x: f64, cursor: Option<u32>) -> String {
+        let x = x.clamp(w.x0, w.x1);
+        let Some(r) = self.resources.iter().find(|r| r.object == w.object && r.type_name == "Lock") else {
+            return w.text.clone();
+        };
+        let happened = |seq: u32| cursor.is_none_or(|c| seq <= c);
+        let holder = r
+            .holds
+            .iter()
+            .filter(|h| h.holder != NONE && Some(h.holder) != self.rows.get(w.row).map(|r| r.task))
+            .rfind(|h| happened(h.seq0) && h.x0 <= x && (x <= h.x1 || !happened(h.seq1)));
+        match holder {
+            Some(h) => format!("waiting for lock `{}` held by `{}`", r.name, h.label),
+            None => format!("waiting for lock `{}`", r.name),
+        }
+    }
+
+    /// The row of a task, if it has one.
+    pub fn row_of_task(&self, task: TaskId) -> Option<usize> {
+        self.rows.iter().position(|r| r.task == task)
     }
 
     /// The bars of one row (future ones first, each part in x order).
@@ -258,10 +316,80 @@ impl Layout {
 /// Whether a bar of `kind` and `width` should stand for a merged run of
 /// sub-pixel bars rather than the current one (`over`, `over_width`): a
 /// running or blocking step first (it is what matters most at a glance),
-/// else the longest. Both painters merge by this rule.
+/// else the longest. Both painters merge by this rule (see [`Merger`]).
 pub fn stands_for_merged(kind: BarKind, width: f64, over: BarKind, over_width: f64) -> bool {
     let active = |k: BarKind| matches!(k, BarKind::Running | BarKind::Blocking);
     (active(kind) && !active(over)) || (active(kind) == active(over) && width > over_width)
+}
+
+/// The sub-pixel merge rule, the way a screen would blend bars: a piece
+/// narrower than a pixel joins the run before it when it touches it (within
+/// a pixel) and is equally dimmed; the run is drawn in the kind chosen by
+/// [`stands_for_merged`]. A piece a pixel wide or more ends the run and is
+/// drawn as it is. Feed a row's pieces in x order; the app and the
+/// exporters both paint what comes out (the `bool` says "merged run").
+#[derive(Debug)]
+pub struct Merger {
+    units_per_px: f64,
+    /// The run: the bar it is drawn as (x0..x1 spanning it), and the width of the bar whose kind it took.
+    run: Option<(Bar, f64)>,
+}
+
+impl Merger {
+    /// A merger at `units_per_px` axis units per pixel.
+    pub fn new(units_per_px: f64) -> Merger {
+        Merger { units_per_px, run: None }
+    }
+
+    /// Feeds a piece; `out` gets what is finished.
+    pub fn push(&mut self, piece: Bar, out: &mut impl FnMut(Bar, bool)) {
+        let w = piece.x1 - piece.x0;
+        if w < self.units_per_px {
+            if let Some((run, best_w)) = &mut self.run
+                && run.future == piece.future
+                && piece.x0 - run.x1 <= self.units_per_px
+            {
+                run.x1 = run.x1.max(piece.x1);
+                if stands_for_merged(piece.kind, w, run.kind, *best_w) {
+                    run.kind = piece.kind;
+                    run.state = piece.state;
+                    run.segment = piece.segment;
+                    *best_w = w;
+                }
+                return;
+            }
+            self.finish(out);
+            self.run = Some((piece, w));
+            return;
+        }
+        self.finish(out);
+        out(piece, false);
+    }
+
+    /// The run's right edge and dimming, if a run is open.
+    pub fn open_run(&self) -> Option<(f64, bool)> {
+        self.run.as_ref().map(|(b, _)| (b.x1, b.future))
+    }
+
+    /// Stretches the open run to `x1` (pieces skipped inside its last pixel).
+    pub fn extend_to(&mut self, x1: f64) {
+        if let Some((b, _)) = &mut self.run {
+            b.x1 = b.x1.max(x1);
+        }
+    }
+
+    /// Ends the open run, if any.
+    pub fn finish(&mut self, out: &mut impl FnMut(Bar, bool)) {
+        if let Some((b, _)) = self.run.take() {
+            out(b, true);
+        }
+    }
+}
+
+/// The axis a run is shown on by default: event order when everything
+/// happens at one instant (time would have no length), else time.
+pub fn default_axis(timeline: &Timeline) -> Axis {
+    if timeline.is_instant() && timeline.end_seq > 0 { Axis::Order } else { Axis::Time }
 }
 
 /// Lays out `timeline` (derived from `log`) with `options`.
@@ -384,6 +512,47 @@ pub fn layout(log: &Log, timeline: &Timeline, options: &Options) -> Layout {
         Axis::Hybrid => "time (s), busy instants widened".into(),
     };
     lay.ticks = ticks(options.axis, timeline, &xs, lay.x_min, lay.x_max);
+    let res_end = match (options.cursor, future) {
+        (Some(c), None) if c.saturating_add(1) < timeline.end_seq => match options.axis {
+            Axis::Time => timeline.time_at(c),
+            _ => x_of(c.saturating_add(1)),
+        },
+        _ => lay.x_max,
+    };
+    let event_x = |seq: u32| match options.axis {
+        Axis::Time => timeline.time_at(seq),
+        _ => x_of(seq),
+    };
+    lay.resources = resources::resource_rows(log, &event_x, res_end, options.cursor, future.is_some());
+    let (waits, wakes) = resources::waits_and_wakeups(log);
+    let shown = |seq: u32| options.cursor.is_none_or(|c| seq <= c || future.is_some());
+    let is_future = |seq: u32| options.cursor.is_some_and(|c| seq > c);
+    for w in waits.into_iter().filter(|w| shown(w.seq0)) {
+        let Some(row) = lay.row_of_task(w.task) else { continue };
+        let x1 = if w.seq1 >= timeline.end_seq { lay.x_max } else { event_x(w.seq1) };
+        let x1 = if future.is_none() && !shown(w.seq1) { res_end.max(event_x(w.seq0)) } else { x1 };
+        lay.sync_waits.push(SyncWaitGeom {
+            row,
+            x0: event_x(w.seq0),
+            x1,
+            seq: w.seq0,
+            object: w.object,
+            text: w.text,
+            future: is_future(w.seq0),
+        });
+    }
+    for w in wakes.into_iter().filter(|w| shown(w.seq)) {
+        let (Some(from_row), Some(to_row)) = (lay.row_of_task(w.from), lay.row_of_task(w.to)) else { continue };
+        lay.wakes.push(WakeGeom {
+            from_row,
+            to_row,
+            x: event_x(w.seq),
+            seq: w.seq,
+            object: w.object,
+            future: is_future(w.seq),
+        });
+    }
+    lay.sync_waits.sort_by(|a, b| (a.row, a.x0).partial_cmp(&(b.row, b.x0)).unwrap_or(std::cmp::Ordering::Equal));
     lay.xs = xs;
     // Group bars by row (stable: each row's future part, then its present part, in x order).
     lay.bars.sort_by_key(|b| (b.row, !b.future));

@@ -273,3 +273,21 @@ pub fn link_style(kind: LinkKind, theme: Theme) -> LinkStyle {
     };
     LinkStyle { name, colour, width, dashed }
 }
+
+/// The colour of a resource row's chart or bars (a lock's bars take their
+/// holder's [`task_colour`]).
+pub fn resource_colour(kind: crate::layout::ResourceKind, theme: Theme) -> Rgba {
+    use crate::layout::ResourceKind;
+    let light = match kind {
+        ResourceKind::Lock => [0x70, 0x70, 0x70],
+        ResourceKind::Semaphore => [0x00, 0x9e, 0x73],
+        ResourceKind::Queue => [0x00, 0x72, 0xb2],
+        ResourceKind::Barrier => [0xcc, 0x79, 0xa7],
+        ResourceKind::Event => [0xe6, 0x9f, 0x00],
+    };
+    let [r, g, b] = light;
+    match theme {
+        Theme::Light => Rgba([r, g, b, 255]),
+        Theme::Dark => Rgba([r.saturating_add(40), g.saturating_add(40), b.saturating_add(40), 255]),
+    }
+}

@@ -120,7 +120,7 @@ impl<T: 'static> Queue<T> {
         let finished = Event::silent();
         finished.set();
         Queue(Rc::new(QueueInner {
-            tag: Tag::new(kind, None),
+            tag: Tag::new(kind, None).sized(maxsize),
             order,
             maxsize,
             items: RefCell::new(VecDeque::new()),

@@ -71,16 +71,29 @@ pub(crate) struct Tag {
     id: Cell<u32>,
     run: Cell<u64>,
     silent: bool,
+    size: u32,
 }
 
 impl Tag {
     pub(crate) fn new(kind: &'static str, name: Option<&str>) -> Tag {
-        Tag { kind, name: RefCell::new(name.map(str::to_owned)), id: Cell::new(NONE), run: Cell::new(0), silent: false }
+        Tag {
+            kind,
+            name: RefCell::new(name.map(str::to_owned)),
+            id: Cell::new(NONE),
+            run: Cell::new(0),
+            silent: false,
+            size: NONE,
+        }
     }
 
     /// A tag whose operations are not recorded (an object inside another, e.g. a queue's `_finished` event).
     fn silent(kind: &'static str) -> Tag {
         Tag { silent: true, ..Tag::new(kind, None) }
+    }
+
+    /// The same tag with a size recorded in the log (see [`SyncObject::size`]).
+    pub(crate) fn sized(self, size: i64) -> Tag {
+        Tag { size: u32::try_from(size.max(0)).unwrap_or(u32::MAX), ..self }
     }
 
     /// Names the object, unless it already has a name.
@@ -103,7 +116,7 @@ impl Tag {
                 st.log.intern(&format!("{}#{n}", self.kind))
             }
         };
-        let id = st.log.add_object(SyncObject { kind, name });
+        let id = st.log.add_object(SyncObject { kind, name, size: self.size });
         self.id.set(id);
         self.run.set(st.run_id);
         id
@@ -683,7 +696,7 @@ impl Semaphore {
         if value < 0 {
             return Err(Error::new("ValueError", "Semaphore initial value must be >= 0"));
         }
-        let tag = Tag::new(kind, None);
+        let tag = Tag::new(kind, None).sized(value);
         Ok(Semaphore(Rc::new(SemState { tag, value: Cell::new(value), bound, waiters: RefCell::new(VecDeque::new()) })))
     }
 
@@ -868,7 +881,7 @@ impl Barrier {
         }
         let cond = Condition::with_tag(Tag::silent("Condition"), Some(Lock::with_tag(Tag::silent("Lock"))));
         Ok(Barrier(Rc::new(BarrierInner {
-            tag: Tag::new("Barrier", None),
+            tag: Tag::new("Barrier", None).sized(i64::try_from(parties).unwrap_or(i64::MAX)),
             cond,
             parties,
             state: Cell::new(BarrierState::Filling),

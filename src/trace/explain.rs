@@ -224,7 +224,10 @@ impl Context {
             EventKind::ShieldAbsorbed => {
                 format!("the cancel of {name} stops at the shield: {} runs on", log.task_name(ev.b_u32()))
             }
-            EventKind::Sync => sync(log, ev),
+            EventKind::Sync => match seq_of(log, ev) {
+                Some(seq) => sync_at(log, seq),
+                None => sync(log, ev),
+            },
             EventKind::Job => job(log, ev),
         }
     }
@@ -567,6 +570,128 @@ pub fn sync_short(log: &Log, ev: &Event) -> String {
     format!("{} {}", ev.sync_op().name(), object(log, ev))
 }
 
+/// The sequence number of an event of `log` given by reference.
+fn seq_of(log: &Log, ev: &Event) -> Option<u32> {
+    let base = log.events.as_ptr() as usize;
+    let at = ev as *const Event as usize;
+    let i = at.checked_sub(base)? / std::mem::size_of::<Event>();
+    log.events.get(i).filter(|e| std::ptr::eq(*e, ev)).and_then(|_| u32::try_from(i).ok())
+}
+
+/// How far [`sync_at`] looks ahead for the wakeups an operation makes.
+const LOOKAHEAD: usize = 64;
+
+/// The tasks the `Sync` event at `seq` wakes: the `wake` events of the same
+/// object by the same task that follow it in the same step.
+pub fn woken_by(log: &Log, seq: u32) -> Vec<TaskId> {
+    use super::SyncOp;
+    let Some(ev) = log.events.get(seq as usize) else { return Vec::new() };
+    let mut out = Vec::new();
+    for e in log.events.iter().skip(seq as usize + 1).take(LOOKAHEAD) {
+        if e.task != ev.task && e.kind != EventKind::Wake {
+            break;
+        }
+        if e.task == ev.task && matches!(e.kind, EventKind::Suspend) || e.kind.is_end() {
+            break;
+        }
+        if e.kind != EventKind::Sync || e.a != ev.a {
+            continue;
+        }
+        match e.sync_op() {
+            SyncOp::Wake if e.sync_other() != NONE => out.push(e.sync_other()),
+            SyncOp::Wake => {}
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The task holding the lock (or condition) `object` just before event `seq`, if any.
+pub fn holder_before(log: &Log, object: u32, seq: u32) -> Option<TaskId> {
+    use super::SyncOp;
+    for e in log.events[..(seq as usize).min(log.events.len())].iter().rev() {
+        if e.kind == EventKind::Sync && e.a == object {
+            match e.sync_op() {
+                SyncOp::Acquire => return (e.task != NONE).then_some(e.task),
+                SyncOp::Release => return None,
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// What the task of the `wait` event at `seq` waits for, in words:
+/// "waiting for lock `db_lock` held by `w3`", "waiting on `queue.get()`
+/// (empty)", "waiting for event `ready`" (`None` if the event is not a wait).
+pub fn sync_wait_text(log: &Log, seq: u32) -> Option<String> {
+    use super::SyncOp;
+    let ev = log.events.get(seq as usize)?;
+    if ev.kind != EventKind::Sync || ev.sync_op() != SyncOp::Wait {
+        return None;
+    }
+    let o = log.objects.get(ev.a as usize)?;
+    let (kind, name) = (log.str(o.kind), log.str(o.name));
+    Some(match kind {
+        "Lock" => match holder_before(log, ev.a, seq) {
+            Some(h) if h != ev.task => format!("waiting for lock `{name}` held by `{}`", log.task_name(h)),
+            _ => format!("waiting for lock `{name}`"),
+        },
+        "Condition" => format!("waiting on condition `{name}` (for a notify)"),
+        "Semaphore" | "BoundedSemaphore" => format!("waiting for semaphore `{name}` (no slot free)"),
+        "Event" => format!("waiting for event `{name}`"),
+        "Barrier" => match o.size {
+            NONE => format!("waiting at barrier `{name}` ({} waiting)", ev.sync_count()),
+            n => format!("waiting at barrier `{name}` ({} of {n} parties)", ev.sync_count()),
+        },
+        k if k.ends_with("Queue") => {
+            // The chain of the suspend that follows tells get, put and join apart.
+            let chain = log.events[seq as usize + 1..]
+                .iter()
+                .take(LOOKAHEAD)
+                .find(|e| e.task == ev.task && e.kind == EventKind::Suspend)
+                .map_or("", |e| log.str(e.a));
+            if chain.contains(".put") {
+                format!("waiting on `{name}.put()` (full)")
+            } else if chain.contains(".join") {
+                format!("waiting on `{name}.join()` (items not done yet)")
+            } else {
+                format!("waiting on `{name}.get()` (empty)")
+            }
+        }
+        k => format!("waiting on {k} `{name}`"),
+    })
+}
+
+/// The sentence of the `Sync` event at `seq`: [`sync`]'s, with the task it
+/// wakes for a release, a set or a put, and what a waiting task waits for.
+fn sync_at(log: &Log, seq: u32) -> String {
+    use super::SyncOp;
+    let ev = &log.events[seq as usize];
+    let base = sync(log, ev);
+    let name = if ev.task == NONE { "a loop callback" } else { who(log, ev.task) };
+    let names = |ts: &[TaskId]| ts.iter().map(|&t| log.task_name(t).to_owned()).collect::<Vec<_>>().join(", ");
+    match ev.sync_op() {
+        SyncOp::Release | SyncOp::Put | SyncOp::Get | SyncOp::Set | SyncOp::Notify | SyncOp::Shutdown => {
+            let woken = woken_by(log, seq);
+            match (ev.sync_op(), woken.as_slice()) {
+                (SyncOp::Release, []) => format!("{base}; no task waits for it"),
+                (SyncOp::Release, [w]) => {
+                    format!("{base}; {}, first in its queue of waiters, gets it next", log.task_name(*w))
+                }
+                (_, []) => base,
+                (_, [w]) => format!("{base}; it wakes {}", log.task_name(*w)),
+                (_, ws) => format!("{base}; it wakes {}", names(ws)),
+            }
+        }
+        SyncOp::Wait => match sync_wait_text(log, seq) {
+            Some(text) => format!("{name} is {text} ({} waiting)", ev.sync_count()),
+            None => base,
+        },
+        _ => base,
+    }
+}
+
 /// The sentence of a `Sync` event.
 fn sync(log: &Log, ev: &Event) -> String {
     use super::SyncOp;
@@ -602,6 +727,24 @@ mod tests {
     use super::*;
     use crate::trace::testlog::LogBuilder as B;
     use crate::trace::{ErrorRecord, WaitKind, WaitRecord};
+
+    #[test]
+    fn a_release_names_the_waiter_that_gets_the_lock_next() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/scripts/404_lock_protects_read_modify_write.py");
+        let log = crate::script::run_file(&path, crate::Config::default()).expect("runs");
+        let all = explain_all(&log);
+        assert!(
+            all.iter().any(|l| l
+                .starts_with("deposit#1 released Lock `lock`; deposit#2, first in its queue of waiters, gets it next")),
+            "{all:#?}"
+        );
+        assert!(all.iter().any(|l| l.starts_with("deposit#5 released Lock `lock`; no task waits for it")));
+        assert!(all.iter().any(|l| l.contains("is waiting for lock `lock` held by `deposit#1`")));
+        // One event explained alone says the same.
+        let seq = all.iter().position(|l| l.contains("gets it next")).unwrap() as u32;
+        assert_eq!(explain(&log, seq), all[seq as usize]);
+    }
 
     #[test]
     fn seconds_are_trimmed_with_one_decimal() {

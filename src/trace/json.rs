@@ -58,7 +58,7 @@
 //! | `timeout_fired` | `deadline` (number) |
 //! | `shield_absorbed` | `shielded`: the task the shield kept running (id) |
 //! | `job` | `job` (id: jobs are numbered from 0 in order of submission), `op` (a [`JobOp::name`]) and per op: `queued`: `func`, `pool` (strings); `started`: `worker` (integer: the thread `{pool}_{worker}`); `done`: `result` (repr, string); `exception`: `type`, `msg` (strings) |
-//! | `sync` | `object` (id: objects are numbered from 0 in order of first use), `type` (e.g. `"Lock"`), `name` (e.g. `"db_lock"`), `op` (a [`SyncOp::name`]), `other` (task id, only when set), `count` (integer) |
+//! | `sync` | `object` (id: objects are numbered from 0 in order of first use), `type` (e.g. `"Lock"`), `name` (e.g. `"db_lock"`), `size` (only when known: a queue's `maxsize`, a semaphore's initial value, a barrier's parties), `op` (a [`SyncOp::name`]), `other` (task id, only when set), `count` (integer) |
 //!
 //! The `wait` object of a `suspend` has a `kind` ([`WaitKind::name`]) and
 //! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
@@ -458,6 +458,9 @@ fn detail_json(log: &Log, ev: &Event) -> Map<String, Value> {
             if let Some(o) = log.objects.get(ev.a as usize) {
                 d.insert("type".into(), sym(log, o.kind));
                 d.insert("name".into(), sym(log, o.name));
+                if o.size != NONE {
+                    d.insert("size".into(), Value::from(o.size));
+                }
             }
             d.insert("op".into(), Value::from(ev.sync_op().name()));
             if ev.sync_other() != NONE {
@@ -969,16 +972,20 @@ impl Loader {
                 let object = uint(d, "object")?;
                 let kind = self.sym(Some(string(d, "type")?));
                 let name = self.sym(Some(string(d, "name")?));
+                let size = match d.get("size") {
+                    None | Some(Value::Null) => NONE,
+                    Some(_) => uint(d, "size")?,
+                };
                 let known = self.log.objects.len();
                 match (object as usize).cmp(&known) {
                     std::cmp::Ordering::Less => {
                         let o = self.log.objects[object as usize];
-                        if o.kind != kind || o.name != name {
-                            return Err(format!("object {object} changes its type or name"));
+                        if o.kind != kind || o.name != name || o.size != size {
+                            return Err(format!("object {object} changes its type, name or size"));
                         }
                     }
                     std::cmp::Ordering::Equal => {
-                        self.log.add_object(SyncObject { kind, name });
+                        self.log.add_object(SyncObject { kind, name, size });
                     }
                     std::cmp::Ordering::Greater => {
                         return Err(format!("object {object} before object {known} (objects are numbered in order)"));
@@ -1378,7 +1385,7 @@ pub(crate) mod tests {
         ev(&mut log, 0.0, 0, EventKind::Created, main, u64::from(NONE), 0);
         let kind = log.intern("Lock");
         let name = log.intern("db_lock");
-        let obj = log.add_object(SyncObject { kind, name });
+        let obj = log.add_object(SyncObject::new(kind, name));
         ev(&mut log, 0.0, 0, EventKind::Sync, obj, Event::sync_payload(0, 0), SyncOp::Acquire as u8);
         ev(&mut log, 1.0, NONE, EventKind::Sync, obj, Event::sync_payload(NONE, 3), SyncOp::Release as u8);
         let text = to_string(&log);
@@ -1393,6 +1400,18 @@ pub(crate) mod tests {
             r#""object":3,"type":"Lock","name":"db_lock","op":"release""#,
         );
         assert!(from_str(&bad).unwrap_err().to_string().contains("object 3 before object 1"), "{bad}");
+        // A queue's maxsize is its size, written when known and read back.
+        let q = log.intern("Queue");
+        let qn = log.intern("jobs");
+        let obj = log.add_object(SyncObject { kind: q, name: qn, size: 2 });
+        ev(&mut log, 2.0, 0, EventKind::Sync, obj, Event::sync_payload(NONE, 1), SyncOp::Put as u8);
+        let text = to_string(&log);
+        assert!(text.contains(r#""type":"Queue","name":"jobs","size":2,"op":"put""#), "{text}");
+        let back = from_str(&text).unwrap();
+        assert_eq!(back.objects[1].size, 2);
+        assert_eq!(back.objects[0].size, NONE, "a lock has no size");
+        let changed = text.replacen(r#""size":2,"op":"put""#, r#""size":3,"op":"put""#, 1);
+        assert!(from_str(&changed).is_ok(), "one event: nothing to disagree with");
     }
 
     #[test]

@@ -395,6 +395,17 @@ pub struct SyncObject {
     pub kind: Sym,
     /// Its name: the variable it was first assigned to, or `Lock#1` style.
     pub name: Sym,
+    /// Its size, or [`NONE`] when it has none (or the log predates it): a
+    /// queue's `maxsize` (0: unbounded), a semaphore's initial value, a
+    /// barrier's parties.
+    pub size: u32,
+}
+
+impl SyncObject {
+    /// An object without a size.
+    pub fn new(kind: Sym, name: Sym) -> SyncObject {
+        SyncObject { kind, name, size: NONE }
+    }
 }
 
 /// Why a task was put on the ready queue (stored in [`Event::flags`] of a `Wake`).

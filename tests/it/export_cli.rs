@@ -158,3 +158,22 @@ fn an_unknown_scenario_lists_the_ids() {
     let err = fails(&["export", "10_shield", "-o", s(&dir.path("x.png"))], 2);
     assert!(err.contains("unknown scenario '10_shield'") && err.contains("10_shield_wait_for"), "{err}");
 }
+
+#[test]
+fn resource_rows_can_be_left_out_or_picked_by_name() {
+    let dir = common::TempDir::new();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/404_lock_protects_read_modify_write.py");
+    let read = |name: &str| std::fs::read_to_string(dir.path(name)).expect("written");
+    ok(&["export", script, "-o", s(&dir.path("all.svg"))]);
+    assert!(read("all.svg").contains(r#"data-name="lock""#));
+    ok(&["export", script, "--no-resources", "-o", s(&dir.path("none.svg"))]);
+    assert!(!read("none.svg").contains("class=\"resource\""));
+    ok(&["export", script, "--resources", "lock,other", "-o", s(&dir.path("some.svg"))]);
+    assert!(read("some.svg").contains(r#"data-name="lock""#));
+    ok(&["export", script, "--resources", "other", "-o", s(&dir.path("other.svg"))]);
+    assert!(!read("other.svg").contains("class=\"resource\""));
+    let err = fails(&["export", script, "--no-resources", "--resources", "lock", "-o", s(&dir.path("x.svg"))], 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = fails(&["export", script, "--no-resources", "-o", s(&dir.path("x.json"))], 2);
+    assert!(err.contains("--no-resources does not apply to json output"), "{err}");
+}

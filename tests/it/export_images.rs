@@ -296,3 +296,49 @@ fn the_shield_svg_matches_its_golden_file() {
         );
     }
 }
+
+fn script(name: &str) -> Log {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts").join(name);
+    taskline::script::run_file(&path, taskline::Config::default()).expect("the script runs")
+}
+
+/// The bounded-queue scenario's SVG has a resource row for its queue, named,
+/// with its length as a step chart under the dashed `maxsize` line; the rows
+/// can be filtered and hidden.
+#[test]
+fn the_queue_svg_has_its_resource_row_with_its_name() {
+    let log = script("438_queue_bounded_backpressure.py");
+    let doc = svg(&log, &Options::default());
+    assert!(doc.contains(r#"class="resource" data-name="queue" data-type="Queue""#), "{doc}");
+    assert!(doc.contains(">queue (Queue)</text>"), "the row's name in the name column");
+    assert!(doc.contains(r#"<path class="level""#), "the length as a step chart");
+    assert!(doc.contains(">maxsize 2</text>"));
+    assert!(doc.contains("<title>Queue `queue`, maxsize 2: the line shows its length"), "hovering explains it");
+    // It parses, and the row adds to the picture's height.
+    let tree = usvg::Tree::from_str(&doc, &usvg_options()).expect("parses");
+    let mut all = Vec::new();
+    texts(tree.root(), &mut all);
+    assert!(all.iter().any(|t| t == "queue (Queue)"), "{all:?}");
+    let hidden = svg(&log, &Options { resources: layout::ResourceFilter::Hidden, ..Options::default() });
+    assert!(!hidden.contains("class=\"resource\""));
+    let frame = |o: &Options| export::frame(&log, o).unwrap();
+    let with = frame(&Options::default());
+    let without = frame(&Options { resources: layout::ResourceFilter::Hidden, ..Options::default() });
+    assert_eq!(with.rows, without.rows + 1);
+    let other =
+        svg(&log, &Options { resources: layout::ResourceFilter::Only(vec!["nothing".into()]), ..Options::default() });
+    assert!(!other.contains("class=\"resource\""));
+}
+
+/// The lock scenario's SVG labels each holding with its holder.
+#[test]
+fn the_lock_svg_shows_each_holder() {
+    let log = script("404_lock_protects_read_modify_write.py");
+    let doc = svg(&log, &Options::default());
+    assert!(doc.contains(r#"data-name="lock" data-type="Lock""#));
+    assert_eq!(doc.matches(r#"<rect class="hold""#).count(), 5);
+    for i in 1..=5 {
+        assert!(doc.contains(&format!(">deposit#{i}</text>")));
+    }
+    assert_eq!(doc.matches(r#"<text class="holder""#).count(), 5);
+}

@@ -178,3 +178,33 @@ fn a_step_and_a_window_cut_the_trace() {
         assert!(ts >= 6e6 && ts + e["dur"].as_f64().unwrap() <= 8e6, "{e}");
     }
 }
+
+/// The resource rows become counter tracks: the bounded queue's length
+/// never exceeds its maxsize and reaches it; the lock is held and released
+/// five times; `--no-resources` leaves them out.
+#[test]
+fn resource_rows_are_counter_tracks() {
+    let script = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts").join(name);
+        taskline::script::run_file(&path, taskline::Config::default()).expect("runs")
+    };
+    let log = script("438_queue_bounded_backpressure.py");
+    let t = trace(&log, &Options::default());
+    let lengths: Vec<u64> = events(&t)
+        .iter()
+        .filter(|e| e["ph"] == "C" && e["name"] == "queue (Queue)")
+        .map(|e| e["args"]["length"].as_u64().expect("a length"))
+        .collect();
+    assert!(!lengths.is_empty());
+    assert!(lengths.iter().all(|&n| n <= 2) && lengths.contains(&2), "{lengths:?}");
+    let log = script("404_lock_protects_read_modify_write.py");
+    let t = trace(&log, &Options::default());
+    let held: Vec<u64> = events(&t)
+        .iter()
+        .filter(|e| e["ph"] == "C" && e["name"] == "lock (Lock)")
+        .map(|e| e["args"]["held"].as_u64().expect("held"))
+        .collect();
+    assert_eq!(held.iter().filter(|&&v| v == 1).count(), 5, "{held:?}");
+    let none = trace(&log, &Options { resources: taskline::layout::ResourceFilter::Hidden, ..Options::default() });
+    assert!(!events(&none).iter().any(|e| e["ph"] == "C"));
+}

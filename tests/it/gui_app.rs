@@ -353,3 +353,57 @@ fn why_opens_the_chain_of_causes_and_a_click_goes_to_the_cause() {
     press(&mut h, Key::W);
     assert_eq!(h.state().why_target(), Some(11));
 }
+
+/// The lock scenario shows a resource row for its lock, the lock's holder at
+/// the cursor, and a wake arrow from the releasing task to the next holder;
+/// the row can be folded, hidden one by one or all at once.
+#[test]
+fn the_lock_scenario_shows_its_resource_row_the_holder_and_a_wake_arrow() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/404_lock_protects_read_modify_write.py");
+    let mut h = harness(script);
+    h.run();
+    // Step until the first hand-over of the lock (deposit#1 wakes deposit#2).
+    let mut steps = 0;
+    while h.state().wake_arrows().is_empty() {
+        press(&mut h, Key::ArrowRight);
+        steps += 1;
+        assert!(steps < 80, "no wake arrow");
+    }
+    assert_eq!(h.state().wake_arrows(), [("deposit#1".to_owned(), "deposit#2".to_owned())]);
+    let names = h.state().timeline_row_names();
+    assert_eq!(names.last().map(String::as_str), Some("lock (Lock)"), "{names:?}");
+    // A few steps on, deposit#2 holds the lock.
+    for _ in 0..6 {
+        press(&mut h, Key::ArrowRight);
+        if h.state().resource_state("lock").as_deref() == Some("held by deposit#2") {
+            break;
+        }
+    }
+    assert_eq!(h.state().resource_state("lock").as_deref(), Some("held by deposit#2"));
+    // The explanation line of a release names the next holder.
+    press(&mut h, Key::End);
+    let doc = h.state().document().expect("open");
+    let release = (doc.log.events.iter())
+        .position(|e| e.kind == EventKind::Sync && e.sync_op() == taskline::trace::SyncOp::Release)
+        .expect("a release") as u32;
+    h.state_mut().player_mut().set(release);
+    h.run_steps(2);
+    let text = h.state().explanation();
+    assert!(text.contains("first in its queue of waiters, gets it next"), "{text}");
+    h.get_by_label(&text);
+    // Hidden one by one, or all at once.
+    h.state_mut().set_resource_shown("lock", false);
+    h.run_steps(2);
+    assert!(!h.state().timeline_row_names().iter().any(|n| n == "lock (Lock)"));
+    assert_eq!(h.state().resource_state("lock"), None);
+    h.state_mut().set_resource_shown("lock", true);
+    // Folded: one row for them all, still saying who holds the lock.
+    h.state_mut().settings_mut().fold_resources = true;
+    h.run_steps(2);
+    assert_eq!(h.state().timeline_row_names().last().map(String::as_str), Some("1 resource (folded)"));
+    assert!(h.state().resource_state("lock").is_some());
+    h.state_mut().settings_mut().fold_resources = false;
+    h.state_mut().settings_mut().show_resources = false;
+    h.run_steps(2);
+    assert!(!h.state().timeline_row_names().iter().any(|n| n == "lock (Lock)"));
+}

@@ -51,3 +51,25 @@ fn sleep0_round_robin_in_event_order() {
 fn wait_for_timeout_hybrid() {
     snapshot("08_wait_for_timeout", AxisChoice::Hybrid, None, false);
 }
+
+/// The bounded queue: its resource row charts the length under `maxsize`.
+#[test]
+fn bounded_queue_with_its_resource_row() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/438_queue_bounded_backpressure.py");
+    let settings = Settings { theme: ThemeChoice::Light, ..Settings::default() };
+    let mut app = TasklineApp::new(settings, Some(script));
+    app.player_mut().set(45);
+    let mut h = Harness::builder()
+        .with_size([900.0, 360.0])
+        .with_theme(egui::Theme::Light)
+        .with_options(SnapshotOptions::new().threshold(2.0).max_failed_pixels(400))
+        .wgpu()
+        .build_ui_state(
+            |ui, app: &mut TasklineApp| {
+                egui::CentralPanel::default().show(ui, |ui| app.timeline_panel_ui(ui));
+            },
+            app,
+        );
+    h.run();
+    h.snapshot("timeline_438_queue_bounded_backpressure");
+}
