@@ -311,6 +311,8 @@ impl FutRec {
 pub(crate) enum TimerAction {
     SetResultUnlessCancelled(FutId),
     Timeout(usize),
+    /// Runs the embedder callback at this index of `State::user_callbacks` (e.g. `as_completed`'s timeout).
+    Callback(u32),
 }
 
 #[derive(Debug)]

@@ -44,6 +44,7 @@ mod queue;
 mod slab;
 mod sync;
 mod task;
+pub(crate) mod wait;
 
 pub use self::combinators::{
     Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, TimeoutScope, gather, gather_settled, shield,
@@ -57,6 +58,7 @@ pub use self::leaf::{Seconds, Sleep, print, sleep, time};
 pub use self::queue::{LessThan, Queue, QueueOrder};
 pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
 pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};
+pub use self::wait::{AsCompleted, Completed, ReturnWhen, as_completed, wait};
 
 use std::future::Future;
 use std::panic::Location;
@@ -439,6 +441,13 @@ impl Inner {
                         st.set_result(fut);
                     }
                     TimerAction::Timeout(idx) => st.timeout_fire(idx),
+                    TimerAction::Callback(idx) => {
+                        let f = st.user_callbacks.0.get_mut(idx as usize).and_then(Option::take);
+                        drop(st);
+                        if let Some(f) = f {
+                            f();
+                        }
+                    }
                 }
             }
             Handle::Timeout(idx) => {

@@ -56,6 +56,7 @@ mod objects;
 mod ops;
 mod stdlib;
 mod sync;
+mod wait;
 mod taskgroup;
 mod typing;
 mod value;

@@ -99,7 +99,7 @@ use serde_json::{Map, Number, Value};
 use super::asyncio::via_name;
 use super::{
     CancelRecord, Canceller, ErrorRecord, Event, EventKind, Log, LogRecord, Meta, NONE, Sym, SyncObject, SyncOp,
-    TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
+    TaskId, TaskInfo, Via, WaitKind, WaitMode, WaitRecord, WakeReason, flags,
 };
 
 /// The value of the `format` key.
@@ -445,6 +445,15 @@ fn wait_json(log: &Log, kind: WaitKind, b: u64, depth: usize) -> Value {
         WaitKind::Gather => {
             if let Some(WaitRecord::Gather(tasks)) = log.waits.get(b32 as usize) {
                 w.insert("tasks".into(), tasks.iter().map(|&t| Value::from(t)).collect());
+            }
+        }
+        WaitKind::Wait => {
+            if let Some(WaitRecord::Wait { tasks, mode, deadline }) = log.waits.get(b32 as usize) {
+                w.insert("tasks".into(), tasks.iter().map(|&t| Value::from(t)).collect());
+                w.insert("mode".into(), Value::from(mode.name()));
+                if let Some(d) = deadline {
+                    w.insert("deadline".into(), float(*d));
+                }
             }
         }
         WaitKind::Deadline => {
@@ -908,6 +917,13 @@ impl Loader {
             WaitKind::Gather => {
                 let tasks = self.task_list(w, "tasks")?;
                 u64::from(self.log.add_wait(WaitRecord::Gather(tasks)))
+            }
+            WaitKind::Wait => {
+                let tasks = self.task_list(w, "tasks")?;
+                let name = string(w, "mode")?;
+                let mode = WaitMode::from_name(name).ok_or_else(|| format!("unknown wait mode \"{name}\""))?;
+                let deadline = if w.contains_key("deadline") { Some(not_nan(w, "deadline")?) } else { None };
+                u64::from(self.log.add_wait(WaitRecord::Wait { tasks, mode, deadline }))
             }
             WaitKind::Deadline => {
                 let deadline = not_nan(w, "deadline")?;
