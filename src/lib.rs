@@ -40,6 +40,7 @@ pub use runtime::{
     PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
     current_task, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
+pub use runtime::{AsCompleted, Completed, FutureLike, ReturnWhen, as_completed, wait};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -215,7 +215,7 @@ pub(crate) async fn wait_futures(
 ///     let slow = create_task("slow", coro("job", async { sleep(5).await?; Ok(5) }));
 ///     let (done, pending) = wait(vec![slow.clone()], Some(2.0), ReturnWhen::AllCompleted).await?;
 ///     assert!(done.is_empty() && !slow.done());
-///     slow.cancel(None);
+///     slow.cancel();
 ///     Ok(pending.len())
 /// }));
 /// assert_eq!(run.result, Ok(1));

@@ -940,6 +940,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 }
                 Value::Gen(g) if !g.is_async => super::generator::next(it, g)?,
                 Value::Iter(i) => i.borrow_mut().next(),
+                Value::AsCompleted(a) => super::wait::next(it, a),
                 v if super::objects::has_dunder(v, "__next__") => {
                     match super::objects::call_dunder(it, v, "__next__", Vec::new()) {
                         Ok(v) => v,

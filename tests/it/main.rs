@@ -36,6 +36,7 @@ mod shield;
 mod sync_primitives;
 mod timers;
 mod twins;
+mod wait;
 mod wait_for;
 mod warnings;
 mod why;
