@@ -35,12 +35,12 @@ pub mod scenarios;
 pub mod script;
 pub mod trace;
 
+pub use runtime::{AsCompleted, Completed, FutureLike, ReturnWhen, as_completed, wait};
 pub use runtime::{
     Awaitable, Barrier, ClockMode, Condition, Config, Coro, Error, ErrorKind, Event, Gather, GatherSettled, Lock,
     PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
     current_task, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
-pub use runtime::{AsCompleted, Completed, FutureLike, ReturnWhen, as_completed, wait};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

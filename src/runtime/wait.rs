@@ -405,10 +405,9 @@ impl<F: Clone + 'static> AsCompleted<F> {
     pub fn next_done(&self) -> Option<Coro<impl Future<Output = Result<F>> + use<F>>> {
         let loc = Location::caller();
         self.take_one().map(|s| {
-            coro(
-                "_AsCompletedIterator.__anext__",
-                async move { coro("_AsCompletedIterator._wait_for_one", wait_for_one(s, loc)).await },
-            )
+            coro("_AsCompletedIterator.__anext__", async move {
+                coro("_AsCompletedIterator._wait_for_one", wait_for_one(s, loc)).await
+            })
         })
     }
 
@@ -446,9 +445,8 @@ impl<T: Clone + PyRepr + 'static> AsCompleted<Completed<T>> {
     #[allow(clippy::should_implement_trait)]
     pub fn next(&self) -> Option<Coro<impl Future<Output = Result<T>> + use<T>>> {
         let loc = Location::caller();
-        self.take_one().map(|s| {
-            coro("_AsCompletedIterator._wait_for_one", async move { wait_for_one(s, loc).await?.result() })
-        })
+        self.take_one()
+            .map(|s| coro("_AsCompletedIterator._wait_for_one", async move { wait_for_one(s, loc).await?.result() }))
     }
 }
 

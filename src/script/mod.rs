@@ -56,10 +56,10 @@ mod objects;
 mod ops;
 mod stdlib;
 mod sync;
-mod wait;
 mod taskgroup;
 mod typing;
 mod value;
+mod wait;
 
 use std::collections::HashMap;
 use std::path::Path;

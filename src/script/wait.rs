@@ -66,9 +66,7 @@ fn timeout_of(it: &Interp, v: Option<&Value>) -> R<Option<f64>> {
         Some(Value::Int(i)) => Ok(Some(*i as f64)),
         Some(Value::Bool(b)) => Ok(Some(f64::from(u8::from(*b)))),
         Some(Value::Float(f)) => Ok(Some(*f)),
-        Some(other) => {
-            it.type_error(format!("unsupported operand type(s) for +: 'float' and '{}'", other.type_name()))
-        }
+        Some(other) => it.type_error(format!("unsupported operand type(s) for +: 'float' and '{}'", other.type_name())),
     }
 }
 
@@ -143,10 +141,9 @@ fn plan(it: &Interp, fs: &Value, timeout: Option<f64>, return_when: &Value) -> R
     let mut tasks = Vec::new();
     for v in values {
         let Some((fut, task)) = fut_of(&v) else {
-            return Err(it.exc(
-                "AttributeError",
-                format!("'{}' object has no attribute 'add_done_callback'", v.type_name()),
-            ));
+            return Err(
+                it.exc("AttributeError", format!("'{}' object has no attribute 'add_done_callback'", v.type_name()))
+            );
         };
         tasks.extend(task);
         items.push((fut, v));

@@ -11,7 +11,9 @@
 
 use super::pyfmt::{float_repr, str_repr};
 use super::timeline::{Awaited, State, wait_text};
-use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WaitMode, WaitRecord, WakeReason, flags};
+use super::{
+    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WaitMode, WaitRecord, WakeReason, flags,
+};
 
 /// Formats virtual seconds for people: at most 6 decimals, trailing zeros
 /// trimmed but at least one kept, and the unit (values beyond that range,
@@ -194,7 +196,9 @@ impl Context {
                     _ => "finished",
                 };
                 match mode {
-                    WaitMode::AllCompleted => format!("all {} awaited tasks have finished (ALL_COMPLETED)", tasks.len()),
+                    WaitMode::AllCompleted => {
+                        format!("all {} awaited tasks have finished (ALL_COMPLETED)", tasks.len())
+                    }
                     m => format!("task {} {how} ({})", log.task_name(t), m.name()),
                 }
             }

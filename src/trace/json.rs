@@ -63,7 +63,9 @@
 //! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
 //! deadline); `task`, `shield`: `task` (id); `gather`: `tasks` (ids);
 //! `deadline`: `deadline` (number) and `inner`, the `wait` object of what
-//! is awaited under the deadline.
+//! is awaited under the deadline; `wait` (`asyncio.wait`, `as_completed`):
+//! `tasks` (ids), `mode` (a [`WaitMode::name`]) and, with a timeout,
+//! `deadline` (number).
 //!
 //! # Loading
 //! Loading checks everything a reader of a [`Log`] relies on and reports the
