@@ -1385,7 +1385,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                     Box::new((0..n).map(move |i| Value::Int(a.wrapping_add(i.wrapping_mul(st)))))
                 }
                 // iterators and generators too (each item when the loop asks for it)
-                v @ (Value::Iter(_) | Value::Gen(_) | Value::Instance(_)) => {
+                v @ (Value::Iter(_) | Value::Gen(_) | Value::Instance(_) | Value::AsCompleted(_)) => {
                     let src = it.get_iter(&v)?;
                     drop(v);
                     loop {

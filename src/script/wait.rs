@@ -187,8 +187,11 @@ pub(crate) fn call(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<st
 /// `asyncio.as_completed(fs, *, timeout=None)`.
 fn as_completed(it: &Interp, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<Value> {
     let fs = fs_arg(it, "as_completed", args, kwargs, &["timeout"])?;
-    if matches!(fs, Value::Task(_) | Value::Future(_) | Value::Coro(_)) {
-        return it.type_error(format!("expect an iterable of futures, not {}", fs.type_name()));
+    // `inspect.isawaitable(fs)`.
+    if matches!(fs, Value::Task(_) | Value::Future(_) | Value::Coro(_) | Value::AgenAwait(_))
+        || super::objects::has_dunder(fs, "__await__")
+    {
+        return it.type_error(format!("expects an iterable of awaitables, not {}", fs.type_name()));
     }
     let timeout = timeout_of(it, kw(kwargs, "timeout"))?;
     if !loop_running() {
