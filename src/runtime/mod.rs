@@ -3,7 +3,8 @@
 //! state change into a [`Log`].
 //!
 //! The API mirrors asyncio: [`run`] (`asyncio.run`), [`create_task`],
-//! [`sleep`], [`wait_for`], [`shield`], [`gather`], [`Task`] handles with
+//! [`sleep`], [`wait_for`], [`shield`], [`gather`], [`wait`],
+//! [`as_completed`], [`Task`] handles with
 //! `cancel`/`done`/`result`, [`time::sleep`] (blocking work), [`print`].
 //! Every awaitable resolves to `Result<T, Error>`: where Python raises
 //! `CancelledError` at an await, Rust code gets `Err(e)` with
