@@ -46,7 +46,7 @@ pub enum Awaited {
     Task(TaskId),
     /// A shield around a task.
     Shield(TaskId),
-    /// A gather: the index of its [`WaitRecord::Gather`] in [`Log::waits`].
+    /// A gather (or an `asyncio.wait`): the index of its [`WaitRecord`] in [`Log::waits`].
     Gather(u32),
     /// Any other future.
     Future,
@@ -85,7 +85,9 @@ pub enum State {
     },
     /// Suspended awaiting another task.
     AwaitingTask(TaskId),
-    /// Suspended awaiting a gather: the index of its [`WaitRecord::Gather`] in [`Log::waits`].
+    /// Suspended awaiting a gather, or waiting in `asyncio.wait` / `as_completed`: the
+    /// index of its [`WaitRecord::Gather`] or [`WaitRecord::Wait`] in [`Log::waits`]
+    /// (see [`is_wait`]).
     AwaitingGather(u32),
     /// Suspended awaiting a shield around this task.
     AwaitingShield(TaskId),

@@ -292,3 +292,52 @@ fn the_wait_record_round_trips_through_json() {
     assert_eq!(back.waits, run.log.waits);
     assert!(text.contains("\"mode\":\"as_completed\""), "{text}");
 }
+
+#[test]
+fn as_completed_wraps_coroutines_in_tasks_made_by_as_completed() {
+    use taskline::trace::Via;
+    use taskline::{as_completed, coro, sleep};
+    let run = taskline::run(coro("main", async {
+        let it = as_completed(
+            vec![coro("job", async {
+                sleep(1).await?;
+                Ok(7u64)
+            })],
+            None,
+        )?;
+        let mut out = Vec::new();
+        while let Some(next) = it.next() {
+            out.push(next.await?);
+        }
+        Ok((out, it.remaining()))
+    }));
+    assert_eq!(run.result, Ok((vec![7], 0)));
+    let job = run.log.tasks.iter().find(|t| run.log.str(t.coro) == "job").expect("a task for job");
+    assert!(matches!(job.via, Via::Other(s) if run.log.str(s) == "as_completed"));
+    // main waited in the iterator: the suspend says so.
+    let chain = run
+        .log
+        .events
+        .iter()
+        .find(|e| e.kind == taskline::trace::EventKind::Suspend && e.task == 0)
+        .map(|e| run.log.str(e.a).to_owned());
+    assert_eq!(chain.as_deref(), Some("_AsCompletedIterator._wait_for_one>Queue.get>Future"));
+}
+
+#[test]
+fn wait_accepts_the_same_task_twice_once() {
+    use taskline::{ReturnWhen, coro, create_task, sleep, wait};
+    let run = taskline::run(coro("main", async {
+        let t = create_task(
+            "t",
+            coro("job", async {
+                sleep(1).await?;
+                Ok(1u64)
+            }),
+        );
+        let (done, pending) = wait(vec![t.clone(), t.clone()], Some(5.0), ReturnWhen::FirstCompleted).await?;
+        Ok((done.len(), pending.len()))
+    }));
+    assert_eq!(run.result, Ok((1, 0)));
+    assert_eq!(run.log.end_time(), 1.0);
+}
