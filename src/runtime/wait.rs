@@ -169,6 +169,7 @@ pub(crate) async fn wait_futures(
     return_when: ReturnWhen,
     loc: &'static Location<'static>,
 ) -> Result<()> {
+    check_timeout(timeout)?;
     let (shared, callbacks, idx) = with_state(|st| {
         let waiter = st.new_future(FKind::Plain);
         let deadline = timeout.map(|t| st.now() + t);

@@ -341,3 +341,24 @@ fn wait_accepts_the_same_task_twice_once() {
     assert_eq!(run.result, Ok((1, 0)));
     assert_eq!(run.log.end_time(), 1.0);
 }
+
+#[test]
+fn a_nan_timeout_is_refused_where_it_is_given() {
+    use taskline::{ReturnWhen, coro, create_task, sleep, wait};
+    let run = taskline::run(coro("main", async {
+        let t = create_task(
+            "t",
+            coro("job", async {
+                sleep(1).await?;
+                Ok(1u64)
+            }),
+        );
+        match wait(vec![t], Some(f64::NAN), ReturnWhen::AllCompleted).await {
+            Err(e) => Ok(e.type_name().to_owned()),
+            Ok(_) => Ok("returned".to_owned()),
+        }
+    }));
+    assert_eq!(run.result, Ok("ValueError".to_owned()));
+    let text = taskline::trace::json::to_string(&run.log);
+    assert!(taskline::trace::json::from_str(&text).is_ok());
+}
