@@ -35,6 +35,7 @@ pub mod scenarios;
 pub mod script;
 pub mod trace;
 
+pub use runtime::{AsCompleted, Completed, FutureLike, ReturnWhen, as_completed, wait};
 pub use runtime::{
     Awaitable, Barrier, ClockMode, Condition, Config, Coro, Error, ErrorKind, Event, Gather, GatherSettled, Lock,
     PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,

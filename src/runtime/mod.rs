@@ -3,7 +3,8 @@
 //! state change into a [`Log`].
 //!
 //! The API mirrors asyncio: [`run`] (`asyncio.run`), [`create_task`],
-//! [`sleep`], [`wait_for`], [`shield`], [`gather`], [`Task`] handles with
+//! [`sleep`], [`wait_for`], [`shield`], [`gather`], [`wait`],
+//! [`as_completed`], [`Task`] handles with
 //! `cancel`/`done`/`result`, [`time::sleep`] (blocking work), [`print`].
 //! Every awaitable resolves to `Result<T, Error>`: where Python raises
 //! `CancelledError` at an await, Rust code gets `Err(e)` with
@@ -45,6 +46,7 @@ mod slab;
 mod sync;
 mod task;
 pub(crate) mod threads;
+pub(crate) mod wait;
 
 pub use self::combinators::{
     Awaitable, BoxAwait, FutureLike, Gather, GatherSettled, Shield, TimeoutScope, gather, gather_settled, shield,
@@ -60,6 +62,7 @@ pub use self::queue::{LessThan, Queue, QueueOrder};
 pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
 pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};
 pub use self::threads::{DEFAULT_MAX_WORKERS, JobFuture, ThreadPool, VIRTUAL_CPU_COUNT, run_in_executor, to_thread};
+pub use self::wait::{AsCompleted, Completed, ReturnWhen, as_completed, wait};
 
 use std::future::Future;
 use std::panic::Location;

@@ -96,6 +96,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             }
             "TaskGroup" => Some(bf("asyncio.TaskGroup", None)),
             n if super::sync::EXCEPTIONS.contains(&n) => Some(Value::Class(it.class(n))),
+            n if super::wait::NAMES.contains(&n) => super::wait::module_attr(n),
             n if let Some(c) = super::sync::CLASSES.iter().find(|c| **c == n) => Some(bf(sync_class(c), None)),
             _ => ASYNCIO.iter().find(|n| **n == name).map(|n| bf(asyncio_name(n), None)),
         },
@@ -184,6 +185,7 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
         Value::Loop => method(&["time", "create_task", "run_in_executor"]),
         Value::TaskGroup(_) => method(&["create_task"]),
         Value::Sync(s) => super::sync::get_attr(s, o, name),
+        Value::AsCompleted(_) => super::wait::get_attr(o, name),
         Value::Exc(e) => match name {
             "args" => Some(Value::tuple(e.args.borrow().clone())),
             "value"
@@ -283,6 +285,11 @@ pub(crate) fn module_functions() -> HashMap<(&'static str, &'static str), Value>
     let mut m = HashMap::new();
     for n in ASYNCIO {
         m.insert(("asyncio", *n), bf(asyncio_name(n), None));
+    }
+    for n in super::wait::NAMES {
+        if let Some(v) = super::wait::module_attr(n) {
+            m.insert(("asyncio", *n), v);
+        }
     }
     for n in TIME {
         m.insert(("time", *n), bf(time_name(n), None));
@@ -774,6 +781,9 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
         return call_method(it, this, b.name, args, kwargs);
     }
     let name = b.name;
+    if name == "asyncio.wait" || name == "asyncio.as_completed" {
+        return super::wait::call(it, name, args, kwargs);
+    }
     if name.starts_with("asyncio.") {
         return call_asyncio(it, name, args, kwargs);
     }
@@ -981,6 +991,7 @@ pub(crate) fn call_builtin(it: &Interp, b: &BuiltinFn, args: Vec<Value>, kwargs:
                 }
                 Value::Gen(g) if !g.is_async => super::generator::next(it, g)?,
                 Value::Iter(i) => i.borrow_mut().next(),
+                Value::AsCompleted(a) => super::wait::next(it, a),
                 v if super::objects::has_dunder(v, "__next__") => {
                     match super::objects::call_dunder(it, v, "__next__", Vec::new()) {
                         Ok(v) => v,
@@ -1667,6 +1678,7 @@ fn call_method(
         )),
         Value::TaskGroup(tg) => super::taskgroup::create_task(it, tg, args, kwargs),
         Value::Sync(s) => super::sync::call_method(it, s, name, args, kwargs),
+        Value::AsCompleted(a) => super::wait::call_method(it, a, this, name, &args),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
             "run_in_executor" => super::threads::run_in_executor(it, args, &kwargs),

@@ -388,7 +388,7 @@ pub(crate) const ASYNCIO_CLASSES: &[&str] = &[
 
 /// Whether the `asyncio` module the interpreter provides has `name`.
 fn asyncio_has(name: &str) -> bool {
-    ASYNCIO_FUNCTIONS.contains(&name) || ASYNCIO_CLASSES.contains(&name)
+    ASYNCIO_FUNCTIONS.contains(&name) || ASYNCIO_CLASSES.contains(&name) || super::wait::NAMES.contains(&name)
 }
 /// The names of the `time` module the interpreter provides.
 pub(crate) const TIME_NAMES: &[&str] =

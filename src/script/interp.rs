@@ -595,7 +595,7 @@ impl Interp {
             }
             Value::Iter(it) => it.borrow_mut().by_ref().collect(),
             Value::Class(c) if c.is_enum() => c.members.borrow().clone(),
-            Value::Instance(_) => {
+            Value::Instance(_) | Value::AsCompleted(_) => {
                 let iter = self.get_iter(v)?;
                 let mut out = Vec::new();
                 while let Some(x) = self.next_of(&iter)? {
@@ -653,7 +653,7 @@ impl Interp {
                 }
                 None => self.type_error(format!("'{}' object is not iterable", v.type_name())),
             },
-            Value::Iter(_) => Ok(v.clone()),
+            Value::Iter(_) | Value::AsCompleted(_) => Ok(v.clone()),
             Value::Gen(g) if !g.is_async => Ok(v.clone()),
             &Value::Range(a, b, st) => {
                 // lazy, as CPython's range_iterator
@@ -680,6 +680,7 @@ impl Interp {
     pub(crate) fn next_of(&self, iter: &Value) -> R<Option<Value>> {
         match iter {
             Value::Iter(i) => Ok(i.borrow_mut().next()),
+            Value::AsCompleted(a) => Ok(super::wait::next(self, a)),
             Value::Gen(g) if !g.is_async => generator::next(self, g),
             _ => match super::objects::call_dunder(self, iter, "__next__", Vec::new()) {
                 Ok(Some(v)) => Ok(Some(v)),
@@ -1427,7 +1428,7 @@ async fn exec_stmt(it: &Interp, fr: &Frame, s: &Stmt) -> R<Flow> {
                     Box::new((0..n).map(move |i| Value::Int(a.wrapping_add(i.wrapping_mul(st)))))
                 }
                 // iterators and generators too (each item when the loop asks for it)
-                v @ (Value::Iter(_) | Value::Gen(_) | Value::Instance(_)) => {
+                v @ (Value::Iter(_) | Value::Gen(_) | Value::Instance(_) | Value::AsCompleted(_)) => {
                     let src = it.get_iter(&v)?;
                     drop(v);
                     loop {

@@ -61,6 +61,7 @@ mod taskgroup;
 mod threads;
 mod typing;
 mod value;
+mod wait;
 
 use std::collections::HashMap;
 use std::path::Path;

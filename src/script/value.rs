@@ -71,6 +71,8 @@ pub enum Value {
     TaskGroup(Rc<TaskGroupObj>),
     /// A lock, event, condition, semaphore, barrier or queue.
     Sync(Rc<super::sync::SyncObj>),
+    /// The iterator of `asyncio.as_completed(...)`.
+    AsCompleted(Rc<super::wait::AsCompletedObj>),
     /// An instance of a user class.
     Instance(Rc<Instance>),
     /// A bound method, `super()`, a descriptor or a `functools` callable.
@@ -559,6 +561,7 @@ impl Value {
             Value::Loop => "_UnixSelectorEventLoop",
             Value::TaskGroup(_) => "TaskGroup",
             Value::Sync(o) => o.type_name(),
+            Value::AsCompleted(_) => "_AsCompletedIterator",
             Value::Instance(i) => &i.class.name,
             Value::Native(n) => match &**n {
                 Native::Method { .. } => "method",
@@ -656,6 +659,7 @@ impl Value {
             Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Sync(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::AsCompleted(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::NotImplemented => 1,
@@ -1141,6 +1145,7 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             super::sync::write_repr(o, false, out, &|x| try_repr(x).unwrap_or_else(|_| "...".into()));
         }
         Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+        Value::AsCompleted(_) => out.push_str("<asyncio.tasks._AsCompletedIterator object at 0x?>"),
         Value::TypeForm(t) => out.push_str(&t.repr()),
         Value::TaskGroup(tg) => {
             let st = tg.st.borrow();

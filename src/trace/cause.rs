@@ -31,7 +31,9 @@
 //!
 //! [`derive`] computes every cause in one pass over the log.
 
-use super::{Canceller, EventKind, JobOp, Log, LogRecord, NONE, SyncOp, TaskId, Via, WaitKind, WaitRecord, WakeReason};
+use super::{
+    Canceller, EventKind, JobOp, Log, LogRecord, NONE, SyncOp, TaskId, Via, WaitKind, WaitMode, WaitRecord, WakeReason,
+};
 
 /// How an event follows from its direct cause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -200,6 +202,8 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                         None if by_sync.is_some() => by_sync.and_then(|(_, s)| some(s, Reason::SyncWoke)),
                         None => match awaited {
                             Some((WaitKind::Sleep, _)) => some(me.suspend, Reason::SleepEnded),
+                            // asyncio.wait's / as_completed's timeout, set when it suspended.
+                            Some((WaitKind::Wait, _)) => some(me.suspend, Reason::DeadlineSet),
                             _ => some(me.suspend, Reason::Woken),
                         },
                     }
@@ -337,7 +341,33 @@ fn awaited_end(log: &Log, past: &[Past], kind: WaitKind, b: u64, now: u32) -> Op
             }
             _ => None,
         },
+        WaitKind::Wait => match log.waits.get(usize::try_from(b).ok()?) {
+            Some(WaitRecord::Wait { tasks, mode, .. }) => {
+                let ends: Vec<u32> = tasks.iter().filter_map(|&t| end(u64::from(t))).collect();
+                wait_trigger(log, &ends, tasks.len(), *mode)
+            }
+            _ => None,
+        },
         WaitKind::Yield | WaitKind::Sleep | WaitKind::Future | WaitKind::Job => None,
+    }
+}
+
+/// Which of the task ends `ends` (of `n` awaited tasks) returns a wait of
+/// `mode`: the first end for `FIRST_COMPLETED` and `as_completed`, the first
+/// failure (or else the last end, once all have ended) for
+/// `FIRST_EXCEPTION`, the last end once all have ended for `ALL_COMPLETED`.
+/// `None`: not (yet) returned by an end, e.g. the timeout woke it.
+pub fn wait_trigger(log: &Log, ends: &[u32], n: usize, mode: WaitMode) -> Option<u32> {
+    let all = || if ends.len() >= n { ends.iter().copied().max() } else { None };
+    match mode {
+        WaitMode::FirstCompleted | WaitMode::AsCompleted => ends.iter().copied().min(),
+        WaitMode::AllCompleted => all(),
+        WaitMode::FirstException => ends
+            .iter()
+            .copied()
+            .filter(|&e| log.events.get(e as usize).is_some_and(|ev| ev.kind == EventKind::Exception))
+            .min()
+            .or_else(all),
     }
 }
 

@@ -10,8 +10,10 @@
 //! one pass. When the event has a source location, `, line N` is appended.
 
 use super::pyfmt::{float_repr, str_repr};
-use super::timeline::{Awaited, State};
-use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WakeReason, flags};
+use super::timeline::{Awaited, State, wait_text};
+use super::{
+    Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, Via, WaitMode, WaitRecord, WakeReason, flags,
+};
 
 /// Formats virtual seconds for people: at most 6 decimals, trailing zeros
 /// trimmed but at least one kept, and the unit (values beyond that range,
@@ -116,10 +118,13 @@ struct TaskPast {
     timeout_fired: bool,
     /// How it ended, if it has.
     end: Option<EventKind>,
+    /// The order of its end among the ends so far (for `asyncio.wait`).
+    end_rank: u32,
 }
 
 struct Context {
     tasks: Vec<TaskPast>,
+    ends: u32,
 }
 
 fn who(log: &Log, task: TaskId) -> &str {
@@ -137,7 +142,7 @@ fn short_chain(chain: &str) -> &str {
 
 impl Context {
     fn new(log: &Log) -> Context {
-        Context { tasks: vec![TaskPast::default(); log.tasks.len()] }
+        Context { tasks: vec![TaskPast::default(); log.tasks.len()], ends: 0 }
     }
 
     fn past(&self, task: TaskId) -> TaskPast {
@@ -145,6 +150,10 @@ impl Context {
     }
 
     fn advance(&mut self, log: &Log, ev: &Event) {
+        if ev.kind.is_end() {
+            self.ends += 1;
+        }
+        let rank = self.ends;
         let Some(p) = self.tasks.get_mut(ev.task as usize) else { return };
         match ev.kind {
             EventKind::Suspend => p.last_suspend = Some(*ev),
@@ -156,9 +165,46 @@ impl Context {
                 p.cancel_pending = true;
             }
             EventKind::TimeoutFired => p.timeout_fired = true,
-            EventKind::Done | EventKind::Cancelled | EventKind::Exception => p.end = Some(ev.kind),
+            EventKind::Done | EventKind::Cancelled | EventKind::Exception => {
+                p.end = Some(ev.kind);
+                p.end_rank = rank;
+            }
             _ => {}
         }
+    }
+
+    /// What returned the `asyncio.wait`/`as_completed` of wait record `w`
+    /// (as in [`super::cause::wait_trigger`]), e.g. `task b finished (FIRST_COMPLETED)`;
+    /// `None` if `w` is not such a record.
+    fn wait_woke(&self, log: &Log, w: u32) -> Option<String> {
+        let Some(WaitRecord::Wait { tasks, mode, deadline }) = log.waits.get(w as usize) else { return None };
+        let ended: Vec<(u32, TaskId, EventKind)> =
+            tasks.iter().filter_map(|&t| self.past(t).end.map(|k| (self.past(t).end_rank, t, k))).collect();
+        let all = || if ended.len() >= tasks.len() { ended.iter().max_by_key(|e| e.0) } else { None };
+        let pick = match mode {
+            WaitMode::FirstCompleted | WaitMode::AsCompleted => ended.iter().min_by_key(|e| e.0),
+            WaitMode::AllCompleted => all(),
+            WaitMode::FirstException => {
+                ended.iter().filter(|e| e.2 == EventKind::Exception).min_by_key(|e| e.0).or_else(all)
+            }
+        };
+        Some(match pick {
+            Some(&(_, t, k)) => {
+                let how = match k {
+                    EventKind::Exception => "failed",
+                    EventKind::Cancelled => "was cancelled",
+                    _ => "finished",
+                };
+                match mode {
+                    WaitMode::AllCompleted => {
+                        format!("all {} awaited tasks have finished (ALL_COMPLETED)", tasks.len())
+                    }
+                    m => format!("task {} {how} ({})", log.task_name(t), m.name()),
+                }
+            }
+            None if deadline.is_some() => format!("the timeout of {} passed", wait_text(tasks.len(), *mode, None)),
+            None => "what it waited for completed".to_owned(),
+        })
     }
 
     /// The chain of the task's last suspend, shortened, if any.
@@ -251,9 +297,10 @@ impl Context {
                 Some(State::AwaitingShield(t)) => {
                     format!("{name} resumes: the shielded task {} has finished", log.task_name(t))
                 }
-                Some(State::AwaitingGather(_)) => {
-                    format!("{name} resumes: the gather has finished")
-                }
+                Some(State::AwaitingGather(w)) => match self.wait_woke(log, w) {
+                    Some(why) => format!("{name} resumes: {why}"),
+                    None => format!("{name} resumes: the gather has finished"),
+                },
                 Some(State::Deadline { .. }) if self.past(ev.task).timeout_fired => format!(
                     "{name} resumes normally although the deadline fired: what it awaited \
                      swallowed the cancel and returned, so wait_for returns that value"
@@ -332,9 +379,10 @@ impl Context {
                 Some(State::AwaitingShield(t)) => {
                     format!("{name} is ready again: the shielded task {} has finished", log.task_name(t))
                 }
-                Some(State::AwaitingGather(_)) => {
-                    format!("{name} is ready again: the gather has finished")
-                }
+                Some(State::AwaitingGather(w)) => match self.wait_woke(log, w) {
+                    Some(why) => format!("{name} is ready again: {why}"),
+                    None => format!("{name} is ready again: the gather has finished"),
+                },
                 _ => match self.awaiting(log, ev.task) {
                     Some(chain) => format!("{name} is ready again: {chain} has completed"),
                     None => format!("{name} is ready again: what it awaited has completed"),

@@ -64,7 +64,9 @@
 //! that kind's payload: `yield`, `future`: nothing; `sleep`: `until` (the
 //! deadline); `task`, `shield`: `task` (id); `gather`: `tasks` (ids); `job`: `job` (id);
 //! `deadline`: `deadline` (number) and `inner`, the `wait` object of what
-//! is awaited under the deadline.
+//! is awaited under the deadline; `wait` (`asyncio.wait`, `as_completed`):
+//! `tasks` (ids), `mode` (a [`WaitMode::name`]) and, with a timeout,
+//! `deadline` (number).
 //!
 //! # Loading
 //! Loading checks everything a reader of a [`Log`] relies on and reports the
@@ -100,7 +102,7 @@ use serde_json::{Map, Number, Value};
 use super::asyncio::via_name;
 use super::{
     CancelRecord, Canceller, ErrorRecord, Event, EventKind, JobOp, JobRecord, Log, LogRecord, Meta, NONE, Sym,
-    SyncObject, SyncOp, TaskId, TaskInfo, Via, WaitKind, WaitRecord, WakeReason, flags,
+    SyncObject, SyncOp, TaskId, TaskInfo, Via, WaitKind, WaitMode, WaitRecord, WakeReason, flags,
 };
 
 /// The value of the `format` key.
@@ -490,6 +492,15 @@ fn wait_json(log: &Log, kind: WaitKind, b: u64, depth: usize) -> Value {
         WaitKind::Gather => {
             if let Some(WaitRecord::Gather(tasks)) = log.waits.get(b32 as usize) {
                 w.insert("tasks".into(), tasks.iter().map(|&t| Value::from(t)).collect());
+            }
+        }
+        WaitKind::Wait => {
+            if let Some(WaitRecord::Wait { tasks, mode, deadline }) = log.waits.get(b32 as usize) {
+                w.insert("tasks".into(), tasks.iter().map(|&t| Value::from(t)).collect());
+                w.insert("mode".into(), Value::from(mode.name()));
+                if let Some(d) = deadline {
+                    w.insert("deadline".into(), float(*d));
+                }
             }
         }
         WaitKind::Deadline => {
@@ -1016,6 +1027,13 @@ impl Loader {
             WaitKind::Gather => {
                 let tasks = self.task_list(w, "tasks")?;
                 u64::from(self.log.add_wait(WaitRecord::Gather(tasks)))
+            }
+            WaitKind::Wait => {
+                let tasks = self.task_list(w, "tasks")?;
+                let name = string(w, "mode")?;
+                let mode = WaitMode::from_name(name).ok_or_else(|| format!("unknown wait mode \"{name}\""))?;
+                let deadline = if w.contains_key("deadline") { Some(not_nan(w, "deadline")?) } else { None };
+                u64::from(self.log.add_wait(WaitRecord::Wait { tasks, mode, deadline }))
             }
             WaitKind::Deadline => {
                 let deadline = not_nan(w, "deadline")?;

@@ -196,6 +196,9 @@ pub enum WaitKind {
     Future,
     /// The future of a job in a worker thread (`to_thread`, `run_in_executor`). `b`: the job (index in [`Log::jobs`]).
     Job,
+    /// `asyncio.wait` or an `as_completed` iterator. `b`: index in [`Log::waits`]
+    /// (a [`WaitRecord::Wait`]).
+    Wait,
 }
 
 impl WaitKind {
@@ -208,6 +211,7 @@ impl WaitKind {
             4 => WaitKind::Gather,
             5 => WaitKind::Deadline,
             7 => WaitKind::Job,
+            8 => WaitKind::Wait,
             _ => WaitKind::Future,
         }
     }
@@ -223,12 +227,13 @@ impl WaitKind {
             WaitKind::Deadline => "deadline",
             WaitKind::Future => "future",
             WaitKind::Job => "job",
+            WaitKind::Wait => "wait",
         }
     }
 
     /// Parses a name written by [`WaitKind::name`].
     pub fn from_name(name: &str) -> Option<WaitKind> {
-        (0..8).map(WaitKind::from_u8).find(|k| k.name() == name)
+        (0..9).map(WaitKind::from_u8).find(|k| k.name() == name)
     }
 }
 
@@ -643,7 +648,42 @@ impl LogRecord {
     }
 }
 
-/// What a `Suspend` of kind [`WaitKind::Gather`] or [`WaitKind::Deadline`] waits for.
+/// When an `asyncio.wait` returns (its `return_when`), or an `as_completed` iterator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum WaitMode {
+    /// `asyncio.FIRST_COMPLETED`: when any awaited future finishes.
+    FirstCompleted,
+    /// `asyncio.FIRST_EXCEPTION`: when any finishes with an exception, or all have finished.
+    FirstException,
+    /// `asyncio.ALL_COMPLETED`: when all have finished.
+    AllCompleted,
+    /// An `as_completed` iterator waiting for its next finished future.
+    AsCompleted,
+}
+
+impl WaitMode {
+    /// Every mode, in declaration order.
+    pub const ALL: [WaitMode; 4] =
+        [WaitMode::FirstCompleted, WaitMode::FirstException, WaitMode::AllCompleted, WaitMode::AsCompleted];
+
+    /// The name: asyncio's constant (`FIRST_COMPLETED`, …) or `as_completed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            WaitMode::FirstCompleted => "FIRST_COMPLETED",
+            WaitMode::FirstException => "FIRST_EXCEPTION",
+            WaitMode::AllCompleted => "ALL_COMPLETED",
+            WaitMode::AsCompleted => "as_completed",
+        }
+    }
+
+    /// Parses a name written by [`WaitMode::name`].
+    pub fn from_name(name: &str) -> Option<WaitMode> {
+        WaitMode::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// What a `Suspend` of kind [`WaitKind::Gather`], [`WaitKind::Deadline`] or [`WaitKind::Wait`] waits for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WaitRecord {
     /// A gather of these tasks.
@@ -656,6 +696,17 @@ pub enum WaitRecord {
         inner: WaitKind,
         /// Payload of `inner`.
         inner_b: u64,
+    },
+    /// In `asyncio.wait` (or an `as_completed` iterator) for these tasks
+    /// (those still pending when the task suspended; futures that are not
+    /// tasks are left out).
+    Wait {
+        /// The tasks waited for.
+        tasks: Vec<TaskId>,
+        /// When the wait returns.
+        mode: WaitMode,
+        /// The timeout's deadline on the loop's clock, if any.
+        deadline: Option<f64>,
     },
 }
 

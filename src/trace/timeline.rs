@@ -30,7 +30,7 @@
 
 use super::explain::{fmt_error, fmt_seconds};
 use super::pyfmt::str_repr;
-use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, WaitKind, WaitRecord, flags};
+use super::{Canceller, Event, EventKind, Log, LogRecord, NONE, Sym, TaskId, WaitKind, WaitMode, WaitRecord, flags};
 
 /// What a task under a `wait_for` deadline awaits.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,7 +46,7 @@ pub enum Awaited {
     Task(TaskId),
     /// A shield around a task.
     Shield(TaskId),
-    /// A gather: the index of its [`WaitRecord::Gather`] in [`Log::waits`].
+    /// A gather (or an `asyncio.wait`): the index of its [`WaitRecord`] in [`Log::waits`].
     Gather(u32),
     /// Any other future.
     Future,
@@ -88,7 +88,9 @@ pub enum State {
     },
     /// Suspended awaiting another task.
     AwaitingTask(TaskId),
-    /// Suspended awaiting a gather: the index of its [`WaitRecord::Gather`] in [`Log::waits`].
+    /// Suspended awaiting a gather, or waiting in `asyncio.wait` / `as_completed`: the
+    /// index of its [`WaitRecord::Gather`] or [`WaitRecord::Wait`] in [`Log::waits`]
+    /// (see [`is_wait`]).
     AwaitingGather(u32),
     /// Suspended awaiting a shield around this task.
     AwaitingShield(TaskId),
@@ -137,6 +139,7 @@ impl State {
             }
             State::Sleeping { until } => format!("sleeping until {}", fmt_seconds(until)),
             State::AwaitingTask(t) => format!("awaiting task {}", log.task_name(t)),
+            State::AwaitingGather(w) if is_wait(log, w) => format!("waiting in {}", gather_text(log, w)),
             State::AwaitingGather(w) => format!("awaiting {}", gather_text(log, w)),
             State::AwaitingShield(t) => format!("awaiting shield({})", log.task_name(t)),
             State::Deadline { deadline, inner } => {
@@ -194,7 +197,7 @@ impl State {
             WaitKind::Sleep => State::Sleeping { until: f64::from_bits(b) },
             WaitKind::Task => State::AwaitingTask(b32),
             WaitKind::Shield => State::AwaitingShield(b32),
-            WaitKind::Gather => State::AwaitingGather(b32),
+            WaitKind::Gather | WaitKind::Wait => State::AwaitingGather(b32),
             WaitKind::Future => State::WaitingFuture,
             WaitKind::Job => State::InWorker(b32),
             WaitKind::Deadline => match log.waits.get(b32 as usize) {
@@ -210,16 +213,35 @@ impl State {
     }
 }
 
+/// Whether the wait record `w` is an `asyncio.wait`/`as_completed` one (not a gather).
+pub fn is_wait(log: &Log, w: u32) -> bool {
+    matches!(log.waits.get(w as usize), Some(WaitRecord::Wait { .. }))
+}
+
 fn gather_tasks(log: &Log, w: u32) -> &[TaskId] {
     match log.waits.get(w as usize) {
-        Some(WaitRecord::Gather(tasks)) => tasks,
+        Some(WaitRecord::Gather(tasks) | WaitRecord::Wait { tasks, .. }) => tasks,
         _ => &[],
     }
 }
 
 fn gather_text(log: &Log, w: u32) -> String {
+    if let Some(WaitRecord::Wait { tasks, mode, deadline }) = log.waits.get(w as usize) {
+        return wait_text(tasks.len(), *mode, *deadline);
+    }
     let names: Vec<&str> = gather_tasks(log, w).iter().map(|&t| log.task_name(t)).collect();
     format!("gather({})", names.join(", "))
+}
+
+/// How a task waiting in `asyncio.wait` or an `as_completed` iterator is
+/// described, e.g. `asyncio.wait for 3 tasks (FIRST_COMPLETED)`.
+pub fn wait_text(n: usize, mode: WaitMode, deadline: Option<f64>) -> String {
+    let what = if n == 1 { "1 task".to_owned() } else { format!("{n} tasks") };
+    let until = deadline.map_or(String::new(), |d| format!(", timeout at {}", fmt_seconds(d)));
+    match mode {
+        WaitMode::AsCompleted => format!("as_completed for the next of {what}{until}"),
+        m => format!("asyncio.wait for {what} ({}{until})", m.name()),
+    }
 }
 
 /// A stretch of time one task spends in one [`State`].

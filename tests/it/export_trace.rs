@@ -28,8 +28,14 @@ fn us(seconds: f64) -> f64 {
 fn check_fields(e: &Value) {
     let ph = e["ph"].as_str().expect("ph");
     assert!(e["name"].is_string(), "name: {e}");
-    assert!(e["pid"].is_u64() && e["tid"].is_u64(), "pid/tid: {e}");
+    // a counter belongs to the process; every other event to a thread (a task's track)
+    assert!(e["pid"].is_u64() && (ph == "C" || e["tid"].is_u64()), "pid/tid: {e}");
     match ph {
+        "C" => {
+            assert!(e["ts"].is_number() && e["cat"] == "resource", "{e}");
+            let args = e["args"].as_object().expect("a counter's args");
+            assert!(!args.is_empty() && args.values().all(Value::is_number), "{e}");
+        }
         "M" => {
             let name = e["name"].as_str().unwrap();
             assert!(["process_name", "thread_name", "thread_sort_index"].contains(&name), "{e}");

@@ -37,6 +37,7 @@ mod sync_primitives;
 mod threads;
 mod timers;
 mod twins;
+mod wait;
 mod wait_for;
 mod warnings;
 mod why;
