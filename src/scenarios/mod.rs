@@ -38,7 +38,9 @@ pub enum Section {
     Semaphores,
     /// 3.4 Queues.
     Queues,
-    /// 3.5 Worker threads.
+    /// 3.5 Waiting on many tasks: `wait`, `as_completed`.
+    Waiting,
+    /// 3.6 Worker threads.
     Threads,
 }
 
@@ -56,7 +58,8 @@ impl Section {
             Section::Signals => "3.2 events and conditions",
             Section::Semaphores => "3.3 semaphores",
             Section::Queues => "3.4 queues",
-            Section::Threads => "3.5 worker threads",
+            Section::Waiting => "3.5 waiting on many tasks",
+            Section::Threads => "3.6 worker threads",
         }
     }
 
@@ -70,7 +73,7 @@ impl Section {
             | Section::Cancelling
             | Section::Timeouts
             | Section::Shield => "2 asyncio basics",
-            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues | Section::Threads => "3 asyncio's toolkit",
+            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues | Section::Waiting | Section::Threads => "3 asyncio's toolkit",
         }
     }
 }
@@ -138,7 +141,7 @@ macro_rules! listing {
 
 /// Every built-in scenario, in chapter order.
 pub fn all() -> &'static [Scenario] {
-    static ALL: [Scenario; 31] = [
+    static ALL: [Scenario; 33] = [
         Scenario {
             id: "01_hello_world",
             title: "Hello world coroutine",
@@ -404,6 +407,24 @@ pub fn all() -> &'static [Scenario] {
             put() blocks the producer until the consumer takes one, so the producer slows to the \
             consumer's pace instead of piling up work.",
             source: listing!("56_queue_backpressure"),
+        },
+        Scenario {
+            id: "57_wait_first_completed",
+            title: "wait(FIRST_COMPLETED): a race",
+            section: Section::Waiting,
+            explanation: "Three mirrors download the same file; asyncio.wait returns when the fastest \
+            finishes, with the other two still running: wait cancels nothing. main cancels the losers \
+            and waits for them to finish cancelling.",
+            source: listing!("57_wait_first_completed"),
+        },
+        Scenario {
+            id: "58_as_completed",
+            title: "as_completed: results as they finish",
+            section: Section::Waiting,
+            explanation: "as_completed hands back results in the order the work finishes (1, 2, 3 s), \
+            not the order it started. With timeout=2.5 it raises TimeoutError before the slow page \
+            and leaves that task running; asyncio.run's shutdown cancels it.",
+            source: listing!("58_as_completed"),
         },
         Scenario {
             id: "60_to_thread_vs_blocking",

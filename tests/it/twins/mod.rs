@@ -33,6 +33,8 @@ mod s53_event_start_signal;
 mod s54_condition_notify;
 mod s55_queue_producer_consumer;
 mod s56_queue_backpressure;
+mod s57_wait_first_completed;
+mod s58_as_completed;
 mod s60_to_thread_vs_blocking;
 
 /// Runs a twin on a runtime and returns its log.
@@ -71,6 +73,8 @@ pub fn all() -> Vec<(&'static str, Twin)> {
         (s54_condition_notify::ID, s54_condition_notify::run),
         (s55_queue_producer_consumer::ID, s55_queue_producer_consumer::run),
         (s56_queue_backpressure::ID, s56_queue_backpressure::run),
+        (s57_wait_first_completed::ID, s57_wait_first_completed::run),
+        (s58_as_completed::ID, s58_as_completed::run),
         (s60_to_thread_vs_blocking::ID, s60_to_thread_vs_blocking::run),
     ]
 }
