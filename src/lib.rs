@@ -40,6 +40,7 @@ pub use runtime::{
     PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
     current_task, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
+pub use runtime::{CallbackHandle, PlainFuture, call_at, call_later, call_soon, loop_time};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -39,6 +39,7 @@ mod combinators;
 pub(crate) mod core;
 mod coro;
 mod error;
+mod future;
 mod leaf;
 mod queue;
 mod slab;
@@ -53,6 +54,9 @@ pub use self::core::{ClockMode, Config, DEFAULT_MAX_EVENTS, DEFAULT_MAX_TASKS, O
 pub use self::core::{enter_opaque_frames, exit_opaque_frames};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
+pub use self::future::{
+    CallbackHandle, CallbackId, PlainFuture, add_task_done_callback, call_at, call_later, call_soon, loop_time,
+};
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};
 pub use self::queue::{LessThan, Queue, QueueOrder};
 pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
@@ -420,11 +424,8 @@ impl Inner {
                     }
                     Callback::StopLoop => st.stopping = true,
                     Callback::User(idx) => {
-                        let f = st.user_callbacks.0.get_mut(idx as usize).and_then(Option::take);
                         drop(st);
-                        if let Some(f) = f {
-                            f();
-                        }
+                        future::run_handle(self, idx);
                     }
                 }
             }
@@ -439,8 +440,13 @@ impl Inner {
                         st.set_result(fut);
                     }
                     TimerAction::Timeout(idx) => st.timeout_fire(idx),
+                    TimerAction::User(idx) => {
+                        drop(st);
+                        future::run_handle(self, idx);
+                    }
                 }
             }
+            Handle::User(idx) => future::run_handle(self, idx),
             Handle::Timeout(idx) => {
                 let mut st = self.st.borrow_mut();
                 let skip = st.timeouts.get(idx).is_none_or(|t| t.soon_cancelled);
@@ -616,8 +622,10 @@ pub fn add_done_callback(task: crate::trace::TaskId, f: Box<dyn FnOnce()>) -> bo
         if task as usize >= st.tasks.len() {
             return false;
         }
-        let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
-        st.user_callbacks.0.push(Some(f));
+        let idx = st.handles.add(Box::new(move || {
+            f();
+            Ok(())
+        }));
         let fut = st.task_fut(task);
         st.add_done_callback(fut, Callback::User(idx));
         true
