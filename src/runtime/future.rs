@@ -361,6 +361,11 @@ impl<T: Clone + 'static> PlainFuture<T> {
         })
     }
 
+    /// The loop's key of the future.
+    pub(crate) fn fut_id(&self) -> FutId {
+        self.0.id
+    }
+
     /// Names the future in the log unless it has a name already.
     pub fn set_name_if_unset(&self, name: &str) {
         self.0.tag.name_if_unset(name);

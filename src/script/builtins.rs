@@ -171,10 +171,13 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             "uncancel",
             "get_coro",
             "add_done_callback",
+            "get_loop",
         ]),
+        Value::Future(f) if matches!(&**f, FutObj::Plain(_)) => method(super::futures::FUTURE_METHODS),
         Value::Future(_) => method(&["cancel", "cancelled", "done", "result", "exception"]),
+        Value::Handle(h) if super::futures::handle_attr(h, name) => method(&["cancel", "cancelled", "when"]),
         Value::Timeout(_) => method(&["when", "expired"]),
-        Value::Loop => method(&["time", "create_task"]),
+        Value::Loop => method(super::futures::LOOP_METHODS),
         Value::TaskGroup(_) => method(&["create_task"]),
         Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::Exc(e) => match name {
@@ -291,6 +294,7 @@ fn asyncio_name(n: &str) -> &'static str {
         "all_tasks" => "asyncio.all_tasks",
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
+        "isfuture" => "asyncio.isfuture",
         _ => "asyncio.get_running_loop",
     }
 }
@@ -434,6 +438,7 @@ struct FutAsValue(Rc<FutObj>);
 impl FutureLike<Value> for FutAsValue {
     fn fut_id(&self) -> Option<crate::runtime::core::FutId> {
         match &*self.0 {
+            FutObj::Plain(p) => Some(p.fut.fut_id()),
             FutObj::Shield(s) => FutureLike::fut_id(s),
             FutObj::Gather(g) => FutureLike::fut_id(g),
             FutObj::Settled(g) => FutureLike::fut_id(g),
@@ -447,6 +452,7 @@ impl FutureLike<Value> for FutAsValue {
     }
     fn result(&self) -> crate::runtime::Result<Value> {
         match &*self.0 {
+            FutObj::Plain(p) => p.fut.result(),
             FutObj::Shield(s) => FutureLike::result(s),
             FutObj::Gather(g) => FutureLike::result(g).map(Value::list),
             FutObj::Settled(g) => FutureLike::result(g).map(settled_list),
@@ -480,6 +486,7 @@ impl Awaitable for Aw {
                 RefFuture(r).result()
             }),
             Aw::Fut(f) => match &*f {
+                FutObj::Plain(p) => Box::pin(p.fut.wait()),
                 FutObj::Shield(s) => s.clone().into_await(loc),
                 FutObj::Gather(g) => {
                     let g = g.clone();
@@ -1228,6 +1235,9 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
         }
         return Ok(Value::Exc(it.exc_args(c.clone(), args)));
     }
+    if &*c.name == "Future" {
+        return super::futures::new_future(it, &args, &kwargs);
+    }
     if !kwargs.is_empty() && &*c.name != "dict" {
         return it.type_error(format!("{}() takes no keyword arguments", c.name));
     }
@@ -1539,9 +1549,14 @@ fn call_method(
             let (start, stop, step, _) = ops::slice_indices(it, p, n)?;
             Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
         }
+        Value::Future(f) if let FutObj::Plain(p) = &**f => {
+            super::futures::future_method(it, p, this, name, args, kwargs)
+        }
+        Value::Handle(h) => super::futures::handle_method(it, h, name, &args),
         Value::Future(f) => match name {
             "cancel" => {
                 let id = match &**f {
+                    FutObj::Plain(p) => Some(p.fut.fut_id()),
                     FutObj::Shield(s) => FutureLike::fut_id(s),
                     FutObj::Gather(g) => FutureLike::fut_id(g),
                     FutObj::Settled(g) => FutureLike::fut_id(g),
@@ -1588,7 +1603,8 @@ fn call_method(
         Value::Sync(s) => super::sync::call_method(it, s, name, args, kwargs),
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
-            _ => call_asyncio(it, "asyncio.create_task", args, kwargs),
+            "create_task" => call_asyncio(it, "asyncio.create_task", args, kwargs),
+            _ => super::futures::loop_method(it, name, args, kwargs),
         },
         Value::Coro(c) => {
             let taken = c.coro.borrow_mut().take();
@@ -1665,17 +1681,16 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
             check_kwargs(it, "add_done_callback", &kwargs, &["context"])?;
             nargs(it, "add_done_callback", &args, 1, 1)?;
             let f = args[0].clone();
+            let desc = super::futures::callback_desc(it, &f);
             let me = it.rc();
             let task = Value::Task(t.clone());
-            runtime::add_done_callback(
-                id,
-                Box::new(move || {
-                    // CPython logs an exception in a callback and carries on.
-                    let _ = me.call(&f, vec![task], Vec::new());
-                }),
-            );
+            // CPython logs an exception in a callback and carries on.
+            runtime::add_task_done_callback(id, &desc, move || {
+                me.call(&f, vec![task], Vec::new()).map(|_| ()).map_err(Interp::error_from_exc)
+            });
             Ok(Value::None)
         }
+        "get_loop" => Ok(Value::Loop),
         _ => Err(it.exc("NotImplementedError", format!("Task.{name} is not supported by taskline"))),
     }
 }
@@ -2413,6 +2428,10 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
         "asyncio.TaskGroup" => {
             nargs(it, "TaskGroup", &args, 0, 0)?;
             Ok(Value::TaskGroup(Rc::default()))
+        }
+        "asyncio.isfuture" => {
+            nargs(it, "isfuture", &args, 1, 1)?;
+            Ok(Value::Bool(matches!(args[0], Value::Task(_) | Value::Future(_))))
         }
         "asyncio.iscoroutine" => {
             nargs(it, "iscoroutine", &args, 1, 1)?;

@@ -321,6 +321,7 @@ pub(crate) const ASYNCIO_FUNCTIONS: &[&str] = &[
     "get_running_loop",
     "get_event_loop",
     "ensure_future",
+    "isfuture",
 ];
 /// The classes of the `asyncio` module the interpreter provides.
 pub(crate) const ASYNCIO_CLASSES: &[&str] = &[

@@ -448,6 +448,11 @@ impl Interp {
                 if let Value::Sync(o) = &v {
                     o.name_if_unset(name);
                 }
+                if let Value::Future(f) = &v
+                    && let FutObj::Plain(p) = &**f
+                {
+                    p.fut.set_name_if_unset(name);
+                }
                 self.store(fr, *var, v);
                 Ok(())
             }
@@ -1168,6 +1173,7 @@ impl Interp {
                 TaskObj::Ref(r) => r.join().await.map(|()| Value::None),
             },
             Value::Future(f) => match &*f {
+                FutObj::Plain(p) => p.fut.wait().await,
                 FutObj::Shield(s) => s.clone().into_await(loc).await,
                 FutObj::Gather(g) => g.clone().into_await(loc).await.map(Value::list),
                 FutObj::Settled(g) => g.clone().into_await(loc).await.map(|v| {

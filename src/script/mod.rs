@@ -48,6 +48,7 @@ mod builtins;
 mod compile;
 mod dataclasses;
 mod functools;
+mod futures;
 mod generator;
 mod heap;
 mod interp;
