@@ -412,8 +412,9 @@ impl<T: Clone + 'static> PlainFuture<T> {
         .unwrap_or_else(|| Err(super::sync::no_loop()))
     }
 
-    /// `fut.set_exception(e)`: the future fails with `e`; awaiting it raises `e`.
-    /// `TypeError` for `StopIteration`, `InvalidStateError` if done.
+    /// `fut.set_exception(e)`: the future fails with `e`; awaiting it raises `e`
+    /// (a `StopIteration` is stored as a `RuntimeError`, as CPython 3.13's
+    /// C Future does). `InvalidStateError` if done.
     #[track_caller]
     pub fn set_exception(&self, e: Error) -> Result<()> {
         let loc = Location::caller();
@@ -422,12 +423,12 @@ impl<T: Clone + 'static> PlainFuture<T> {
             if st.fut_done(id) {
                 return Err(invalid_state());
             }
-            if e.type_name() == "StopIteration" {
-                return Err(Error::new(
-                    "TypeError",
-                    "StopIteration interacts badly with generators and cannot be raised into a Future",
-                ));
-            }
+            // As 3.13's C Future: a StopIteration is stored as a RuntimeError.
+            let e = if e.type_name() == "StopIteration" {
+                Error::new("RuntimeError", "StopIteration interacts badly with generators and cannot be raised into a Future")
+            } else {
+                e
+            };
             emit_op(st, &self.0.tag, SyncOp::SetException, NONE, 0, Some(loc));
             st.set_exception(id, e);
             Ok(())

@@ -1691,6 +1691,29 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
             Ok(Value::None)
         }
         "get_loop" => Ok(Value::Loop),
+        "get_coro" => {
+            // The coroutine runs inside the task: a value that names it (it cannot be awaited again).
+            let name = crate::runtime::core::with_state(|st| {
+                let coro = st.log.tasks.get(id as usize).map_or(crate::trace::NONE, |t| t.coro);
+                st.log.str(coro).to_owned()
+            })
+            .unwrap_or_default();
+            thread_local! {
+                static NAMES: RefCell<std::collections::HashSet<&'static str>> = RefCell::default();
+            }
+            let name: &'static str = NAMES.with(|n| {
+                let mut n = n.borrow_mut();
+                match n.get(name.as_str()) {
+                    Some(s) => *s,
+                    None => {
+                        let s: &'static str = Box::leak(name.into_boxed_str());
+                        n.insert(s);
+                        s
+                    }
+                }
+            });
+            Ok(Value::Coro(Rc::new(CoroObj { name, coro: RefCell::new(None), task_body: None })))
+        }
         _ => Err(it.exc("NotImplementedError", format!("Task.{name} is not supported by taskline"))),
     }
 }

@@ -663,6 +663,7 @@ impl Value {
             Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::NotImplemented => 1,
+            Value::Loop => 2,
             Value::Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::AgenAwait(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::CtxMgr(r) => Rc::as_ptr(r) as *const u8 as usize,
