@@ -18,6 +18,7 @@ mod export_images;
 mod export_limits;
 mod export_trace;
 mod fuzz;
+mod futures;
 mod gather;
 mod gui_app;
 mod gui_live;
