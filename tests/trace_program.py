@@ -1,5 +1,5 @@
 """Records a multi-file program (tests/scripts/NNN_name/main.py) with the
-reference harness (../shared/asyncio-reference/trace.py), unchanged.
+harness (tests/asyncio_trace.py, taskline's copy of ../shared/asyncio-reference/trace.py), unchanged.
 
 The harness loads its scenario with `spec_from_file_location` and leaves
 `sys.path` alone, so the program's own modules (`from util import delay`)

@@ -467,6 +467,8 @@ pub(crate) struct State {
     pub(crate) script_locs: FxHashMap<u32, Sym>,
     /// The loop's callback handles (`call_soon`, `call_later`, done callbacks: see `future.rs`).
     pub handles: super::future::Handles,
+    /// `loop.set_task_factory(asyncio.eager_task_factory)` is in effect (see `future.rs`).
+    pub eager_tasks: bool,
 }
 
 /// The runtime shared by the loop, the drivers and the API functions.
@@ -627,6 +629,7 @@ impl State {
             script_line,
             script_locs: FxHashMap::default(),
             handles: super::future::Handles::default(),
+            eager_tasks: false,
         };
         // Prints made before the loop existed (a script's top level), at 0.0 with no task.
         for (text, file, line) in PENDING_PRINTS.with(|p| std::mem::take(&mut *p.borrow_mut())) {

@@ -606,3 +606,85 @@ pub fn add_task_done_callback(task: TaskId, desc: &str, f: impl FnOnce() -> Resu
     })
     .unwrap_or(false)
 }
+
+// ------------------------------------------------------------- eager tasks
+
+impl State {
+    /// Whether the task just created (by `via`) starts eagerly; if so, its
+    /// first step is taken off the ready queue (it runs inside `create_task`).
+    pub(crate) fn take_eager_start(&mut self, task: TaskId, via: crate::trace::Via) -> bool {
+        if !self.eager_tasks || via == crate::trace::Via::Main || self.phase != super::core::Phase::Run {
+            return false;
+        }
+        match self.ready.back() {
+            Some(Handle::Step { task: t, exc: None }) if *t == task => {
+                self.ready.pop_back();
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Inner {
+    /// `Task.__eager_start`: the new task's first step runs now, inside the
+    /// creator's step (or callback), as the current task; then the creator
+    /// carries on where it was.
+    pub(crate) fn eager_start(self: &Rc<Self>, task: TaskId) {
+        let saved = {
+            let mut st = self.st.borrow_mut();
+            (
+                st.current.take(),
+                std::mem::take(&mut st.step),
+                std::mem::take(&mut st.frames),
+                std::mem::take(&mut st.opaque),
+                st.last_loc,
+                st.script_line,
+                st.script_file.clone(),
+            )
+        };
+        let (permit, used) = (self.permit.get(), self.permit_used.get());
+        self.step(task, None);
+        self.permit.set(permit);
+        self.permit_used.set(used);
+        let mut st = self.st.borrow_mut();
+        let (current, step, frames, opaque, last_loc, line, file) = saved;
+        st.current = current;
+        st.step = step;
+        st.frames = frames;
+        st.opaque = opaque;
+        st.last_loc = last_loc;
+        if st.script_file != file {
+            st.script_locs.clear();
+            st.script_file = file;
+        }
+        st.script_line = line;
+    }
+}
+
+/// `loop.set_task_factory(asyncio.eager_task_factory)` (`true`) or
+/// `loop.set_task_factory(None)` (`false`): with the eager factory, a task
+/// created while the loop runs takes its first step at once, inside
+/// `create_task` (CPython 3.12+), and is not scheduled at all if that step
+/// finishes it. Returns false outside a running loop.
+///
+/// # Examples
+/// ```
+/// use taskline::{coro, create_task, print, runtime::set_eager_task_factory};
+/// let run = taskline::run(coro("main", async {
+///     set_eager_task_factory(true);
+///     let t = create_task("child", coro("child", async { print("child runs"); Ok(1) }));
+///     print("main goes on");
+///     assert!(t.done()); // finished inside create_task
+///     t.await
+/// }));
+/// assert_eq!(run.result, Ok(1));
+/// ```
+pub fn set_eager_task_factory(eager: bool) -> bool {
+    with_state(|st| st.eager_tasks = eager).is_some()
+}
+
+/// Whether the eager task factory is in effect (`loop.get_task_factory()`).
+pub fn eager_task_factory() -> bool {
+    with_state(|st| st.eager_tasks).unwrap_or(false)
+}

@@ -55,7 +55,8 @@ pub use self::core::{enter_opaque_frames, exit_opaque_frames};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
 pub use self::future::{
-    CallbackHandle, CallbackId, PlainFuture, add_task_done_callback, call_at, call_later, call_soon, loop_time,
+    CallbackHandle, CallbackId, PlainFuture, add_task_done_callback, call_at, call_later, call_soon,
+    eager_task_factory, loop_time, set_eager_task_factory,
 };
 pub use self::leaf::{Seconds, Sleep, print, sleep, time};
 pub use self::queue::{LessThan, Queue, QueueOrder};

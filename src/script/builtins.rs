@@ -295,6 +295,7 @@ fn asyncio_name(n: &str) -> &'static str {
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
         "isfuture" => "asyncio.isfuture",
+        "eager_task_factory" => "asyncio.eager_task_factory",
         _ => "asyncio.get_running_loop",
     }
 }
@@ -2452,6 +2453,10 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
             nargs(it, "TaskGroup", &args, 0, 0)?;
             Ok(Value::TaskGroup(Rc::default()))
         }
+        "asyncio.eager_task_factory" => Err(it.exc(
+            "NotImplementedError",
+            "taskline: asyncio.eager_task_factory is supported as loop.set_task_factory(asyncio.eager_task_factory), not called directly",
+        )),
         "asyncio.isfuture" => {
             nargs(it, "isfuture", &args, 1, 1)?;
             Ok(Value::Bool(matches!(args[0], Value::Task(_) | Value::Future(_))))

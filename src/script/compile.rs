@@ -322,6 +322,7 @@ pub(crate) const ASYNCIO_FUNCTIONS: &[&str] = &[
     "get_event_loop",
     "ensure_future",
     "isfuture",
+    "eager_task_factory",
 ];
 /// The classes of the `asyncio` module the interpreter provides.
 pub(crate) const ASYNCIO_CLASSES: &[&str] = &[

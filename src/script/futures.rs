@@ -210,8 +210,18 @@ fn builtin_qualname(b: &BuiltinFn) -> String {
 }
 
 /// The methods of the running loop.
-pub(crate) const LOOP_METHODS: &[&str] =
-    &["time", "create_task", "create_future", "call_soon", "call_later", "call_at", "get_debug", "is_running"];
+pub(crate) const LOOP_METHODS: &[&str] = &[
+    "time",
+    "create_task",
+    "create_future",
+    "call_soon",
+    "call_later",
+    "call_at",
+    "get_debug",
+    "is_running",
+    "set_task_factory",
+    "get_task_factory",
+];
 
 fn number(it: &Interp, v: &Value, what: &str) -> R<f64> {
     match v {
@@ -231,6 +241,31 @@ pub(crate) fn loop_method(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec
         "create_future" => new_future(it, &args, &kwargs),
         "get_debug" => Ok(Value::Bool(false)),
         "is_running" => Ok(Value::Bool(true)),
+        "get_task_factory" => Ok(if runtime::eager_task_factory() {
+            it.module_attrs.get(&("asyncio", "eager_task_factory")).cloned().unwrap_or(Value::None)
+        } else {
+            Value::None
+        }),
+        "set_task_factory" => {
+            let [factory] = args.as_slice() else {
+                return it.type_error(format!(
+                    "BaseEventLoop.set_task_factory() takes 2 positional arguments but {} were given",
+                    args.len() + 1
+                ));
+            };
+            match factory {
+                Value::None => runtime::set_eager_task_factory(false),
+                Value::Builtin(b) if b.name == "asyncio.eager_task_factory" => runtime::set_eager_task_factory(true),
+                v if is_callable(v) => {
+                    return Err(it.exc(
+                        "NotImplementedError",
+                        "taskline: the only task factory supported is asyncio.eager_task_factory",
+                    ));
+                }
+                _ => return it.type_error("task factory must be a callable or None"),
+            };
+            Ok(Value::None)
+        }
         "call_soon" | "call_later" | "call_at" => {
             if let Some((k, _)) = kwargs.iter().find(|(k, _)| &**k != "context") {
                 return it.type_error(format!("{name}() got an unexpected keyword argument '{k}'"));

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Records the golden trace of every script in this folder with CPython 3.13.0
-# and the reference harness (../shared/asyncio-reference/trace.py), twice,
-# and fails if the two recordings differ. Run from anywhere:
+# and taskline's copy of the reference harness (tests/asyncio_trace.py: the
+# harness of ../shared/asyncio-reference/trace.py plus virtual worker
+# threads, see the comment in it), twice, and fails if the two recordings differ. Run from anywhere:
 #   tests/scripts/record.sh            # all scripts and programs
 #   tests/scripts/record.sh 01_basics_hello.py 300_modules_util_package ...
 # A folder NNN_name/ is a multi-file program: its entry is NNN_name/main.py
@@ -10,7 +11,7 @@
 # sys.path as taskline's module search path does (see that file).
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
-harness="$here/../../../shared/asyncio-reference/trace.py"
+harness="$here/../asyncio_trace.py"
 wrapper="$here/../trace_program.py"
 [ -f "$harness" ] || { echo "missing $harness" >&2; exit 1; }
 cd "$here"
