@@ -259,3 +259,56 @@ fn timer_handles_report_their_deadline_and_cancellation() {
     assert!(call_soon("x()", || Ok(())).is_none());
     assert!(PlainFuture::<i64>::new().is_none());
 }
+
+/// `loop.set_task_factory(asyncio.eager_task_factory)`: the child's first
+/// step runs inside `create_task`, as the current task, before main goes on;
+/// a child that finishes there is done at once and never scheduled.
+#[test]
+fn an_eager_task_runs_its_first_step_inside_create_task() {
+    let run = taskline::run(coro("main", async {
+        assert!(!taskline::runtime::eager_task_factory());
+        assert!(taskline::runtime::set_eager_task_factory(true));
+        let quick = create_task(
+            "quick",
+            coro("quick", async {
+                print(format!("quick runs as {}", me().name()));
+                Ok(1)
+            }),
+        );
+        print(format!("main goes on as {}; quick done: {}", me().name(), quick.done()));
+        let slow = create_task(
+            "slow",
+            coro("slow", async {
+                sleep(1).await?;
+                Ok(2)
+            }),
+        );
+        assert!(!slow.done());
+        Ok(quick.await? + slow.await?)
+    }));
+    assert_eq!(run.result, Ok(3));
+    let log = &run.log;
+    let seen: Vec<(String, EventKind)> = log
+        .events
+        .iter()
+        .filter(|e| e.kind != EventKind::Wake && e.kind != EventKind::Sync)
+        .take(9)
+        .map(|e| (log.task_name(e.task).to_owned(), e.kind))
+        .collect();
+    let want = [
+        ("main", EventKind::Created),
+        ("main", EventKind::Start),
+        ("quick", EventKind::Created),
+        ("quick", EventKind::Start),
+        ("quick", EventKind::Print),
+        ("quick", EventKind::Done),
+        ("main", EventKind::Print),
+        ("slow", EventKind::Created),
+        ("slow", EventKind::Start),
+    ];
+    let want: Vec<(String, EventKind)> = want.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
+    assert_eq!(seen, want);
+    let printed: Vec<&str> =
+        log.events.iter().filter(|e| e.kind == EventKind::Print).map(|e| log.str(e.a)).collect();
+    assert_eq!(printed, ["quick runs as quick", "main goes on as main; quick done: true"]);
+}
