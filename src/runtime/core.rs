@@ -341,8 +341,14 @@ impl Ord for TimerEntry {
 
 #[derive(Debug)]
 pub(crate) enum Handle {
-    Step { task: TaskId, exc: Option<Error> },
-    Callback { cb: Callback, fut: FutId },
+    Step {
+        task: TaskId,
+        exc: Option<Error>,
+    },
+    Callback {
+        cb: Callback,
+        fut: FutId,
+    },
     Timer(Key),
     Timeout(usize),
     /// `loop.call_soon`: the handle, by index into `State::handles`.

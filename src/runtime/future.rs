@@ -425,7 +425,10 @@ impl<T: Clone + 'static> PlainFuture<T> {
             }
             // As 3.13's C Future: a StopIteration is stored as a RuntimeError.
             let e = if e.type_name() == "StopIteration" {
-                Error::new("RuntimeError", "StopIteration interacts badly with generators and cannot be raised into a Future")
+                Error::new(
+                    "RuntimeError",
+                    "StopIteration interacts badly with generators and cannot be raised into a Future",
+                )
             } else {
                 e
             };
@@ -573,7 +576,9 @@ impl<T: Clone + 'static> PlainFuture<T> {
                 st.fut_callbacks(self.0.id)
                     .into_iter()
                     .map(|c| match c {
-                        Callback::User(i) => st.handles.0.get(i as usize).map_or_else(String::new, |h| h.desc.to_string()),
+                        Callback::User(i) => {
+                            st.handles.0.get(i as usize).map_or_else(String::new, |h| h.desc.to_string())
+                        }
                         _ => "Task.task_wakeup()".to_owned(),
                     })
                     .collect()

@@ -228,10 +228,7 @@ fn number(it: &Interp, v: &Value, what: &str) -> R<f64> {
         Value::Int(n) => Ok(*n as f64),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(f) => Ok(*f),
-        other => it.type_error(format!(
-            "unsupported operand type(s) for +: 'float' and '{}'{what}",
-            other.type_name()
-        )),
+        other => it.type_error(format!("unsupported operand type(s) for +: 'float' and '{}'{what}", other.type_name())),
     }
 }
 
@@ -273,7 +270,11 @@ pub(crate) fn loop_method(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec
             let skip = usize::from(name != "call_soon");
             if args.len() <= skip {
                 let missing = if skip == 1 && args.is_empty() {
-                    if name == "call_at" { "2 required positional arguments: 'when' and 'callback'" } else { "2 required positional arguments: 'delay' and 'callback'" }
+                    if name == "call_at" {
+                        "2 required positional arguments: 'when' and 'callback'"
+                    } else {
+                        "2 required positional arguments: 'delay' and 'callback'"
+                    }
                 } else {
                     "1 required positional argument: 'callback'"
                 };

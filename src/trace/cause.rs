@@ -249,7 +249,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     (Some(f), _) => some(past.get(f as usize).map_or(NONE, |p| p.cancel), Reason::Forwarded),
                     (None, Canceller::Task(by)) => some(step_of(by), Reason::InStep),
                     (None, Canceller::Shutdown) => some(shutdown, Reason::Shutdown),
-                    (None, Canceller::Loop) if callback.is_some() => callback.and_then(|c| some(c, Reason::SameCallback)),
+                    (None, Canceller::Loop) if callback.is_some() => {
+                        callback.and_then(|c| some(c, Reason::SameCallback))
+                    }
                     (None, Canceller::Loop) => match (last_fired, last_end) {
                         (Some((time, f)), _) if time == ev.time && last_end.is_none_or(|(_, e)| f > e) => {
                             some(f, Reason::DeadlineFired)

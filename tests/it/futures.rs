@@ -7,7 +7,9 @@ use crate::common;
 
 use common::{assert_matches_cpython, me};
 use taskline::trace::{EventKind, NONE, SyncOp, cause, explain};
-use taskline::{PlainFuture, Result, call_later, call_soon, coro, coroutine, create_task, loop_time, print, repr, sleep};
+use taskline::{
+    PlainFuture, Result, call_later, call_soon, coro, coroutine, create_task, loop_time, print, repr, sleep,
+};
 
 fn time() -> String {
     repr(&loop_time().expect("a running loop"))
@@ -48,7 +50,8 @@ fn the_cause_of_the_wakeup_is_the_future_set_by_the_callback_scheduled_by_main()
     let sync = |op: SyncOp| {
         log.events.iter().position(|e| e.kind == EventKind::Sync && e.sync_op() == op).expect("a sync event") as u32
     };
-    let (schedule, ran, set, woke) = (sync(SyncOp::Schedule), sync(SyncOp::Run), sync(SyncOp::SetResult), sync(SyncOp::Wake));
+    let (schedule, ran, set, woke) =
+        (sync(SyncOp::Schedule), sync(SyncOp::Run), sync(SyncOp::SetResult), sync(SyncOp::Wake));
     assert!(schedule < ran && ran < set && set < woke);
     let obj = |seq: u32| &log.objects[log.events[seq as usize].a as usize];
     assert_eq!((log.str(obj(set).kind), log.str(obj(set).name)), ("Future", "fut"));
@@ -193,7 +196,7 @@ fn done_callbacks_run_in_order_and_a_failing_one_goes_to_the_exception_handler()
 fn states_results_and_invalid_state_errors() {
     let run = taskline::run(coro("main", async {
         let fut: PlainFuture<String> = PlainFuture::new().expect("a running loop");
-        let pending = fut.repr(|v| repr(v), |e| e.to_string());
+        let pending = fut.repr(repr, |e| e.to_string());
         assert_eq!(pending, "<Future pending>");
         assert_eq!(fut.result().unwrap_err().message(), Some("Result is not set."));
         assert_eq!(fut.exception().unwrap_err().message(), Some("Exception is not set."));
@@ -202,7 +205,7 @@ fn states_results_and_invalid_state_errors() {
         assert_eq!((err.type_name(), err.message()), ("InvalidStateError", Some("invalid state")));
         assert!(!fut.cancel(None));
         assert_eq!(fut.result()?, "x");
-        assert_eq!(fut.repr(|v| repr(v), |e| e.to_string()), "<Future finished result='x'>");
+        assert_eq!(fut.repr(repr, |e| e.to_string()), "<Future finished result='x'>");
 
         let failed: PlainFuture<i64> = PlainFuture::new().expect("a running loop");
         failed.set_exception(taskline::Error::new("KeyError", "k"))?;
@@ -215,13 +218,13 @@ fn states_results_and_invalid_state_errors() {
         let e = cancelled.result().unwrap_err();
         assert!(e.is_cancelled());
         assert_eq!(e.message(), Some("why"));
-        assert_eq!(cancelled.repr(|v| repr(v), |e| e.to_string()), "<Future cancelled>");
+        assert_eq!(cancelled.repr(repr, |e| e.to_string()), "<Future cancelled>");
 
         // remove_done_callback: only what has not been scheduled yet.
         let f: PlainFuture<i64> = PlainFuture::new().expect("a running loop");
         let a = f.add_done_callback("a()", |_| Ok(())).expect("added");
         let _b = f.add_done_callback("b()", |_| Ok(())).expect("added");
-        assert_eq!(f.repr(|v| repr(v), |e| e.to_string()), "<Future pending cb=[a(), b()]>");
+        assert_eq!(f.repr(repr, |e| e.to_string()), "<Future pending cb=[a(), b()]>");
         assert_eq!(f.remove_done_callback(a), 1);
         assert_eq!(f.remove_done_callback(a), 0);
         assert_eq!(f.callbacks().len(), 1);
@@ -308,7 +311,6 @@ fn an_eager_task_runs_its_first_step_inside_create_task() {
     ];
     let want: Vec<(String, EventKind)> = want.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
     assert_eq!(seen, want);
-    let printed: Vec<&str> =
-        log.events.iter().filter(|e| e.kind == EventKind::Print).map(|e| log.str(e.a)).collect();
+    let printed: Vec<&str> = log.events.iter().filter(|e| e.kind == EventKind::Print).map(|e| log.str(e.a)).collect();
     assert_eq!(printed, ["quick runs as quick", "main goes on as main; quick done: true"]);
 }
