@@ -42,6 +42,7 @@ pub use runtime::{
     current_task, eprint, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
 };
 pub use runtime::{DEFAULT_MAX_WORKERS, JobFuture, ThreadPool, VIRTUAL_CPU_COUNT, run_in_executor, to_thread};
+pub use runtime::{CallbackHandle, PlainFuture, call_at, call_later, call_soon, loop_time};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -318,6 +318,8 @@ class TracedTask(asyncio.Task):
     _seq = itertools.count()
 
     def __init__(self, coro, *, loop=None, name=None, context=None, via=None, **kw):
+        if kw.get("eager_start"):  # taskline's copy: see "eager tasks" below
+            return _init_eager_task(self, coro, loop, name, context, via, kw)
         info = TaskInfo(name, next(TracedTask._seq))
         wrapper = TracedCoro(coro, info)
         super().__init__(wrapper, loop=loop, name=name, context=context, **kw)
@@ -473,7 +475,43 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
         if name is None:
             qn = getattr(coro, "__qualname__", type(coro).__name__)
             name = f"{qn}#{next(self._auto_names)}"
+        kw = _task_factory_kwargs(self, kw)  # taskline's copy: see "eager tasks" below
         return TracedTask(coro, loop=self, name=name, context=context, via=via, **kw)
+
+
+# ------------------------------------------------ eager tasks
+#
+# taskline's copy of the harness (tests/asyncio_trace.py) differs from
+# ../shared/asyncio-reference/trace.py here too, and in the two lines that
+# call these functions (VirtualTimeLoop.create_task, TracedTask.__init__).
+# VirtualTimeLoop.create_task replaces the loop's own create_task, which is
+# where CPython applies the loop's task factory; so that
+# `loop.set_task_factory(asyncio.eager_task_factory)` keeps its effect (3.12+:
+# the task's first step runs inside create_task, as the current task), the
+# traced task is created with eager_start=True when that factory is set, and
+# its 'created' event is recorded before that first step. This only observes
+# what CPython does with that factory; any other factory is still ignored.
+
+def _task_factory_kwargs(loop, kw):
+    if loop.get_task_factory() is asyncio.eager_task_factory:
+        kw = dict(kw, eager_start=True)
+    return kw
+
+
+def _init_eager_task(task, coro, loop, name, context, via, kw):
+    """TracedTask.__init__ of an eager task: what it records is recorded
+    before the C Task's __init__ runs the first step."""
+    info = TaskInfo(name, next(TracedTask._seq))
+    wrapper = TracedCoro(coro, info)
+    wrapper._task_ref = weakref.ref(task)
+    task._trace_info = info
+    REC.emit("created", info, {
+        "coro": getattr(coro, "__qualname__", type(coro).__name__),
+        "by": current_info(),
+        "via": via,
+    })
+    super(TracedTask, task).__init__(wrapper, loop=loop, name=name, context=context, **kw)
+    info.name = task.get_name()
 
 
 # ------------------------------------------------- virtual time module

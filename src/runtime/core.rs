@@ -227,18 +227,8 @@ pub(crate) enum Callback {
         waiter: FutId,
     },
     StopLoop,
-    /// An embedder's done callback (`Task.add_done_callback`), by index into `State::user_callbacks`.
+    /// An embedder's done callback (`add_done_callback`), by index into `State::handles`.
     User(u32),
-}
-
-/// The embedders' done callbacks, taken when they run.
-#[derive(Default)]
-pub(crate) struct UserCallbacks(pub Vec<Option<Box<dyn FnOnce()>>>);
-
-impl std::fmt::Debug for UserCallbacks {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "UserCallbacks({})", self.0.len())
-    }
 }
 
 /// A future's done callbacks; most futures have exactly one (no allocation then).
@@ -292,6 +282,8 @@ pub(crate) struct FutRec {
     /// The exception (Failed), or the CancelledError a task ended with (first retrieval).
     pub error: Option<Error>,
     pub log_traceback: bool,
+    /// A user future's identity in the log (see `future.rs`): its operations are recorded.
+    pub tag: Option<Rc<super::sync::Tag>>,
 }
 
 impl FutRec {
@@ -303,6 +295,7 @@ impl FutRec {
             cancel_msg: None,
             error: None,
             log_traceback: false,
+            tag: None,
         }
     }
 }
@@ -311,7 +304,7 @@ impl FutRec {
 pub(crate) enum TimerAction {
     SetResultUnlessCancelled(FutId),
     Timeout(usize),
-    /// An embedder's callback (`loop.call_at`), by index into `State::user_callbacks`.
+    /// `loop.call_later`/`call_at`: the handle, by index into `State::handles`.
     User(u32),
 }
 
@@ -348,10 +341,18 @@ impl Ord for TimerEntry {
 
 #[derive(Debug)]
 pub(crate) enum Handle {
-    Step { task: TaskId, exc: Option<Error> },
-    Callback { cb: Callback, fut: FutId },
+    Step {
+        task: TaskId,
+        exc: Option<Error>,
+    },
+    Callback {
+        cb: Callback,
+        fut: FutId,
+    },
     Timer(Key),
     Timeout(usize),
+    /// `loop.call_soon`: the handle, by index into `State::handles`.
+    User(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -470,8 +471,10 @@ pub(crate) struct State {
     /// The script line (0: no override).
     pub script_line: u32,
     pub(crate) script_locs: FxHashMap<u32, Sym>,
-    /// Done callbacks added by embedders ([`Callback::User`]).
-    pub user_callbacks: UserCallbacks,
+    /// The loop's callback handles (`call_soon`, `call_later`, done callbacks: see `future.rs`).
+    pub handles: super::future::Handles,
+    /// `loop.set_task_factory(asyncio.eager_task_factory)` is in effect (see `future.rs`).
+    pub eager_tasks: bool,
     /// The simulated worker thread pools and their jobs (`to_thread`).
     pub threads: super::threads::Pools,
 }
@@ -634,7 +637,8 @@ impl State {
             script_file,
             script_line,
             script_locs: FxHashMap::default(),
-            user_callbacks: UserCallbacks::default(),
+            handles: super::future::Handles::default(),
+            eager_tasks: false,
             threads: super::threads::Pools::default(),
         };
         // Prints made before the loop existed (a script's top level), at 0.0 with no task.
@@ -768,7 +772,7 @@ impl State {
     }
 
     /// The interned `file:line` of the script location override.
-    fn script_loc_sym(&mut self) -> Sym {
+    pub(crate) fn script_loc_sym(&mut self) -> Sym {
         let line = self.script_line;
         if let Some(&sym) = self.script_locs.get(&line) {
             return sym;
@@ -866,6 +870,7 @@ impl State {
                 if self.fut_state(fut) == FState::Cancelled { WakeReason::Cancelled } else { WakeReason::Completed };
             self.wake_event(task, reason);
         }
+        self.callback_scheduled(cb, fut);
         self.ready.push_back(Handle::Callback { cb, fut });
     }
 
@@ -919,6 +924,7 @@ impl State {
             }
             None => return false,
         }
+        self.future_op(fut, crate::trace::SyncOp::Cancel, NONE);
         self.schedule_callbacks(fut);
         true
     }

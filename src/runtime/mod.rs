@@ -40,6 +40,7 @@ mod combinators;
 pub(crate) mod core;
 mod coro;
 mod error;
+mod future;
 mod leaf;
 mod queue;
 mod slab;
@@ -56,6 +57,10 @@ pub use self::core::{ClockMode, Config, DEFAULT_MAX_EVENTS, DEFAULT_MAX_TASKS, O
 pub use self::core::{enter_opaque_frames, exit_opaque_frames};
 pub use self::coro::{Coro, coro, iscoroutine};
 pub use self::error::{Error, ErrorKind, PyRepr, Result, repr};
+pub use self::future::{
+    CallbackHandle, CallbackId, PlainFuture, add_task_done_callback, call_at, call_later, call_soon,
+    eager_task_factory, loop_time, set_eager_task_factory,
+};
 pub use self::leaf::{Seconds, Sleep, eprint, print, sleep, time};
 pub(crate) use self::leaf::print_to;
 pub use self::queue::{LessThan, Queue, QueueOrder};
@@ -426,11 +431,8 @@ impl Inner {
                     }
                     Callback::StopLoop => st.stopping = true,
                     Callback::User(idx) => {
-                        let f = st.user_callbacks.0.get_mut(idx as usize).and_then(Option::take);
                         drop(st);
-                        if let Some(f) = f {
-                            f();
-                        }
+                        future::run_handle(self, idx);
                     }
                 }
             }
@@ -446,14 +448,12 @@ impl Inner {
                     }
                     TimerAction::Timeout(idx) => st.timeout_fire(idx),
                     TimerAction::User(idx) => {
-                        let f = st.user_callbacks.0.get_mut(idx as usize).and_then(Option::take);
                         drop(st);
-                        if let Some(f) = f {
-                            f();
-                        }
+                        future::run_handle(self, idx);
                     }
                 }
             }
+            Handle::User(idx) => future::run_handle(self, idx),
             Handle::Timeout(idx) => {
                 let mut st = self.st.borrow_mut();
                 let skip = st.timeouts.get(idx).is_none_or(|t| t.soon_cancelled);
@@ -630,8 +630,10 @@ pub fn add_done_callback(task: crate::trace::TaskId, f: Box<dyn FnOnce()>) -> bo
         if task as usize >= st.tasks.len() {
             return false;
         }
-        let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
-        st.user_callbacks.0.push(Some(f));
+        let idx = st.handles.add(Box::new(move || {
+            f();
+            Ok(())
+        }));
         let fut = st.task_fut(task);
         st.add_done_callback(fut, Callback::User(idx));
         true

@@ -104,7 +104,7 @@ impl Tag {
         }
     }
 
-    fn object(&self, st: &mut State) -> u32 {
+    pub(crate) fn object(&self, st: &mut State) -> u32 {
         if self.id.get() != NONE && self.run.get() == st.run_id {
             return self.id.get();
         }

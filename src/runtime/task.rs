@@ -443,8 +443,16 @@ where
     let driver =
         Driver { id, cell: cell.clone(), inner: Rc::downgrade(inner), done: false, coro: body.into_task_body() };
     let handle = inner.exec.spawn(driver);
-    inner.st.borrow_mut().tasks[id as usize].driver = Some(handle);
-    Task { id, run, cell, guard: Rc::new(HandleGuard { id, run }) }
+    let eager = {
+        let mut st = inner.st.borrow_mut();
+        st.tasks[id as usize].driver = Some(handle);
+        st.take_eager_start(id, via)
+    };
+    let task = Task { id, run, cell, guard: Rc::new(HandleGuard { id, run }) };
+    if eager {
+        inner.eager_start(id);
+    }
+    task
 }
 
 /// `asyncio.create_task(coro, name=name)`: schedules `coro` as a new task,

@@ -441,8 +441,10 @@ pub(crate) fn submit_body(
     with_state(|st| {
         let dest = st.new_future(FKind::Plain);
         st.threads.jobs[job].dest = Some(dest);
-        let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
-        st.user_callbacks.0.push(Some(Box::new(move || check_cancel(job))));
+        let idx = st.handles.add(Box::new(move || {
+            check_cancel(job);
+            Ok(())
+        }));
         st.add_done_callback(dest, Callback::User(idx));
         (u64::from(st.threads.jobs[job].log), dest)
     })
@@ -519,8 +521,10 @@ fn run_job(job: usize, worker: usize) {
 }
 
 fn push_callback(st: &mut State, f: Box<dyn FnOnce()>) -> u32 {
-    let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
-    st.user_callbacks.0.push(Some(f));
+    let idx = st.handles.add(Box::new(move || {
+        f();
+        Ok(())
+    }));
     idx
 }
 

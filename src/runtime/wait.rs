@@ -100,8 +100,10 @@ impl ReturnWhen {
 /// Adds `f` as a done callback of `fut` (it runs as a loop callback, with
 /// no current task); returns the index to remove it with [`remove_callback`].
 fn add_callback(st: &mut State, fut: FutId, f: Box<dyn FnOnce()>) -> u32 {
-    let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
-    st.user_callbacks.0.push(Some(f));
+    let idx = st.handles.add(Box::new(move || {
+        f();
+        Ok(())
+    }));
     st.add_done_callback(fut, Callback::User(idx));
     idx
 }
@@ -113,8 +115,10 @@ fn remove_callback(st: &mut State, fut: FutId, idx: u32) {
 
 /// Schedules `f` to run as a timer callback at `when` (`loop.call_at`).
 fn call_at(st: &mut State, when: f64, f: Box<dyn FnOnce()>) -> Key {
-    let idx = u32::try_from(st.user_callbacks.0.len()).unwrap_or(u32::MAX);
-    st.user_callbacks.0.push(Some(f));
+    let idx = st.handles.add(Box::new(move || {
+        f();
+        Ok(())
+    }));
     st.call_at(when, TimerAction::User(idx))
 }
 

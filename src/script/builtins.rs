@@ -179,10 +179,13 @@ pub(crate) fn get_attr(it: &Interp, o: &Value, name: &str) -> R<Value> {
             "uncancel",
             "get_coro",
             "add_done_callback",
+            "get_loop",
         ]),
+        Value::Future(f) if matches!(&**f, FutObj::Plain(_)) => method(super::futures::FUTURE_METHODS),
         Value::Future(_) => method(&["cancel", "cancelled", "done", "result", "exception"]),
+        Value::Handle(h) if super::futures::handle_attr(h, name) => method(&["cancel", "cancelled", "when"]),
         Value::Timeout(_) => method(&["when", "expired"]),
-        Value::Loop => method(&["time", "create_task", "run_in_executor"]),
+        Value::Loop => method(super::futures::LOOP_METHODS),
         Value::TaskGroup(_) => method(&["create_task"]),
         Value::Sync(s) => super::sync::get_attr(s, o, name),
         Value::AsCompleted(_) => super::wait::get_attr(o, name),
@@ -316,6 +319,8 @@ fn asyncio_name(n: &str) -> &'static str {
         "iscoroutine" => "asyncio.iscoroutine",
         "ensure_future" => "asyncio.ensure_future",
         "to_thread" => "asyncio.to_thread",
+        "isfuture" => "asyncio.isfuture",
+        "eager_task_factory" => "asyncio.eager_task_factory",
         _ => "asyncio.get_running_loop",
     }
 }
@@ -459,6 +464,7 @@ struct FutAsValue(Rc<FutObj>);
 impl FutureLike<Value> for FutAsValue {
     fn fut_id(&self) -> Option<crate::runtime::core::FutId> {
         match &*self.0 {
+            FutObj::Plain(p) => Some(p.fut.fut_id()),
             FutObj::Shield(s) => FutureLike::fut_id(s),
             FutObj::Gather(g) => FutureLike::fut_id(g),
             FutObj::Settled(g) => FutureLike::fut_id(g),
@@ -473,6 +479,7 @@ impl FutureLike<Value> for FutAsValue {
     }
     fn result(&self) -> crate::runtime::Result<Value> {
         match &*self.0 {
+            FutObj::Plain(p) => p.fut.result(),
             FutObj::Shield(s) => FutureLike::result(s),
             FutObj::Gather(g) => FutureLike::result(g).map(Value::list),
             FutObj::Settled(g) => FutureLike::result(g).map(settled_list),
@@ -507,6 +514,7 @@ impl Awaitable for Aw {
                 RefFuture(r).result()
             }),
             Aw::Fut(f) => match &*f {
+                FutObj::Plain(p) => Box::pin(p.fut.wait()),
                 FutObj::Shield(s) => s.clone().into_await(loc),
                 FutObj::Gather(g) => {
                     let g = g.clone();
@@ -1319,6 +1327,9 @@ pub(crate) fn call_class(it: &Interp, c: &Rc<Class>, args: Vec<Value>, kwargs: V
         }
         return Ok(Value::Exc(it.exc_args(c.clone(), args)));
     }
+    if &*c.name == "Future" {
+        return super::futures::new_future(it, &args, &kwargs);
+    }
     if !kwargs.is_empty() && &*c.name != "dict" {
         return it.type_error(format!("{}() takes no keyword arguments", c.name));
     }
@@ -1630,9 +1641,14 @@ fn call_method(
             let (start, stop, step, _) = ops::slice_indices(it, p, n)?;
             Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
         }
+        Value::Future(f) if let FutObj::Plain(p) = &**f => {
+            super::futures::future_method(it, p, this, name, args, kwargs)
+        }
+        Value::Handle(h) => super::futures::handle_method(it, h, name, &args),
         Value::Future(f) => match name {
             "cancel" => {
                 let id = match &**f {
+                    FutObj::Plain(p) => Some(p.fut.fut_id()),
                     FutObj::Shield(s) => FutureLike::fut_id(s),
                     FutObj::Gather(g) => FutureLike::fut_id(g),
                     FutObj::Settled(g) => FutureLike::fut_id(g),
@@ -1682,7 +1698,8 @@ fn call_method(
         Value::Loop => match name {
             "time" => Ok(Value::Float(runtime::time::monotonic())),
             "run_in_executor" => super::threads::run_in_executor(it, args, &kwargs),
-            _ => call_asyncio(it, "asyncio.create_task", args, kwargs),
+            "create_task" => call_asyncio(it, "asyncio.create_task", args, kwargs),
+            _ => super::futures::loop_method(it, name, args, kwargs),
         },
         Value::Coro(c) => {
             let taken = c.coro.borrow_mut().take();
@@ -1759,16 +1776,38 @@ fn task_method(it: &Interp, t: &Rc<TaskObj>, name: &str, args: Vec<Value>, kwarg
             check_kwargs(it, "add_done_callback", &kwargs, &["context"])?;
             nargs(it, "add_done_callback", &args, 1, 1)?;
             let f = args[0].clone();
+            let desc = super::futures::callback_desc(it, &f);
             let me = it.rc();
             let task = Value::Task(t.clone());
-            runtime::add_done_callback(
-                id,
-                Box::new(move || {
-                    // CPython logs an exception in a callback and carries on.
-                    let _ = me.call(&f, vec![task], Vec::new());
-                }),
-            );
+            // CPython logs an exception in a callback and carries on.
+            runtime::add_task_done_callback(id, &desc, move || {
+                me.call(&f, vec![task], Vec::new()).map(|_| ()).map_err(Interp::error_from_exc)
+            });
             Ok(Value::None)
+        }
+        "get_loop" => Ok(Value::Loop),
+        "get_coro" => {
+            // The coroutine runs inside the task: a value that names it (it cannot be awaited again).
+            let name = crate::runtime::core::with_state(|st| {
+                let coro = st.log.tasks.get(id as usize).map_or(crate::trace::NONE, |t| t.coro);
+                st.log.str(coro).to_owned()
+            })
+            .unwrap_or_default();
+            thread_local! {
+                static NAMES: RefCell<std::collections::HashSet<&'static str>> = RefCell::default();
+            }
+            let name: &'static str = NAMES.with(|n| {
+                let mut n = n.borrow_mut();
+                match n.get(name.as_str()) {
+                    Some(s) => *s,
+                    None => {
+                        let s: &'static str = Box::leak(name.into_boxed_str());
+                        n.insert(s);
+                        s
+                    }
+                }
+            });
+            Ok(Value::Coro(Rc::new(CoroObj { name, coro: RefCell::new(None), task_body: None })))
         }
         _ => Err(it.exc("NotImplementedError", format!("Task.{name} is not supported by taskline"))),
     }
@@ -2558,6 +2597,14 @@ fn call_asyncio(it: &Interp, name: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>,
         "asyncio.TaskGroup" => {
             nargs(it, "TaskGroup", &args, 0, 0)?;
             Ok(Value::TaskGroup(Rc::default()))
+        }
+        "asyncio.eager_task_factory" => Err(it.exc(
+            "NotImplementedError",
+            "taskline: asyncio.eager_task_factory is supported as loop.set_task_factory(asyncio.eager_task_factory), not called directly",
+        )),
+        "asyncio.isfuture" => {
+            nargs(it, "isfuture", &args, 1, 1)?;
+            Ok(Value::Bool(matches!(args[0], Value::Task(_) | Value::Future(_))))
         }
         "asyncio.iscoroutine" => {
             nargs(it, "iscoroutine", &args, 1, 1)?;

@@ -362,6 +362,8 @@ pub(crate) const ASYNCIO_FUNCTIONS: &[&str] = &[
     "get_event_loop",
     "ensure_future",
     "to_thread",
+    "isfuture",
+    "eager_task_factory",
 ];
 /// The classes of the `asyncio` module the interpreter provides.
 pub(crate) const ASYNCIO_CLASSES: &[&str] = &[

@@ -488,6 +488,11 @@ impl Interp {
                 if let Value::Sync(o) = &v {
                     o.name_if_unset(name);
                 }
+                if let Value::Future(f) = &v
+                    && let FutObj::Plain(p) = &**f
+                {
+                    p.fut.set_name_if_unset(name);
+                }
                 self.store(fr, *var, v);
                 Ok(())
             }
@@ -1211,6 +1216,7 @@ impl Interp {
                 TaskObj::Ref(r) => r.join().await.map(|()| Value::None),
             },
             Value::Future(f) => match &*f {
+                FutObj::Plain(p) => p.fut.wait().await,
                 FutObj::Shield(s) => s.clone().into_await(loc).await,
                 FutObj::Job(j) => runtime::Awaitable::into_await(j.clone(), loc).await,
                 FutObj::Gather(g) => g.clone().into_await(loc).await.map(Value::list),

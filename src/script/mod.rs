@@ -49,6 +49,7 @@ mod compile;
 mod dataclasses;
 mod excgroup;
 mod functools;
+mod futures;
 mod generator;
 mod heap;
 mod interp;

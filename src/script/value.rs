@@ -57,8 +57,10 @@ pub enum Value {
     Coro(Rc<CoroObj>),
     /// An asyncio Task.
     Task(Rc<TaskObj>),
-    /// A future from `shield`/`gather`.
+    /// A future: a plain `asyncio.Future`, or one from `shield`/`gather`.
     Future(Rc<FutObj>),
+    /// A callback handle of the loop (`loop.call_soon` / `call_later` / `call_at`).
+    Handle(Rc<crate::runtime::CallbackHandle>),
     /// A module (`asyncio`, `time`).
     Module(&'static str),
     /// An iterator over a snapshot of values.
@@ -484,8 +486,10 @@ impl TaskObj {
     }
 }
 
-/// A future returned by `shield` or `gather`.
+/// A future: plain, or returned by `shield` or `gather`.
 pub enum FutObj {
+    /// `asyncio.Future()` / `loop.create_future()`.
+    Plain(super::futures::PlainFut),
     /// `asyncio.shield(...)`.
     Shield(Shield<Value>),
     /// `asyncio.gather(...)`.
@@ -551,8 +555,9 @@ impl Value {
             Value::Exc(e) => &e.class.name,
             Value::Coro(_) => "coroutine",
             Value::Task(_) => "Task",
+            Value::Handle(h) => super::futures::handle_type(h),
             Value::Future(f) => match &**f {
-                FutObj::Shield(_) | FutObj::Job(_) => "Future",
+                FutObj::Shield(_) | FutObj::Job(_) | FutObj::Plain(_) => "Future",
                 _ => "_GatheringFuture",
             },
             Value::Module(_) => "module",
@@ -655,6 +660,7 @@ impl Value {
             Value::Coro(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Task(r) => 0x1000_0000 + r.id() as usize,
             Value::Future(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Handle(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Timeout(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::TaskGroup(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -663,6 +669,7 @@ impl Value {
             Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::NotImplemented => 1,
+            Value::Loop => 2,
             Value::Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::AgenAwait(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::CtxMgr(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -1122,7 +1129,11 @@ fn write_repr(v: &Value, out: &mut String) -> Result<(), Halt> {
             let state = if done { "finished" } else { "pending" };
             let _ = write!(out, "<Task {state} name={}>", pyfmt::str_repr(&name));
         }
-        Value::Future(_) => out.push_str("<Future pending>"),
+        Value::Future(f) => match &**f {
+            FutObj::Plain(p) => out.push_str(&super::futures::future_repr(p)),
+            _ => out.push_str("<Future pending>"),
+        },
+        Value::Handle(h) => out.push_str(&h.repr()),
         Value::Module(m) => {
             let _ = write!(out, "<module '{m}'>");
         }

@@ -53,6 +53,7 @@ fn fut_of(v: &Value) -> Option<(FutId, Option<TaskId>)> {
                 FutObj::Gather(g) => FutureLike::fut_id(g),
                 FutObj::Settled(g) => FutureLike::fut_id(g),
                 FutObj::Job(j) => FutureLike::fut_id(j),
+                FutObj::Plain(p) => Some(p.fut.fut_id()),
             };
             id.map(|id| (id, None))
         }

@@ -22,8 +22,8 @@
 //! | `created` | the creator's running step (`start`/`resume`); a root for `asyncio.run`'s main |
 //! | `wake` | by its reason: `created` → T's `created`; `yield` → T's `suspend`; `cancelled` after a cancel request to T → that `cancel_requested` (or, when the cancel was passed on to the task T awaits, that task's end); `completed` (or `cancelled` without a request: the awaited thing was cancelled) → what T awaited ended (the awaited task's end; for a sleep, the `suspend` that started the timer); `foreign` → a root |
 //! | `start`, `resume` | a `CancelledError` thrown in after a cancel request → that `cancel_requested`; otherwise T's latest `wake` (its `created` if the log has no wakes) |
-//! | `sync` (a lock, event, condition, semaphore, barrier or queue operation) | T's running step (outside a task: the task end whose callback ran it); a `wake` that a `sync` operation caused (a release, a `set`, a `put`) points at that operation |
-//! | `suspend`, `print`, `block`, `done`, `exception`, `cancelled` | T's running step (a `print` or `block` outside any task, in a done-callback: the callback's previous event, or the task end that ran it) |
+//! | `sync` (a lock, event, condition, semaphore, barrier, queue, future or callback-handle operation) | T's running step (outside a task: the loop callback it ran in — that callback's `run` — else the task end whose callback ran it); a `wake` that a `sync` operation caused (a release, a `set`, a `put`, a future's `set_result`) points at that operation; a handle's `run` → its `schedule` (`call_soon`/`call_later`/`call_at`, or the completion of the future whose done callback it is) |
+//! | `suspend`, `print`, `block`, `done`, `exception`, `cancelled` | T's running step (a `print` or `block` outside any task: the loop callback's `run`, else the callback's previous event, or the task end that ran it) |
 //! | `cancel_requested` | passed on by another task's cancel → that `cancel_requested`; by a task → the caller's running step; by a deadline → the `timeout_fired`; by a loop callback → the task end that ran it (a TaskGroup or gather reacting to a child); by `asyncio.run`'s shutdown → the `shutdown` log entry |
 //! | `timeout_fired` | T's `suspend` under that deadline (where it was set and awaited) |
 //! | `shield_absorbed` | T's latest `cancel_requested` |
@@ -72,6 +72,9 @@ pub enum Reason {
     TaskEnded,
     /// A worker thread's job, submitted at the cause, started or ended.
     JobSubmitted,
+    /// A loop callback runs: it was scheduled at the cause (`call_soon`,
+    /// `call_later`, `call_at`, or a done callback of a completed future).
+    Scheduled,
 }
 
 impl Reason {
@@ -96,6 +99,7 @@ impl Reason {
             Reason::MainEnded => "the main task's end at",
             Reason::TaskEnded => "the task's end at",
             Reason::JobSubmitted => "the worker-thread job submitted at",
+            Reason::Scheduled => "the callback was scheduled at",
         }
     }
 }
@@ -149,11 +153,15 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
     let mut last_fired: Option<(f64, u32)> = None;
     let mut last_end: Option<(f64, u32)> = None;
     let mut shutdown = NONE;
-    // The latest `sync` operation that can wake a waiter (a release, set, put, wake…).
+    // The latest `sync` operation that can wake a waiter (a release, set, put…).
     let mut last_sync: Option<(f64, u32)> = None;
     // Per worker-thread job: its queued and its done/exception event.
     let mut job_queued = vec![NONE; log.jobs.len()];
     let mut job_end = vec![NONE; log.jobs.len()];
+    // The loop callback running now (its `run` event), until the next task step.
+    let mut in_callback: Option<(f64, u32)> = None;
+    // The latest `schedule` of each callback handle (by object).
+    let mut scheduled: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
     let main_end = |past: &[Past]| {
         log.tasks.iter().position(|t| t.via == Via::Main).and_then(|m| past.get(m)).map_or(NONE, |p| p.end)
     };
@@ -163,12 +171,14 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
         let me = past.get(t).copied().unwrap_or_default();
         let step_of = |task: TaskId| past.get(task as usize).map_or(NONE, |p| p.step);
         let end_of = |task: u64| u32::try_from(task).ok().and_then(|k| past.get(k as usize)).map_or(NONE, |p| p.end);
+        // Inside a loop callback at this instant: the callback's `run`.
+        let callback = in_callback.filter(|(time, _)| *time == ev.time).map(|(_, s)| s);
         let cause = match ev.kind {
             EventKind::Created => {
                 let parent = log.tasks.get(t).and_then(|info| info.parent);
                 match parent {
                     Some(p) => some(step_of(p), Reason::InStep),
-                    None => None,
+                    None => callback.and_then(|c| some(c, Reason::SameCallback)),
                 }
             }
             EventKind::Wake => match ev.wake_reason() {
@@ -220,6 +230,14 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     some(me.created, Reason::Created)
                 }
             }
+            // A loop callback runs because it was scheduled.
+            EventKind::Sync if ev.task == NONE && ev.sync_op() == SyncOp::Run => {
+                scheduled.get(&ev.a).and_then(|&s| some(s, Reason::Scheduled))
+            }
+            // What a callback does happens in the callback.
+            EventKind::Print | EventKind::Block | EventKind::Sync if ev.task == NONE && callback.is_some() => {
+                callback.and_then(|c| some(c, Reason::SameCallback))
+            }
             // A done-callback's print or blocking call runs outside any task, right after the end that scheduled it.
             EventKind::Print | EventKind::Block if ev.task == NONE => {
                 let prev = seq.checked_sub(1).and_then(|p| log.events.get(p as usize).map(|e| (p, e)));
@@ -252,6 +270,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     (Some(f), _) => some(past.get(f as usize).map_or(NONE, |p| p.cancel), Reason::Forwarded),
                     (None, Canceller::Task(by)) => some(step_of(by), Reason::InStep),
                     (None, Canceller::Shutdown) => some(shutdown, Reason::Shutdown),
+                    (None, Canceller::Loop) if callback.is_some() => {
+                        callback.and_then(|c| some(c, Reason::SameCallback))
+                    }
                     (None, Canceller::Loop) => match (last_fired, last_end) {
                         (Some((time, f)), _) if time == ev.time && last_end.is_none_or(|(_, e)| f > e) => {
                             some(f, Reason::DeadlineFired)
@@ -273,6 +294,9 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
                     Some(LogRecord::Shutdown { .. }) => some(main_end(&past), Reason::MainEnded),
                     Some(LogRecord::LoopException { about: Some(task), .. }) => {
                         some(end_of(u64::from(*task)), Reason::TaskEnded)
+                    }
+                    Some(LogRecord::LoopException { about: None, .. }) if ev.task == NONE && callback.is_some() => {
+                        callback.and_then(|c| some(c, Reason::SameCallback))
                     }
                     Some(LogRecord::Warning { .. } | LogRecord::LoopException { about: None, .. }) => {
                         if t < past.len() { some(me.step, Reason::InStep) } else { None }
@@ -299,7 +323,13 @@ pub fn derive(log: &Log) -> Vec<Option<Cause>> {
             }
         }
         match ev.kind {
-            EventKind::Sync if !matches!(ev.sync_op(), SyncOp::Wait | SyncOp::GiveUp) => {
+            EventKind::Start | EventKind::Resume => in_callback = None,
+            EventKind::Sync if ev.sync_op() == SyncOp::Run && ev.task == NONE => in_callback = Some((ev.time, seq)),
+            EventKind::Sync if ev.sync_op() == SyncOp::Schedule => {
+                scheduled.insert(ev.a, seq);
+            }
+            // A `wake` names the waiter an operation woke: the operation itself is the cause.
+            EventKind::Sync if !matches!(ev.sync_op(), SyncOp::Wait | SyncOp::GiveUp | SyncOp::Wake) => {
                 last_sync = Some((ev.time, seq))
             }
             EventKind::TimeoutFired => last_fired = Some((ev.time, seq)),
@@ -431,9 +461,14 @@ pub fn telling(log: &Log, causes: &[Option<Cause>], seq: u32) -> Option<Cause> {
 pub fn because(log: &Log, causes: &[Option<Cause>], seq: u32) -> Option<String> {
     let c = telling(log, causes, seq)?;
     let ev = log.events.get(c.seq as usize)?;
-    let task = if ev.task == NONE { "the loop" } else { log.task_name(ev.task) };
+    let task = match (ev.task, super::explain::callback_of(log, ev)) {
+        (NONE, Some(cb)) => format!("`{cb}`"),
+        (NONE, None) => "the loop".to_owned(),
+        (t, _) => log.task_name(t).to_owned(),
+    };
     let line = log.location(ev.loc).map(|(_, l)| format!(", line {l}")).unwrap_or_default();
-    Some(format!("because: {} #{} ({task}: {}{line})", c.reason.describe(), c.seq, ev.kind))
+    let what = if ev.kind == EventKind::Sync { super::explain::sync_short(log, ev) } else { ev.kind.to_string() };
+    Some(format!("because: {} #{} ({task}: {what}{line})", c.reason.describe(), c.seq))
 }
 
 #[cfg(test)]

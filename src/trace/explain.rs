@@ -743,8 +743,9 @@ fn sync_at(log: &Log, seq: u32) -> String {
 /// The sentence of a `Sync` event.
 fn sync(log: &Log, ev: &Event) -> String {
     use super::SyncOp;
-    let name = if ev.task == NONE { "a loop callback" } else { who(log, ev.task) };
+    let name = sync_doer(log, ev);
     let obj = object(log, ev);
+    let future = log.objects.get(ev.a as usize).is_some_and(|o| log.str(o.kind) == "Future");
     let other = ev.sync_other();
     let count = ev.sync_count();
     let other_name = if other == NONE { "" } else { log.task_name(other) };
@@ -755,6 +756,7 @@ fn sync(log: &Log, ev: &Event) -> String {
         SyncOp::Release if semaphore => format!("{name} released {obj} (value {count})"),
         SyncOp::Release => format!("{name} released {obj}"),
         SyncOp::Wait => format!("{name} waits on {obj} ({count} waiting)"),
+        SyncOp::Wake if future => format!("{obj} is done: {other_name}, awaiting it, wakes ({name} completed it)"),
         SyncOp::Wake if other == NONE => format!("{name} woke the first waiter of {obj}"),
         SyncOp::Wake => format!("{name} woke {other_name}, first in the queue of waiters of {obj}; it runs next"),
         SyncOp::GiveUp => format!("{name} stopped waiting on {obj}: it was cancelled"),
@@ -767,7 +769,45 @@ fn sync(log: &Log, ev: &Event) -> String {
         SyncOp::Abort => format!("{name} aborted {obj}: its waiters get BrokenBarrierError"),
         SyncOp::Reset => format!("{name} reset {obj}"),
         SyncOp::Shutdown => format!("{name} shut {obj} down: its waiters wake"),
+        SyncOp::SetResult => format!("{name} set the result of {obj}: its done callbacks are scheduled"),
+        SyncOp::SetException => format!("{name} set an exception on {obj}: its done callbacks are scheduled"),
+        SyncOp::Cancel => format!("{name} cancelled {obj}"),
+        SyncOp::Schedule if count > 0 => format!("{name} scheduled {obj} to run in {} s", f64::from(count) / 1000.0),
+        SyncOp::Schedule => format!("{name} scheduled {obj} to run soon"),
+        SyncOp::Run => format!("the loop runs {obj}"),
     }
+}
+
+/// Who did a `Sync` event: its task, or the loop callback it ran in
+/// ("`cb` (a loop callback)"), found as the latest `run` of a handle before it.
+fn sync_doer(log: &Log, ev: &Event) -> String {
+    if ev.task != NONE {
+        return who(log, ev.task).to_owned();
+    }
+    match callback_of(log, ev) {
+        Some(name) => format!("`{name}` (a loop callback)"),
+        None => "a loop callback".to_owned(),
+    }
+}
+
+/// The name of the loop callback an event outside any task ran in, if any:
+/// the latest `run` of a handle before it at the same time, with no task
+/// step in between.
+pub fn callback_of<'l>(log: &'l Log, ev: &Event) -> Option<&'l str> {
+    let base = log.events.as_ptr() as usize;
+    let at = (std::ptr::from_ref(ev) as usize).checked_sub(base)? / std::mem::size_of::<Event>();
+    if log.events.get(at).is_none_or(|e| !std::ptr::eq(e, ev)) {
+        return None;
+    }
+    for e in log.events[..at].iter().rev() {
+        if e.time != ev.time || matches!(e.kind, EventKind::Start | EventKind::Resume) || e.kind.is_end() {
+            return None;
+        }
+        if e.kind == EventKind::Sync && e.task == NONE && e.sync_op() == super::SyncOp::Run {
+            return log.objects.get(e.a as usize).map(|o| log.str(o.name));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

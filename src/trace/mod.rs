@@ -275,11 +275,25 @@ pub enum SyncOp {
     Reset,
     /// `Queue.shutdown()`.
     Shutdown,
+    /// `Future.set_result(...)`: the future is done; its done callbacks (a
+    /// task's wakeup among them) are scheduled.
+    SetResult,
+    /// `Future.set_exception(...)`.
+    SetException,
+    /// `Future.cancel()` (or a task's cancel passed on to the future it
+    /// awaits), or `Handle.cancel()` of a scheduled callback.
+    Cancel,
+    /// A callback was scheduled: `loop.call_soon` / `call_later` / `call_at`,
+    /// or a done callback of a future that completed. `count`: 0 for a
+    /// callback ready at once, else the delay in milliseconds (rounded).
+    Schedule,
+    /// A scheduled callback runs on the loop (outside any task).
+    Run,
 }
 
 impl SyncOp {
     /// Every operation, in declaration order.
-    pub const ALL: [SyncOp; 14] = [
+    pub const ALL: [SyncOp; 19] = [
         SyncOp::Acquire,
         SyncOp::Release,
         SyncOp::Wait,
@@ -294,6 +308,11 @@ impl SyncOp {
         SyncOp::Abort,
         SyncOp::Reset,
         SyncOp::Shutdown,
+        SyncOp::SetResult,
+        SyncOp::SetException,
+        SyncOp::Cancel,
+        SyncOp::Schedule,
+        SyncOp::Run,
     ];
 
     fn from_u8(v: u8) -> SyncOp {
@@ -317,6 +336,11 @@ impl SyncOp {
             SyncOp::Abort => "abort",
             SyncOp::Reset => "reset",
             SyncOp::Shutdown => "shutdown",
+            SyncOp::SetResult => "set_result",
+            SyncOp::SetException => "set_exception",
+            SyncOp::Cancel => "cancel",
+            SyncOp::Schedule => "schedule",
+            SyncOp::Run => "run",
         }
     }
 
@@ -396,7 +420,8 @@ impl JobRecord {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SyncObject {
     /// Its type: `Lock`, `Event`, `Condition`, `Semaphore`, `BoundedSemaphore`,
-    /// `Barrier`, `Queue`, `PriorityQueue` or `LifoQueue`.
+    /// `Barrier`, `Queue`, `PriorityQueue` or `LifoQueue`; `Future` (a plain
+    /// future); `Handle` / `TimerHandle` (a callback on the loop).
     pub kind: Sym,
     /// Its name: the variable it was first assigned to, or `Lock#1` style.
     pub name: Sym,

@@ -17,6 +17,7 @@ mod export_cli;
 mod export_images;
 mod export_limits;
 mod export_trace;
+mod futures;
 mod fuzz;
 mod gather;
 mod gui_app;
