@@ -40,7 +40,9 @@ pub enum Section {
     Queues,
     /// 3.5 Waiting on many tasks: `wait`, `as_completed`.
     Waiting,
-    /// 3.6 Worker threads.
+    /// 3.6 Futures and loop callbacks.
+    Futures,
+    /// 3.7 Worker threads.
     Threads,
 }
 
@@ -59,7 +61,8 @@ impl Section {
             Section::Semaphores => "3.3 semaphores",
             Section::Queues => "3.4 queues",
             Section::Waiting => "3.5 waiting on many tasks",
-            Section::Threads => "3.6 worker threads",
+            Section::Futures => "3.6 futures and callbacks",
+            Section::Threads => "3.7 worker threads",
         }
     }
 
@@ -73,7 +76,7 @@ impl Section {
             | Section::Cancelling
             | Section::Timeouts
             | Section::Shield => "2 asyncio basics",
-            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues | Section::Waiting | Section::Threads => "3 asyncio's toolkit",
+            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues | Section::Waiting | Section::Futures | Section::Threads => "3 asyncio's toolkit",
         }
     }
 }
@@ -141,7 +144,7 @@ macro_rules! listing {
 
 /// Every built-in scenario, in chapter order.
 pub fn all() -> &'static [Scenario] {
-    static ALL: [Scenario; 33] = [
+    static ALL: [Scenario; 34] = [
         Scenario {
             id: "01_hello_world",
             title: "Hello world coroutine",
@@ -425,6 +428,15 @@ pub fn all() -> &'static [Scenario] {
             not the order it started. With timeout=2.5 it raises TimeoutError before the slow page \
             and leaves that task running; asyncio.run's shutdown cancels it.",
             source: listing!("58_as_completed"),
+        },
+        Scenario {
+            id: "59_future_set_by_callback",
+            title: "A future set by a callback",
+            section: Section::Futures,
+            explanation: "main creates a plain Future, asks the loop to call deliver() in 2 s \
+            (call_later) and awaits the future. At 2 s no task runs: the loop runs the callback, whose \
+            set_result wakes main; the future's done callback runs right after.",
+            source: listing!("59_future_set_by_callback"),
         },
         Scenario {
             id: "60_to_thread_vs_blocking",

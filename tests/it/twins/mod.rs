@@ -35,6 +35,7 @@ mod s55_queue_producer_consumer;
 mod s56_queue_backpressure;
 mod s57_wait_first_completed;
 mod s58_as_completed;
+mod s59_future_set_by_callback;
 mod s60_to_thread_vs_blocking;
 
 /// Runs a twin on a runtime and returns its log.
@@ -75,6 +76,7 @@ pub fn all() -> Vec<(&'static str, Twin)> {
         (s56_queue_backpressure::ID, s56_queue_backpressure::run),
         (s57_wait_first_completed::ID, s57_wait_first_completed::run),
         (s58_as_completed::ID, s58_as_completed::run),
+        (s59_future_set_by_callback::ID, s59_future_set_by_callback::run),
         (s60_to_thread_vs_blocking::ID, s60_to_thread_vs_blocking::run),
     ]
 }
