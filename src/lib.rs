@@ -39,10 +39,11 @@ pub use runtime::{AsCompleted, Completed, FutureLike, ReturnWhen, as_completed, 
 pub use runtime::{
     Awaitable, Barrier, ClockMode, Condition, Config, Coro, Error, ErrorKind, Event, Gather, GatherSettled, Lock,
     PyRepr, Queue, Result, Run, RunError, Runtime, Seconds, Semaphore, Shield, Sleep, Task, TaskRef, coro, create_task,
-    current_task, eprint, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout, wait_for,
+    current_task, eprint, gather, gather_settled, iscoroutine, print, repr, run, shield, sleep, time, timeout,
+    wait_for,
 };
-pub use runtime::{DEFAULT_MAX_WORKERS, JobFuture, ThreadPool, VIRTUAL_CPU_COUNT, run_in_executor, to_thread};
 pub use runtime::{CallbackHandle, PlainFuture, call_at, call_later, call_soon, loop_time};
+pub use runtime::{DEFAULT_MAX_WORKERS, JobFuture, ThreadPool, VIRTUAL_CPU_COUNT, run_in_executor, to_thread};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

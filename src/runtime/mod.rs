@@ -61,8 +61,8 @@ pub use self::future::{
     CallbackHandle, CallbackId, PlainFuture, add_task_done_callback, call_at, call_later, call_soon,
     eager_task_factory, loop_time, set_eager_task_factory,
 };
-pub use self::leaf::{Seconds, Sleep, eprint, print, sleep, time};
 pub(crate) use self::leaf::print_to;
+pub use self::leaf::{Seconds, Sleep, eprint, print, sleep, time};
 pub use self::queue::{LessThan, Queue, QueueOrder};
 pub use self::sync::{Barrier, BarrierState, Condition, Event, Lock, Semaphore};
 pub use self::task::{Task, TaskJoin, TaskRef, create_task, current_task};

@@ -521,11 +521,10 @@ fn run_job(job: usize, worker: usize) {
 }
 
 fn push_callback(st: &mut State, f: Box<dyn FnOnce()>) -> u32 {
-    let idx = st.handles.add(Box::new(move || {
+    st.handles.add(Box::new(move || {
         f();
         Ok(())
-    }));
-    idx
+    }))
 }
 
 /// The job's end (a timer at its end time): records it, hands the outcome to

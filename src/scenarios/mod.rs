@@ -76,7 +76,13 @@ impl Section {
             | Section::Cancelling
             | Section::Timeouts
             | Section::Shield => "2 asyncio basics",
-            Section::Locks | Section::Signals | Section::Semaphores | Section::Queues | Section::Waiting | Section::Futures | Section::Threads => "3 asyncio's toolkit",
+            Section::Locks
+            | Section::Signals
+            | Section::Semaphores
+            | Section::Queues
+            | Section::Waiting
+            | Section::Futures
+            | Section::Threads => "3 asyncio's toolkit",
         }
     }
 }

@@ -2010,12 +2010,8 @@ fn str_method(it: &Interp, s: &PyStr, name: &str, args: Vec<Value>, kwargs: Vec<
                         && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
                 )),
                 // Cased characters decide, as in CPython: "A1".isupper() is True, "1".isupper() False.
-                "isupper" => Ok(Value::Bool(
-                    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
-                )),
-                "islower" => Ok(Value::Bool(
-                    s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
-                )),
+                "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
+                "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
                 _ => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
             }
         }

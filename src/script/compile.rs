@@ -418,8 +418,19 @@ const FORBIDDEN: &[&str] = &[
 /// The built-in modules: the only modules not read from the project's files
 /// (their names are in [`module_has`]). A built-in module wins over a file of
 /// the same name, as CPython's already-imported modules do.
-pub(crate) const SUPPORTED_MODULES: &[&str] =
-    &["asyncio", "time", "typing", "functools", "dataclasses", "enum", "contextlib", "random", "math", "string", "_taskline_io"];
+pub(crate) const SUPPORTED_MODULES: &[&str] = &[
+    "asyncio",
+    "time",
+    "typing",
+    "functools",
+    "dataclasses",
+    "enum",
+    "contextlib",
+    "random",
+    "math",
+    "string",
+    "_taskline_io",
+];
 
 /// The names of the `contextlib` module the interpreter provides.
 pub(crate) const CONTEXTLIB_NAMES: &[&str] =

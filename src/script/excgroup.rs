@@ -164,11 +164,15 @@ impl StarTry {
 /// a condition is an exception type, a tuple of them, or a predicate.
 pub(crate) fn call_method(it: &Interp, eg: &Exc, name: &str, args: &[Value]) -> R<Value> {
     let [arg] = args else {
-        return Err(it.exc("TypeError", format!("BaseExceptionGroup.{name}() takes exactly one argument ({} given)", args.len())));
+        return Err(it.exc(
+            "TypeError",
+            format!("BaseExceptionGroup.{name}() takes exactly one argument ({} given)", args.len()),
+        ));
     };
     let as_value = |e: Option<Exc>| e.map_or(Value::None, Value::Exc);
     if name == "derive" {
-        let excs = it.iterate(arg)?.into_iter().filter_map(|v| if let Value::Exc(x) = v { Some(x) } else { None }).collect();
+        let excs =
+            it.iterate(arg)?.into_iter().filter_map(|v| if let Value::Exc(x) = v { Some(x) } else { None }).collect();
         return Ok(Value::Exc(derive(it, eg, excs)));
     }
     let is_type = |v: &Value| matches!(v, Value::Class(c) if c.is_exception());
@@ -185,7 +189,10 @@ pub(crate) fn call_method(it: &Interp, eg: &Exc, name: &str, args: &[Value]) -> 
         }
     };
     if !by_type && !matches!(arg, Value::Func(_) | Value::Builtin(_) | Value::Native(_)) {
-        return Err(it.exc("TypeError", "expected an exception type, a tuple of exception types, or a callable (other than a class)"));
+        return Err(it.exc(
+            "TypeError",
+            "expected an exception type, a tuple of exception types, or a callable (other than a class)",
+        ));
     }
     let (m, r) = split(it, eg, &matches)?;
     Ok(if name == "split" { Value::tuple(vec![as_value(m), as_value(r)]) } else { as_value(m) })

@@ -188,7 +188,11 @@ impl Interp {
         for (name, base) in EXC_TREE {
             let base = if base.is_empty() { None } else { classes.get(base).cloned() };
             // ExceptionGroup derives from both BaseExceptionGroup and Exception
-            let mro = if *name == "ExceptionGroup" { classes.get("BaseExceptionGroup").cloned().into_iter().collect() } else { Vec::new() };
+            let mro = if *name == "ExceptionGroup" {
+                classes.get("BaseExceptionGroup").cloned().into_iter().collect()
+            } else {
+                Vec::new()
+            };
             classes.insert(name, Rc::new(Class { name: (*name).into(), base, mro, ..Class::default() }));
         }
         for t in TYPES {

@@ -223,8 +223,12 @@ impl Loader<'_> {
         let top = name.split('.').next().unwrap_or(name);
         let embedded_top = matches!(self.find(top)?, Some(Found::Embedded(_)));
         if STDLIB.binary_search(&top).is_ok() && (embedded_top || self.find(top)?.is_none()) {
-            let mut provided: Vec<&str> =
-                SUPPORTED_MODULES.iter().chain(EMBEDDED.iter().map(|(n, _)| n)).copied().filter(|n| !n.starts_with('_')).collect();
+            let mut provided: Vec<&str> = SUPPORTED_MODULES
+                .iter()
+                .chain(EMBEDDED.iter().map(|(n, _)| n))
+                .copied()
+                .filter(|n| !n.starts_with('_'))
+                .collect();
             provided.sort_unstable();
             return Err(LoadError::Unsupported(format!(
                 "import of module '{name}' (taskline provides {} and the program's own modules)",

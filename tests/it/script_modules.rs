@@ -136,7 +136,9 @@ fn an_unsupported_standard_module_is_refused_in_the_module_that_imports_it() {
     write(&project, "main.py", "import asyncio\nimport helper\n\nasync def main():\n    pass\n");
     let msg = refusal(&project.join("main.py"));
     assert!(
-        msg.starts_with("helper.py:2:12: import of module 'socket' (taskline provides asyncio, collections, contextlib"),
+        msg.starts_with(
+            "helper.py:2:12: import of module 'socket' (taskline provides asyncio, collections, contextlib"
+        ),
         "{msg}"
     );
 }

@@ -105,7 +105,8 @@ fn io_call(it: &Interp, name: &str, args: &[Value]) -> R<Value> {
     match (name, args) {
         ("_taskline_io.script_name", []) => Ok(Value::str(&it.files[0])),
         ("_taskline_io.write", [Value::Str(stream), Value::Str(text)]) => {
-            let flag = if &**stream == "stderr" { crate::trace::flags::STDERR } else { crate::trace::flags::STDOUT_WRITE };
+            let flag =
+                if &**stream == "stderr" { crate::trace::flags::STDERR } else { crate::trace::flags::STDOUT_WRITE };
             if !text.is_empty() {
                 let text = text.strip_suffix('\n').unwrap_or(text);
                 super::builtins::record_output(it, text.to_owned(), flag);
