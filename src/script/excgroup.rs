@@ -24,12 +24,21 @@ fn children(it: &Interp, e: &Exc) -> R<Vec<Exc>> {
     Ok(it.iterate(&list)?.into_iter().filter_map(|v| if let Value::Exc(x) = v { Some(x) } else { None }).collect())
 }
 
+/// The class `BaseExceptionGroup(msg, excs)` makes: `ExceptionGroup` when
+/// all of `excs` are `Exception`s.
+fn group_class(it: &Interp, excs: &[Exc]) -> Rc<super::value::Class> {
+    let exception = it.class("Exception");
+    if excs.iter().all(|e| e.class.is_subclass(&exception)) {
+        it.class("ExceptionGroup")
+    } else {
+        it.class("BaseExceptionGroup")
+    }
+}
+
 /// `eg.derive(excs)`: a group with `eg`'s message (and cause) holding
 /// `excs`, an `ExceptionGroup` when they are all `Exception`s.
 pub(crate) fn derive(it: &Interp, eg: &Exc, excs: Vec<Exc>) -> Exc {
-    let exception = it.class("Exception");
-    let all_exceptions = excs.iter().all(|e| e.class.is_subclass(&exception));
-    let class = if all_exceptions { it.class("ExceptionGroup") } else { it.class("BaseExceptionGroup") };
+    let class = group_class(it, &excs);
     let message = eg.args.borrow().first().cloned().unwrap_or_else(|| Value::str(""));
     let new = it.exc_args(class, vec![message, Value::list(excs.into_iter().map(Value::Exc).collect())]);
     *new.cause.borrow_mut() = eg.cause.borrow().clone();
@@ -150,12 +159,7 @@ impl StarTry {
         if new.len() == 1 {
             return Ok(new.pop());
         }
-        let exception = it.class("Exception");
-        let class = if new.iter().all(|e| e.class.is_subclass(&exception)) {
-            it.class("ExceptionGroup")
-        } else {
-            it.class("BaseExceptionGroup")
-        };
+        let class = group_class(it, &new);
         Ok(Some(it.exc_args(class, vec![Value::str(""), Value::list(new.into_iter().map(Value::Exc).collect())])))
     }
 }

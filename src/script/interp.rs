@@ -60,8 +60,10 @@ pub struct Interp {
     pub(crate) classes: HashMap<&'static str, Rc<Class>>,
     pub(crate) tasks: RefCell<HashMap<u32, Weak<TaskObj>>>,
     pub(crate) line: Cell<u32>,
-    /// The line of each synchronous call in progress, outermost first (see [`Interp::user_line`]).
-    call_lines: RefCell<Vec<u32>>,
+    /// Whether each file (by index) is a standard module taskline writes in Python.
+    embedded_files: Vec<bool>,
+    /// The line of the program's own code that called into such a module (see [`Interp::user_line`]).
+    embedded_entry: Cell<u32>,
     synced: Cell<u32>,
     steps: Cell<u64>,
     max_steps: u64,
@@ -225,7 +227,8 @@ impl Interp {
             main: RefCell::new(None),
             main_line: Cell::new(0),
             module_attrs: builtins::module_functions(),
-            call_lines: RefCell::new(Vec::new()),
+            embedded_files: vec![false],
+            embedded_entry: Cell::new(0),
             module_prints: RefCell::new(Vec::new()),
             files: vec![Rc::from(file)],
             modules: Vec::new(),
@@ -238,6 +241,7 @@ impl Interp {
     /// Adds the program's modules (after the entry script's): their global
     /// slots follow the entry's, in load order (`modules::load_program`).
     pub(crate) fn add_modules(&mut self, files: Vec<Rc<str>>, modules: Vec<super::modules::LocalModule>) {
+        self.embedded_files = files.iter().map(|f| f.starts_with(super::modules::EMBEDDED_PREFIX)).collect();
         self.files = files;
         let globals = self.globals.get_mut();
         let mut names = self.global_names.clone();
@@ -346,22 +350,21 @@ impl Interp {
         Err(self.exc("TypeError", msg))
     }
 
-    /// Makes the runtime record the script's current line.
+    /// Whether the line code `code` is in a standard module taskline writes in Python.
+    fn in_embedded(&self, code: u32) -> bool {
+        let (file, _) = super::compile::split_line(code);
+        self.embedded_files.get(file).copied().unwrap_or(false)
+    }
+
     /// The current line in the program's own code: inside a standard module
     /// taskline writes in Python (`sys`, `collections`, …), the line that
     /// called into it, as CPython's C-implemented modules would show.
     pub(crate) fn user_line(&self) -> u32 {
-        let embedded = |code: u32| {
-            let (file, _) = super::compile::split_line(code);
-            self.files.get(file).is_some_and(|f| f.starts_with(super::modules::EMBEDDED_PREFIX))
-        };
         let cur = self.line.get();
-        if !embedded(cur) {
-            return cur;
-        }
-        self.call_lines.borrow().iter().rev().copied().find(|&l| !embedded(l)).unwrap_or(cur)
+        if self.in_embedded(cur) && self.embedded_entry.get() != 0 { self.embedded_entry.get() } else { cur }
     }
 
+    /// Makes the runtime record the script's current line.
     pub(crate) fn sync_loc(&self) {
         let line = self.line.get();
         if self.synced.get() != line {
@@ -1157,9 +1160,13 @@ impl Interp {
         self.depth.set(depth + 1);
         let fr = Frame { env, handling: RefCell::new(Vec::new()) };
         let line = self.line.get();
-        self.call_lines.borrow_mut().push(line);
+        // Entering a Python-written standard module from the program's code: remember where from.
+        let entry =
+            (self.in_embedded(proto.line) && !self.in_embedded(line)).then(|| self.embedded_entry.replace(line));
         let r = poll_once(self.run_body(&fr, &proto));
-        self.call_lines.borrow_mut().pop();
+        if let Some(e) = entry {
+            self.embedded_entry.set(e);
+        }
         self.depth.set(depth);
         self.line.set(line);
         release(fr);

@@ -221,8 +221,9 @@ impl Loader<'_> {
             return Ok(());
         }
         let top = name.split('.').next().unwrap_or(name);
-        let embedded_top = matches!(self.find(top)?, Some(Found::Embedded(_)));
-        if STDLIB.binary_search(&top).is_ok() && (embedded_top || self.find(top)?.is_none()) {
+        // a standard module taskline does not provide, or a submodule of one it writes in Python
+        let provided_as_file = matches!(self.find(top)?, Some(Found::File { .. } | Found::Namespace(_)));
+        if STDLIB.binary_search(&top).is_ok() && !provided_as_file {
             let mut provided: Vec<&str> = SUPPORTED_MODULES
                 .iter()
                 .chain(EMBEDDED.iter().map(|(n, _)| n))

@@ -6,18 +6,10 @@ use egui_kittest::{Harness, SnapshotOptions};
 use taskline::gui::TasklineApp;
 use taskline::gui::state::{AxisChoice, Settings, ThemeChoice};
 
-fn snapshot(id: &str, axis: AxisChoice, step: Option<u32>, dark: bool) {
-    let settings =
-        Settings { axis, theme: if dark { ThemeChoice::Dark } else { ThemeChoice::Light }, ..Settings::default() };
-    let mut app = TasklineApp::new(settings, Some(id));
-    // Keep the axis asked for (an instant-only run would switch to event order).
-    app.set_axis(axis.into());
-    match step {
-        Some(s) => app.player_mut().set(s),
-        None => app.player_mut().end(),
-    }
+/// The app's timeline panel alone, 900 px wide, rendered once.
+fn timeline_harness(app: TasklineApp, height: f32, dark: bool) -> Harness<'static, TasklineApp> {
     let mut h = Harness::builder()
-        .with_size([900.0, 320.0])
+        .with_size([900.0, height])
         .with_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light })
         .with_options(SnapshotOptions::new().threshold(2.0).max_failed_pixels(400))
         .wgpu()
@@ -28,6 +20,20 @@ fn snapshot(id: &str, axis: AxisChoice, step: Option<u32>, dark: bool) {
             app,
         );
     h.run();
+    h
+}
+
+fn snapshot(id: &str, axis: AxisChoice, step: Option<u32>, dark: bool) {
+    let settings =
+        Settings { axis, theme: if dark { ThemeChoice::Dark } else { ThemeChoice::Light }, ..Settings::default() };
+    let mut app = TasklineApp::new(settings, Some(id));
+    // Keep the axis asked for (an instant-only run would switch to event order).
+    app.set_axis(axis.into());
+    match step {
+        Some(s) => app.player_mut().set(s),
+        None => app.player_mut().end(),
+    }
+    let mut h = timeline_harness(app, 320.0, dark);
     let name = format!("timeline_{id}_{}{}", format!("{axis:?}").to_lowercase(), if dark { "_dark" } else { "" });
     h.snapshot(name);
 }
@@ -59,17 +65,6 @@ fn bounded_queue_with_its_resource_row() {
     let settings = Settings { theme: ThemeChoice::Light, ..Settings::default() };
     let mut app = TasklineApp::new(settings, Some(script));
     app.player_mut().set(45);
-    let mut h = Harness::builder()
-        .with_size([900.0, 360.0])
-        .with_theme(egui::Theme::Light)
-        .with_options(SnapshotOptions::new().threshold(2.0).max_failed_pixels(400))
-        .wgpu()
-        .build_ui_state(
-            |ui, app: &mut TasklineApp| {
-                egui::CentralPanel::default().show(ui, |ui| app.timeline_panel_ui(ui));
-            },
-            app,
-        );
-    h.run();
+    let mut h = timeline_harness(app, 360.0, false);
     h.snapshot("timeline_438_queue_bounded_backpressure");
 }
